@@ -1,0 +1,82 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Our own targets build in Swift 6 mode with every warning an error.
+/// The setting applies to these targets only, never to the dependencies.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "atelier",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "atelier", targets: ["atelier"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .target(
+            name: "AtelierCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AtelierResources",
+            resources: [.copy("workshops"), .copy("locales")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AtelierStore",
+            dependencies: ["AtelierCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AtelierLive",
+            dependencies: ["AtelierCore", "AtelierStore"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AtelierExport",
+            dependencies: ["AtelierCore"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AtelierREPL",
+            dependencies: ["AtelierCore", "AtelierLive", "AtelierExport", "CReadline"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AtelierNet",
+            dependencies: [
+                "AtelierCore", "AtelierLive",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "atelier",
+            dependencies: [
+                "AtelierCore", "AtelierResources", "AtelierStore", "AtelierLive", "AtelierREPL",
+                "AtelierNet", "AtelierExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AtelierCoreTests",
+            dependencies: ["AtelierCore"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,126 @@
+/// One language's messages, loaded from `locales/LANG.yaml`.
+///
+/// A message is a template with named placeholders (`{department}`), or a
+/// mapping of plural forms (`one`, `other`) chosen by the `count` argument.
+public struct Catalog: Sendable {
+    public enum Template: Sendable, Equatable {
+        case plain(String)
+        case plural([PluralCategory: String])
+
+        var forms: [String] {
+            switch self {
+            case .plain(let text): return [text]
+            case .plural(let forms): return PluralCategory.allCases.compactMap { forms[$0] }
+            }
+        }
+    }
+
+    public let language: String
+    public let name: String
+    public let pluralRule: PluralRule
+    public let decimalSeparator: String
+    public let listSeparator: String
+    public let messages: [String: Template]
+    /// Where each key was defined, for validation messages.
+    public let positions: [String: SourcePosition]
+
+    public init(
+        language: String, name: String, decimalSeparator: String = ".", listSeparator: String = ", ",
+        messages: [String: Template], positions: [String: SourcePosition] = [:]
+    ) {
+        self.language = language
+        self.name = name
+        self.pluralRule = PluralRule.forLanguage(language)
+        self.decimalSeparator = decimalSeparator
+        self.listSeparator = listSeparator
+        self.messages = messages
+        self.positions = positions
+    }
+
+    /// Renders a message. A missing key renders as the key itself in angle
+    /// brackets, so a gap is visible rather than silent; tests make sure none is.
+    public func render(_ message: LocalizedMessage) -> String {
+        text(message.key, message.args)
+    }
+
+    public func text(_ key: String, _ args: [String: MessageValue] = [:]) -> String {
+        guard let template = messages[key] else { return "⟨\(key)⟩" }
+        let pattern: String
+        switch template {
+        case .plain(let text):
+            pattern = text
+        case .plural(let forms):
+            var count = 0
+            if case .count(let n)? = args["count"] { count = n }
+            pattern = forms[pluralRule.category(for: count)] ?? forms[.other] ?? ""
+        }
+        return fill(pattern, args)
+    }
+
+    public func format(_ value: Double, digits: Int) -> String {
+        let text = Self.fixed(value, digits: digits)
+        return decimalSeparator == "." ? text : text.split(separator: ".").joined(separator: decimalSeparator)
+    }
+
+    public func list(_ items: [String]) -> String {
+        items.joined(separator: listSeparator)
+    }
+
+    private func fill(_ pattern: String, _ args: [String: MessageValue]) -> String {
+        var out = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = args[name] {
+                out += render(value)
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+
+    private func render(_ value: MessageValue) -> String {
+        switch value {
+        case .text(let text): return text
+        case .count(let n): return String(n)
+        case .decimal(let x, let digits): return format(x, digits: digits)
+        case .list(let items): return list(items)
+        case .message(let message): return render(message)
+        }
+    }
+
+    /// Fixed-point formatting without Foundation's locale machinery.
+    static func fixed(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return String(value) }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        let negative = value < 0 && scaled > 0
+        var whole = String(Int(scaled / scale))
+        if negative { whole = "-" + whole }
+        guard digits > 0 else { return whole }
+        let fraction = Int(scaled.truncatingRemainder(dividingBy: scale))
+        let fractionText = String(fraction)
+        return whole + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+    }
+
+    /// The placeholder names a template uses, in every plural form.
+    public static func placeholders(in template: Template) -> Set<String> {
+        var names = Set<String>()
+        for form in template.forms {
+            var rest = Substring(form)
+            while let open = rest.firstIndex(of: "{"),
+                let close = rest[open...].firstIndex(of: "}")
+            {
+                names.insert(String(rest[rest.index(after: open)..<close]))
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        return names
+    }
+}

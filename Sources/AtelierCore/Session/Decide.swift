@@ -1,0 +1,200 @@
+/// The session's rules: what a command turns into, or why it is refused.
+/// Pure: the state and the command are all it reads.
+extension SessionState {
+    public static let maxTextLength = 500
+    public static let maxNameLength = 40
+    public static let timerMinutes = 1...180
+
+    public func decide(_ command: Command) throws(DomainError) -> [Event] {
+        if isEnded { throw .sessionEnded }
+        let actor = command.actor
+        switch command.action {
+        case .addDepartment(let id, let name):
+            try requireFacilitator(actor, "dept add")
+            guard Slug.isValid(id) else { throw .invalidDepartmentID(id) }
+            guard department(id) == nil else { throw .departmentExists(id) }
+            guard participants[id] == nil else { throw .nameTaken(id) }
+            let display = name.allSatisfy(\.isWhitespace) ? id : name
+            guard display.count <= Self.maxNameLength * 2 else { throw .textTooLong(max: Self.maxNameLength * 2) }
+            return [.departmentAdded(id: id, name: display)]
+
+        case .join(let name, let departmentID):
+            if case .participant(let self_) = actor, self_ != name { throw .notYourAnswer(who: name, you: self_) }
+            try validateName(name)
+            let dept = try requireDepartment(departmentID)
+            if let existing = participants[name] {
+                guard !existing.present else { throw .nameTaken(name) }
+                guard existing.department == dept.id else { throw .nameTaken(name) }
+            }
+            return [.participantJoined(name: name, department: dept.id)]
+
+        case .leave(let name):
+            if case .participant(let self_) = actor, self_ != name { throw .notYourAnswer(who: name, you: self_) }
+            guard let participant = participants[name], participant.present else {
+                throw .unknownParticipant(name, known: presentParticipants.map(\.name))
+            }
+            return [.participantLeft(name: participant.name)]
+
+        case .next:
+            try requireFacilitator(actor, "next")
+            let index = workshop.stageIndex(currentStage) ?? 0
+            guard index + 1 < workshop.stages.count else { throw .noNextStage(current: currentStage) }
+            return [.stageChanged(from: currentStage, to: workshop.stages[index + 1].id)]
+
+        case .previous:
+            try requireFacilitator(actor, "prev")
+            let index = workshop.stageIndex(currentStage) ?? 0
+            guard index > 0 else { throw .noPreviousStage(current: currentStage) }
+            return [.stageChanged(from: currentStage, to: workshop.stages[index - 1].id)]
+
+        case .goTo(let target):
+            try requireFacilitator(actor, "goto")
+            guard workshop.stage(target) != nil else {
+                throw .unknownStage(target, known: workshop.stages.map(\.id))
+            }
+            guard target != currentStage else { throw .alreadyOnStage(target) }
+            return [.stageChanged(from: currentStage, to: target)]
+
+        case .lock:
+            try requireFacilitator(actor, "lock")
+            guard !locked.contains(currentStage) else { throw .alreadyLocked(currentStage) }
+            return [.stageLocked(stage: currentStage)]
+
+        case .unlock:
+            try requireFacilitator(actor, "unlock")
+            guard locked.contains(currentStage) else { throw .notLocked(currentStage) }
+            return [.stageUnlocked(stage: currentStage)]
+
+        case .reveal:
+            try requireFacilitator(actor, "reveal")
+            guard !revealed.contains(currentStage) else { throw .alreadyRevealed(currentStage) }
+            return [.stageRevealed(stage: currentStage)]
+
+        case .timer(let minutes):
+            try requireFacilitator(actor, "timer")
+            guard Self.timerMinutes.contains(minutes) else {
+                throw .timerRange(minutes, min: Self.timerMinutes.lowerBound, max: Self.timerMinutes.upperBound)
+            }
+            return [.timerStarted(stage: currentStage, seconds: minutes * 60)]
+
+        case .rate(let who, let itemID, let value):
+            let stage = try openStage(.rating)
+            let rater = try resolveRater(who, actor: actor)
+            let item = try resolveItem(itemID, in: stage)
+            guard let scale = workshop.scale(of: stage) else { throw .wrongStageKind(stage: stage.id, expected: .rating, actual: stage.kind) }
+            guard scale.points.contains(value) else {
+                throw .valueOutOfScale(value, min: scale.min, max: scale.max, stage: stage.id)
+            }
+            return [.rated(rater: rater, stage: stage.id, item: item.id, value: value)]
+
+        case .pick(let who, let optionID):
+            let stage = try openStage(.pick)
+            let rater = try resolveRater(who, actor: actor)
+            guard let option = stage.option(optionID) else {
+                throw .unknownOption(optionID, stage: stage.id, known: stage.options.map(\.id))
+            }
+            return [.picked(rater: rater, stage: stage.id, option: option.id)]
+
+        case .declareStrategy(let departmentID, let text):
+            _ = try openStage(.strategy)
+            let dept = try requireOwnDepartment(departmentID, actor: actor)
+            let trimmed = try validateText(text)
+            return [.strategyDeclared(department: dept.id, text: trimmed)]
+
+        case .knows(let departmentID, let otherID):
+            _ = try openStage(.strategy)
+            let (dept, other) = try requirePair(departmentID, otherID, actor: actor)
+            guard !knows(dept, other) else { throw .alreadyKnows(dept, other: other) }
+            return [.knowsDeclared(department: dept, other: other)]
+
+        case .shares(let departmentID, let otherID):
+            _ = try openStage(.strategy)
+            let (dept, other) = try requirePair(departmentID, otherID, actor: actor)
+            guard !shares(dept, other) else { throw .alreadyShares(dept, other: other) }
+            return [.sharesDeclared(department: dept, other: other)]
+
+        case .note(let text):
+            let trimmed = try validateText(text)
+            return [.noteAdded(stage: currentStage, text: trimmed)]
+
+        case .undo:
+            try requireFacilitator(actor, "undo")
+            guard let last = undoable.last else { throw .nothingToUndo }
+            return [.undone(seq: last.seq)]
+
+        case .end:
+            try requireFacilitator(actor, "quit")
+            return [.sessionEnded]
+        }
+    }
+
+    // MARK: - Rules shared by several commands
+
+    private func requireFacilitator(_ actor: Actor, _ command: String) throws(DomainError) {
+        guard actor == .facilitator else { throw .facilitatorOnly(command: command) }
+    }
+
+    private func requireDepartment(_ id: String) throws(DomainError) -> Department {
+        guard let dept = department(id) else { throw .unknownDepartment(id, known: departments.map(\.id)) }
+        return dept
+    }
+
+    /// A participant speaks only for their own department.
+    private func requireOwnDepartment(_ id: String, actor: Actor) throws(DomainError) -> Department {
+        let dept = try requireDepartment(id)
+        if let name = actor.participantName, let own = participants[name]?.department, own != dept.id {
+            throw .notYourDepartment(department: dept.id, yours: own)
+        }
+        return dept
+    }
+
+    private func requirePair(_ id: String, _ otherID: String, actor: Actor) throws(DomainError) -> (String, String) {
+        let dept = try requireOwnDepartment(id, actor: actor)
+        let other = try requireDepartment(otherID)
+        guard dept.id != other.id else { throw .selfReference(dept.id) }
+        return (dept.id, other.id)
+    }
+
+    /// The current stage, if it is of this kind and accepts answers.
+    private func openStage(_ kind: StageKind) throws(DomainError) -> Stage {
+        guard let stage else { throw .unknownStage(currentStage, known: workshop.stages.map(\.id)) }
+        guard stage.kind == kind else { throw .wrongStageKind(stage: stage.id, expected: kind, actual: stage.kind) }
+        guard !locked.contains(stage.id) else { throw .stageLocked(stage.id) }
+        return stage
+    }
+
+    private func resolveRater(_ who: String, actor: Actor) throws(DomainError) -> Rater {
+        if let name = actor.participantName, who != name { throw .notYourAnswer(who: who, you: name) }
+        if let participant = participants[who], participant.present { return .participant(participant.name) }
+        if department(who) != nil { return .department(who) }
+        throw .unknownRater(
+            who, participants: presentParticipants.map(\.name), departments: departments.map(\.id))
+    }
+
+    private func resolveItem(_ id: String?, in stage: Stage) throws(DomainError) -> Item {
+        guard let id else {
+            guard stage.items.count == 1, let only = stage.items.first else {
+                throw .itemRequired(stage: stage.id, known: stage.items.map(\.id))
+            }
+            return only
+        }
+        guard let item = stage.item(id) else { throw .unknownItem(id, stage: stage.id, known: stage.items.map(\.id)) }
+        return item
+    }
+
+    private func validateName(_ name: String) throws(DomainError) {
+        guard !name.isEmpty else { throw .emptyName }
+        guard name.count <= Self.maxNameLength,
+            name.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 && $0.value != 0x7F }),
+            !name.contains("\""), !name.contains("'")
+        else { throw .invalidName(name) }
+        guard department(name) == nil else { throw .nameIsDepartment(name) }
+    }
+
+    private func validateText(_ text: String) throws(DomainError) -> String {
+        let trimmed = String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        guard !trimmed.isEmpty else { throw .emptyText }
+        guard trimmed.count <= Self.maxTextLength else { throw .textTooLong(max: Self.maxTextLength) }
+        return trimmed
+    }
+}

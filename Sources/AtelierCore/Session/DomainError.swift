@@ -1,0 +1,134 @@
+/// Why a command was refused. Each renders to one localized sentence that
+/// names what was wrong and what is accepted.
+public enum DomainError: Error, Sendable, Hashable {
+    case sessionEnded
+    case facilitatorOnly(command: String)
+    case invalidDepartmentID(String)
+    case departmentExists(String)
+    case unknownDepartment(String, known: [String])
+    case emptyName
+    case invalidName(String)
+    case nameTaken(String)
+    case nameIsDepartment(String)
+    case unknownParticipant(String, known: [String])
+    case alreadyPresent(String)
+    case unknownRater(String, participants: [String], departments: [String])
+    case unknownStage(String, known: [String])
+    case noNextStage(current: String)
+    case noPreviousStage(current: String)
+    case alreadyOnStage(String)
+    case stageLocked(String)
+    case alreadyLocked(String)
+    case notLocked(String)
+    case alreadyRevealed(String)
+    case timerRange(Int, min: Int, max: Int)
+    case wrongStageKind(stage: String, expected: StageKind, actual: StageKind)
+    case unknownItem(String, stage: String, known: [String])
+    case itemRequired(stage: String, known: [String])
+    case valueOutOfScale(Int, min: Int, max: Int, stage: String)
+    case unknownOption(String, stage: String, known: [String])
+    case notYourAnswer(who: String, you: String)
+    case notYourDepartment(department: String, yours: String)
+    case emptyText
+    case textTooLong(max: Int)
+    case selfReference(String)
+    case alreadyKnows(String, other: String)
+    case alreadyShares(String, other: String)
+    case nothingToUndo
+
+    public var message: LocalizedMessage {
+        switch self {
+        case .sessionEnded:
+            return LocalizedMessage("error.session_ended")
+        case .facilitatorOnly(let command):
+            return LocalizedMessage("error.facilitator_only", ["command": .text(command)])
+        case .invalidDepartmentID(let id):
+            return LocalizedMessage("error.invalid_department_id", ["department": .text(id)])
+        case .departmentExists(let id):
+            return LocalizedMessage("error.department_exists", ["department": .text(id)])
+        case .unknownDepartment(let id, let known):
+            return LocalizedMessage(
+                "error.unknown_department", ["department": .text(id), "known": Self.known(known)])
+        case .emptyName:
+            return LocalizedMessage("error.empty_name")
+        case .invalidName(let name):
+            return LocalizedMessage("error.invalid_name", ["name": .text(name)])
+        case .nameTaken(let name):
+            return LocalizedMessage("error.name_taken", ["name": .text(name)])
+        case .nameIsDepartment(let name):
+            return LocalizedMessage("error.name_is_department", ["name": .text(name)])
+        case .unknownParticipant(let name, let known):
+            return LocalizedMessage(
+                "error.unknown_participant", ["name": .text(name), "known": Self.known(known)])
+        case .alreadyPresent(let name):
+            return LocalizedMessage("error.already_present", ["name": .text(name)])
+        case .unknownRater(let who, let participants, let departments):
+            return LocalizedMessage(
+                "error.unknown_rater",
+                [
+                    "who": .text(who), "participants": Self.known(participants),
+                    "departments": Self.known(departments),
+                ])
+        case .unknownStage(let stage, let known):
+            return LocalizedMessage("error.unknown_stage", ["stage": .text(stage), "known": .list(known)])
+        case .noNextStage(let current):
+            return LocalizedMessage("error.no_next_stage", ["stage": .text(current)])
+        case .noPreviousStage(let current):
+            return LocalizedMessage("error.no_previous_stage", ["stage": .text(current)])
+        case .alreadyOnStage(let stage):
+            return LocalizedMessage("error.already_on_stage", ["stage": .text(stage)])
+        case .stageLocked(let stage):
+            return LocalizedMessage("error.stage_locked", ["stage": .text(stage)])
+        case .alreadyLocked(let stage):
+            return LocalizedMessage("error.already_locked", ["stage": .text(stage)])
+        case .notLocked(let stage):
+            return LocalizedMessage("error.not_locked", ["stage": .text(stage)])
+        case .alreadyRevealed(let stage):
+            return LocalizedMessage("error.already_revealed", ["stage": .text(stage)])
+        case .timerRange(let minutes, let min, let max):
+            return LocalizedMessage(
+                "error.timer_range", ["minutes": .count(minutes), "min": .count(min), "max": .count(max)])
+        case .wrongStageKind(let stage, let expected, let actual):
+            return LocalizedMessage(
+                "error.wrong_stage_kind",
+                [
+                    "stage": .text(stage), "expected": .message(LocalizedMessage("kind.\(expected.rawValue)")),
+                    "actual": .message(LocalizedMessage("kind.\(actual.rawValue)")),
+                ])
+        case .unknownItem(let item, let stage, let known):
+            return LocalizedMessage(
+                "error.unknown_item", ["item": .text(item), "stage": .text(stage), "known": .list(known)])
+        case .itemRequired(let stage, let known):
+            return LocalizedMessage("error.item_required", ["stage": .text(stage), "known": .list(known)])
+        case .valueOutOfScale(let value, let min, let max, let stage):
+            return LocalizedMessage(
+                "error.value_out_of_scale",
+                ["value": .count(value), "min": .count(min), "max": .count(max), "stage": .text(stage)])
+        case .unknownOption(let option, let stage, let known):
+            return LocalizedMessage(
+                "error.unknown_option", ["option": .text(option), "stage": .text(stage), "known": .list(known)])
+        case .notYourAnswer(let who, let you):
+            return LocalizedMessage("error.not_your_answer", ["who": .text(who), "name": .text(you)])
+        case .notYourDepartment(let department, let yours):
+            return LocalizedMessage(
+                "error.not_your_department", ["department": .text(department), "yours": .text(yours)])
+        case .emptyText:
+            return LocalizedMessage("error.empty_text")
+        case .textTooLong(let max):
+            return LocalizedMessage("error.text_too_long", ["max": .count(max)])
+        case .selfReference(let department):
+            return LocalizedMessage("error.self_reference", ["department": .text(department)])
+        case .alreadyKnows(let department, let other):
+            return LocalizedMessage("error.already_knows", ["department": .text(department), "other": .text(other)])
+        case .alreadyShares(let department, let other):
+            return LocalizedMessage("error.already_shares", ["department": .text(department), "other": .text(other)])
+        case .nothingToUndo:
+            return LocalizedMessage("error.nothing_to_undo")
+        }
+    }
+
+    /// A list of known ids, or the localized word for "none yet".
+    static func known(_ ids: [String]) -> MessageValue {
+        ids.isEmpty ? .message(LocalizedMessage("common.none")) : .list(ids)
+    }
+}

@@ -1,0 +1,64 @@
+/// Something that happened in a session. Events are the session's only
+/// truth: the state is their fold. Their encoding is stable and versioned
+/// (see `EventCoding` and docs/recording-format.md).
+public enum Event: Sendable, Hashable {
+    case sessionStarted(workshop: String, version: Int, locale: String)
+    case departmentAdded(id: String, name: String)
+    case participantJoined(name: String, department: String)
+    case participantLeft(name: String)
+    case stageChanged(from: String, to: String)
+    case stageLocked(stage: String)
+    case stageUnlocked(stage: String)
+    case stageRevealed(stage: String)
+    case timerStarted(stage: String, seconds: Int)
+    case rated(rater: Rater, stage: String, item: String, value: Int)
+    case picked(rater: Rater, stage: String, option: String)
+    case strategyDeclared(department: String, text: String)
+    case knowsDeclared(department: String, other: String)
+    case sharesDeclared(department: String, other: String)
+    case noteAdded(stage: String, text: String)
+    /// Compensates the event with this sequence number: the journal is never edited.
+    case undone(seq: Int64)
+    case sessionEnded
+
+    /// The stable name written in the `type` field and the `kind` column.
+    public var type: String {
+        switch self {
+        case .sessionStarted: return "session_started"
+        case .departmentAdded: return "department_added"
+        case .participantJoined: return "participant_joined"
+        case .participantLeft: return "participant_left"
+        case .stageChanged: return "stage_changed"
+        case .stageLocked: return "stage_locked"
+        case .stageUnlocked: return "stage_unlocked"
+        case .stageRevealed: return "stage_revealed"
+        case .timerStarted: return "timer_started"
+        case .rated: return "rated"
+        case .picked: return "picked"
+        case .strategyDeclared: return "strategy_declared"
+        case .knowsDeclared: return "knows_declared"
+        case .sharesDeclared: return "shares_declared"
+        case .noteAdded: return "note_added"
+        case .undone: return "undone"
+        case .sessionEnded: return "session_ended"
+        }
+    }
+}
+
+/// An event as the journal holds it: its place in the session, its time and
+/// who caused it.
+public struct RecordedEvent: Sendable, Hashable {
+    public static let schemaVersion = 1
+
+    public let seq: Int64
+    public let time: Timestamp
+    public let actor: Actor
+    public let event: Event
+
+    public init(seq: Int64, time: Timestamp, actor: Actor, event: Event) {
+        self.seq = seq
+        self.time = time
+        self.actor = actor
+        self.event = event
+    }
+}

@@ -1,0 +1,146 @@
+/// A department taking part in the workshop.
+public struct Department: Sendable, Hashable {
+    public let id: String
+    public let name: String
+}
+
+/// A participant and the department they speak for.
+public struct Participant: Sendable, Hashable {
+    public let name: String
+    public let department: String
+    public var present: Bool
+    /// How many times they joined (a dropped participant may come back).
+    public var joins: Int
+}
+
+/// One answer as given; the journal keeps every change, the last one counts.
+public struct Answer: Sendable, Hashable {
+    public let seq: Int64
+    public let time: Timestamp
+    public let value: Int
+}
+
+public struct PickAnswer: Sendable, Hashable {
+    public let seq: Int64
+    public let time: Timestamp
+    public let option: String
+}
+
+public struct StrategyItem: Sendable, Hashable {
+    public let seq: Int64
+    public let text: String
+}
+
+/// A directed statement between two departments (`knows` or `shares`).
+public struct Link: Sendable, Hashable {
+    public let seq: Int64
+    public let from: String
+    public let to: String
+}
+
+public struct Note: Sendable, Hashable {
+    public let seq: Int64
+    public let time: Timestamp
+    public let actor: Actor
+    public let stage: String
+    public let text: String
+}
+
+public struct StageTimer: Sendable, Hashable {
+    public let stage: String
+    public let start: Timestamp
+    public let seconds: Int
+
+    public var end: Timestamp { start + Timestamp(seconds) * 1000 }
+}
+
+/// The state of a session: the fold of its events over its workshop.
+public struct SessionState: Sendable {
+    public let id: String
+    public let workshop: Workshop
+    public internal(set) var locale: String
+    public internal(set) var startedAt: Timestamp?
+    public internal(set) var lastEventAt: Timestamp?
+    public internal(set) var endedAt: Timestamp?
+    public internal(set) var lastSeq: Int64 = 0
+    public internal(set) var eventCount = 0
+
+    public internal(set) var departments: [Department] = []
+    public internal(set) var participantOrder: [String] = []
+    public internal(set) var participants: [String: Participant] = [:]
+
+    public internal(set) var currentStage: String
+    public internal(set) var locked: Set<String> = []
+    public internal(set) var revealed: Set<String> = []
+    public internal(set) var timer: StageTimer?
+
+    /// Rating history per item, per rater.
+    public internal(set) var ratings: [String: [Rater: [Answer]]] = [:]
+    /// Pick history per pick stage, per rater.
+    public internal(set) var picks: [String: [Rater: [PickAnswer]]] = [:]
+    public internal(set) var strategies: [String: [StrategyItem]] = [:]
+    public internal(set) var knows: [Link] = []
+    public internal(set) var shares: [Link] = []
+    public internal(set) var notes: [Note] = []
+
+    /// The facilitator's actions that `undo` can still take back, newest last.
+    public internal(set) var undoable: [RecordedEvent] = []
+
+    public init(id: String, workshop: Workshop, locale: String = "fr") {
+        self.id = id
+        self.workshop = workshop
+        self.locale = locale
+        self.currentStage = workshop.stages.first?.id ?? ""
+    }
+
+    /// The state after folding these events, in order.
+    public static func fold(
+        id: String, workshop: Workshop, events: some Sequence<RecordedEvent>
+    ) -> SessionState {
+        var state = SessionState(id: id, workshop: workshop)
+        for event in events { state.apply(event) }
+        return state
+    }
+
+    // MARK: - Queries
+
+    public var isEnded: Bool { endedAt != nil }
+    public var stage: Stage? { workshop.stage(currentStage) }
+
+    public func department(_ id: String) -> Department? { departments.first { $0.id == id } }
+
+    public var presentParticipants: [Participant] {
+        participantOrder.compactMap { participants[$0] }.filter(\.present)
+    }
+
+    /// Participants of a department, in the order they joined.
+    public func members(of department: String) -> [Participant] {
+        participantOrder.compactMap { participants[$0] }.filter { $0.department == department }
+    }
+
+    /// The department a rater speaks for.
+    public func department(of rater: Rater) -> String? {
+        switch rater {
+        case .department(let id): return id
+        case .participant(let name): return participants[name]?.department
+        }
+    }
+
+    /// The last rating of each rater on an item.
+    public func latestRatings(item: String) -> [Rater: Int] {
+        (ratings[item] ?? [:]).compactMapValues { $0.last?.value }
+    }
+
+    /// The last pick of each rater on a pick stage.
+    public func latestPicks(stage: String) -> [Rater: String] {
+        (picks[stage] ?? [:]).compactMapValues { $0.last?.option }
+    }
+
+    public func knows(_ department: String, _ other: String) -> Bool {
+        knows.contains { $0.from == department && $0.to == other }
+    }
+
+    public func shares(_ department: String, _ other: String) -> Bool {
+        shares.contains { $0.from == department && $0.to == other }
+    }
+}

@@ -1,0 +1,379 @@
+import Yams
+
+/// Reads and validates a workshop definition from its YAML text.
+/// Every problem is collected with its line and column; a workshop is
+/// returned only when there is none.
+public enum WorkshopParser {
+    public struct Result: Sendable {
+        public let workshop: Workshop?
+        public let problems: [FileProblem]
+    }
+
+    public static func parse(_ text: String) -> Result {
+        var parser = Parser()
+        let workshop = parser.run(text)
+        let problems = parser.reader.problems.sorted { $0.position < $1.position }
+        return Result(workshop: problems.isEmpty ? workshop : nil, problems: problems)
+    }
+}
+
+typealias Pairs = [(key: String, keyNode: Node, value: Node)]
+
+private struct Parser {
+    var reader = YAMLReader()
+    var languages: [String] = []
+
+    mutating func run(_ text: String) -> Workshop? {
+        guard let root = reader.compose(text), let top = reader.mapping(root, context: "workshop") else {
+            return nil
+        }
+        reader.rejectUnknownKeys(
+            top,
+            allowed: [
+                "id", "version", "languages", "title", "intro", "analysis", "scales", "stages", "maturity",
+                "recommendations",
+            ], context: "workshop")
+        let id = requiredID(top, "id", in: root, context: "workshop")
+        let version = reader.int(required(top, "version", in: root), context: "version")
+        languages = readLanguages(required(top, "languages", in: root))
+        let title = localized(required(top, "title", in: root), context: "title")
+        let intro = top.value("intro").map { localized($0, context: "intro") } ?? LocalizedText([:])
+        let analysis = readAnalysis(top.value("analysis"))
+        let scales = readScales(required(top, "scales", in: root))
+        let stages = readStages(required(top, "stages", in: root), scales: scales)
+        let maturity = readMaturity(required(top, "maturity", in: root), stages: stages)
+        let recommendations = readRecommendations(top.value("recommendations"))
+        guard let id, let version else { return nil }
+        return Workshop(
+            id: id, version: version, languages: languages, title: title, intro: intro, scales: scales,
+            stages: stages, analysis: analysis, maturity: maturity, recommendations: recommendations)
+    }
+
+    // MARK: - Basics
+
+    mutating func required(_ pairs: Pairs, _ key: String, in parent: Node) -> Node? {
+        if let node = pairs.value(key) { return node }
+        reader.report(parent, "file.missing_key", ["key": .text(key)])
+        return nil
+    }
+
+    mutating func requiredID(_ pairs: Pairs, _ key: String, in parent: Node, context: String) -> String? {
+        guard let node = required(pairs, key, in: parent), let value = reader.string(node, context: context)
+        else { return nil }
+        if !Slug.isValid(value) {
+            reader.report(node, "workshop.bad_id", ["id": .text(value)])
+        }
+        return value
+    }
+
+    mutating func readLanguages(_ node: Node?) -> [String] {
+        guard let nodes = reader.sequence(node, context: "languages") else { return [] }
+        let codes = nodes.compactMap { reader.string($0, context: "languages") }
+        if codes.isEmpty { reader.report(node, "workshop.no_languages") }
+        return codes
+    }
+
+    /// A text in every language of the workshop.
+    mutating func localized(_ node: Node?, context: String) -> LocalizedText {
+        guard let node else { return LocalizedText([:]) }
+        guard let pairs = reader.mapping(node, context: context) else { return LocalizedText([:]) }
+        var values: [String: String] = [:]
+        for pair in pairs {
+            if !languages.contains(pair.key) {
+                reader.report(
+                    pair.keyNode, "workshop.unknown_language",
+                    ["language": .text(pair.key), "accepted": .list(languages)])
+            }
+            if let value = reader.string(pair.value, context: context) {
+                if value.allSatisfy(\.isWhitespace) {
+                    reader.report(pair.value, "workshop.empty_text", ["context": .text(context)])
+                }
+                values[pair.key] = value
+            }
+        }
+        for language in languages where values[language] == nil {
+            reader.report(node, "workshop.missing_language", ["context": .text(context), "language": .text(language)])
+        }
+        return LocalizedText(values)
+    }
+
+    mutating func optionalText(_ pairs: Pairs, _ key: String, context: String) -> LocalizedText? {
+        pairs.value(key).map { localized($0, context: context) }
+    }
+
+    // MARK: - Sections
+
+    mutating func readAnalysis(_ node: Node?) -> AnalysisSettings {
+        guard let pairs = reader.mapping(node, context: "analysis") else { return AnalysisSettings() }
+        reader.rejectUnknownKeys(pairs, allowed: ["consensus_iqr", "divergence"], context: "analysis")
+        let iqr = pairs.value("consensus_iqr").flatMap { reader.double($0, context: "consensus_iqr") } ?? 1
+        let divergence = pairs.value("divergence").flatMap { reader.double($0, context: "divergence") } ?? 1
+        for (key, value) in [("consensus_iqr", iqr), ("divergence", divergence)] where value < 0 {
+            reader.report(pairs.value(key), "workshop.negative", ["key": .text(key)])
+        }
+        return AnalysisSettings(consensusIQR: iqr, divergence: divergence)
+    }
+
+    mutating func readScales(_ node: Node?) -> [Scale] {
+        var scales: [Scale] = []
+        for scaleNode in reader.sequence(node, context: "scales") ?? [] {
+            guard let pairs = reader.mapping(scaleNode, context: "scale") else { continue }
+            reader.rejectUnknownKeys(pairs, allowed: ["id", "min", "max", "labels"], context: "scale")
+            let id = requiredID(pairs, "id", in: scaleNode, context: "scale")
+            let min = reader.int(required(pairs, "min", in: scaleNode), context: "min")
+            let max = reader.int(required(pairs, "max", in: scaleNode), context: "max")
+            guard let id, let min, let max else { continue }
+            if scales.contains(where: { $0.id == id }) {
+                reader.report(pairs.value("id"), "workshop.duplicate_scale", ["id": .text(id)])
+            }
+            guard min < max else {
+                reader.report(scaleNode, "workshop.bad_scale_range", ["min": .count(min), "max": .count(max)])
+                continue
+            }
+            var labels: [Int: LocalizedText] = [:]
+            let labelsNode = required(pairs, "labels", in: scaleNode)
+            for pair in reader.mapping(labelsNode, context: "labels") ?? [] {
+                guard let point = pair.keyNode.int, (min...max).contains(point) else {
+                    reader.report(
+                        pair.keyNode, "workshop.bad_scale_point",
+                        ["point": .text(pair.key), "min": .count(min), "max": .count(max)])
+                    continue
+                }
+                labels[point] = localized(pair.value, context: "labels")
+            }
+            if labelsNode != nil {
+                for point in min...max where labels[point] == nil {
+                    reader.report(labelsNode, "workshop.missing_scale_label", ["point": .count(point), "scale": .text(id)])
+                }
+            }
+            scales.append(
+                Scale(id: id, min: min, max: max, labels: (min...max).map { labels[$0] ?? LocalizedText([:]) }))
+        }
+        return scales
+    }
+
+    mutating func readStages(_ node: Node?, scales: [Scale]) -> [Stage] {
+        var stages: [Stage] = []
+        var itemIDs = Set<String>()
+        // Pick options may name a rating item defined anywhere in the file.
+        var pending: [(index: Int, references: [(String, Node)])] = []
+        for stageNode in reader.sequence(node, context: "stages") ?? [] {
+            guard let pairs = reader.mapping(stageNode, context: "stage") else { continue }
+            reader.rejectUnknownKeys(
+                pairs, allowed: ["id", "kind", "title", "prompt", "scale", "items", "options"], context: "stage")
+            guard let id = requiredID(pairs, "id", in: stageNode, context: "stage") else { continue }
+            if stages.contains(where: { $0.id == id }) {
+                reader.report(pairs.value("id"), "workshop.duplicate_stage", ["id": .text(id)])
+            }
+            let kindNode = required(pairs, "kind", in: stageNode)
+            let kindName = reader.string(kindNode, context: "kind")
+            let kind = kindName.flatMap(StageKind.init(rawValue:))
+            if let kindName, kind == nil {
+                reader.report(
+                    kindNode, "workshop.unknown_kind",
+                    ["kind": .text(kindName), "accepted": .list(StageKind.allCases.map(\.rawValue))])
+            }
+            let title = localized(required(pairs, "title", in: stageNode), context: "title")
+            let prompt = optionalText(pairs, "prompt", context: "prompt") ?? LocalizedText([:])
+            var scaleID: String?
+            var items: [Item] = []
+            var options: [Option] = []
+            if kind == .rating {
+                let scaleNode = required(pairs, "scale", in: stageNode)
+                scaleID = reader.string(scaleNode, context: "scale")
+                if let scaleID, !scales.contains(where: { $0.id == scaleID }) {
+                    reader.report(
+                        scaleNode, "workshop.unknown_scale",
+                        ["scale": .text(scaleID), "accepted": .list(scales.map(\.id))])
+                }
+                items = readItems(required(pairs, "items", in: stageNode), seen: &itemIDs)
+            } else if pairs.value("items") != nil {
+                reader.report(pairs.value("items"), "workshop.items_not_allowed", ["kind": .text(kindName ?? "")])
+            }
+            if kind == .pick {
+                let (inline, references) = readOptions(required(pairs, "options", in: stageNode))
+                options = inline
+                pending.append((stages.count, references))
+            } else if pairs.value("options") != nil {
+                reader.report(pairs.value("options"), "workshop.options_not_allowed", ["kind": .text(kindName ?? "")])
+            }
+            stages.append(
+                Stage(
+                    id: id, kind: kind ?? .intro, title: title, prompt: prompt, scale: scaleID, items: items,
+                    options: options))
+        }
+        let allItems = stages.flatMap(\.items)
+        for entry in pending {
+            let stage = stages[entry.index]
+            var options = stage.options
+            for (reference, node) in entry.references {
+                guard let item = allItems.first(where: { $0.id == reference }) else {
+                    reader.report(
+                        node, "workshop.unknown_option_reference",
+                        ["option": .text(reference), "accepted": .list(allItems.map(\.id))])
+                    continue
+                }
+                options.append(Option(id: item.id, label: item.label))
+            }
+            checkUnique(options.map(\.id), nodes: entry.references.map(\.1), key: "workshop.duplicate_option")
+            stages[entry.index] = Stage(
+                id: stage.id, kind: stage.kind, title: stage.title, prompt: stage.prompt, scale: stage.scale,
+                items: stage.items, options: options)
+        }
+        if stages.isEmpty, node != nil { reader.report(node, "workshop.no_stages") }
+        return stages
+    }
+
+    mutating func checkUnique(_ ids: [String], nodes: [Node], key: String) {
+        var seen = Set<String>()
+        for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
+            reader.report(index < nodes.count ? nodes[index] : nil, key, ["id": .text(id)])
+        }
+    }
+
+    mutating func readItems(_ node: Node?, seen: inout Set<String>) -> [Item] {
+        var items: [Item] = []
+        for itemNode in reader.sequence(node, context: "items") ?? [] {
+            guard let pairs = reader.mapping(itemNode, context: "item") else { continue }
+            reader.rejectUnknownKeys(pairs, allowed: ["id", "label", "description", "example"], context: "item")
+            guard let id = requiredID(pairs, "id", in: itemNode, context: "item") else { continue }
+            if !seen.insert(id).inserted {
+                reader.report(pairs.value("id"), "workshop.duplicate_item", ["id": .text(id)])
+            }
+            items.append(
+                Item(
+                    id: id, label: localized(required(pairs, "label", in: itemNode), context: "label"),
+                    description: optionalText(pairs, "description", context: "description"),
+                    example: optionalText(pairs, "example", context: "example")))
+        }
+        if items.isEmpty, node != nil { reader.report(node, "workshop.no_items") }
+        return items
+    }
+
+    /// Options are either defined inline (`id` and `label`) or named by the id
+    /// of a rating item, whose label they take.
+    mutating func readOptions(_ node: Node?) -> ([Option], [(String, Node)]) {
+        var options: [Option] = []
+        var references: [(String, Node)] = []
+        var seen = Set<String>()
+        for optionNode in reader.sequence(node, context: "options") ?? [] {
+            if let reference = optionNode.scalar?.string {
+                references.append((reference, optionNode))
+                continue
+            }
+            guard let pairs = reader.mapping(optionNode, context: "option") else { continue }
+            reader.rejectUnknownKeys(pairs, allowed: ["id", "label"], context: "option")
+            guard let id = requiredID(pairs, "id", in: optionNode, context: "option") else { continue }
+            if !seen.insert(id).inserted {
+                reader.report(pairs.value("id"), "workshop.duplicate_option", ["id": .text(id)])
+            }
+            options.append(Option(id: id, label: localized(required(pairs, "label", in: optionNode), context: "label")))
+        }
+        return (options, references)
+    }
+
+    mutating func readMaturity(_ node: Node?, stages: [Stage]) -> MaturityModel {
+        guard let pairs = reader.mapping(node, context: "maturity") else { return MaturityModel(levels: []) }
+        reader.rejectUnknownKeys(pairs, allowed: ["levels"], context: "maturity")
+        let levelsNode = required(pairs, "levels", in: node!)
+        var levels: [MaturityLevel] = []
+        for levelNode in reader.sequence(levelsNode, context: "levels") ?? [] {
+            guard let level = reader.mapping(levelNode, context: "level") else { continue }
+            reader.rejectUnknownKeys(
+                level, allowed: ["id", "label", "description", "recommendation", "when"], context: "level")
+            guard let id = requiredID(level, "id", in: levelNode, context: "level") else { continue }
+            if levels.contains(where: { $0.id == id }) {
+                reader.report(level.value("id"), "workshop.duplicate_level", ["id": .text(id)])
+            }
+            let conditions = (reader.sequence(level.value("when"), context: "when") ?? []).compactMap {
+                readCondition($0, stages: stages)
+            }
+            if levels.isEmpty, level.value("when") != nil {
+                reader.report(level.value("when"), "workshop.first_level_conditions")
+            }
+            if !levels.isEmpty, conditions.isEmpty, level.value("when") == nil {
+                reader.report(levelNode, "workshop.level_without_conditions", ["id": .text(id)])
+            }
+            levels.append(
+                MaturityLevel(
+                    id: id, label: localized(required(level, "label", in: levelNode), context: "label"),
+                    description: localized(required(level, "description", in: levelNode), context: "description"),
+                    recommendation: optionalText(level, "recommendation", context: "recommendation"),
+                    conditions: conditions))
+        }
+        if levelsNode != nil, levels.count < 2 { reader.report(levelsNode, "workshop.too_few_levels") }
+        return MaturityModel(levels: levels)
+    }
+
+    mutating func readCondition(_ node: Node, stages: [Stage]) -> MaturityCondition? {
+        guard let pairs = reader.mapping(node, context: "condition") else { return nil }
+        if let itemNode = pairs.value("item") {
+            reader.rejectUnknownKeys(pairs, allowed: ["item", "at_least", "at_most"], context: "condition")
+            guard let item = reader.string(itemNode, context: "item") else { return nil }
+            let known = stages.filter { $0.kind == .rating }.flatMap(\.items).map(\.id)
+            if !known.contains(item) {
+                reader.report(itemNode, "workshop.rule_unknown_item", ["item": .text(item), "accepted": .list(known)])
+            }
+            let atLeast = pairs.value("at_least").flatMap { reader.double($0, context: "at_least") }
+            let atMost = pairs.value("at_most").flatMap { reader.double($0, context: "at_most") }
+            if atLeast == nil, atMost == nil { reader.report(node, "workshop.rule_needs_bound") }
+            return .rating(item: item, atLeast: atLeast, atMost: atMost)
+        }
+        if let stageNode = pairs.value("pick") {
+            reader.rejectUnknownKeys(pairs, allowed: ["pick", "in", "not_in"], context: "condition")
+            guard let stageID = reader.string(stageNode, context: "pick") else { return nil }
+            let picks = stages.filter { $0.kind == .pick }
+            guard let stage = picks.first(where: { $0.id == stageID }) else {
+                reader.report(
+                    stageNode, "workshop.rule_unknown_pick", ["stage": .text(stageID), "accepted": .list(picks.map(\.id))])
+                return nil
+            }
+            let negated = pairs.value("not_in") != nil
+            let listNode = pairs.value("in") ?? pairs.value("not_in")
+            guard listNode != nil else {
+                reader.report(node, "workshop.rule_needs_options")
+                return nil
+            }
+            var among: [String] = []
+            for optionNode in reader.sequence(listNode, context: "in") ?? [] {
+                guard let option = reader.string(optionNode, context: "in") else { continue }
+                if stage.option(option) == nil {
+                    reader.report(
+                        optionNode, "workshop.rule_unknown_option",
+                        ["option": .text(option), "stage": .text(stageID), "accepted": .list(stage.options.map(\.id))])
+                }
+                among.append(option)
+            }
+            return .pick(stage: stageID, among: among, negated: negated)
+        }
+        if let strategyNode = pairs.value("strategy") {
+            reader.rejectUnknownKeys(pairs, allowed: ["strategy"], context: "condition")
+            guard let name = reader.string(strategyNode, context: "strategy") else { return nil }
+            guard let requirement = StrategyRequirement(rawValue: name) else {
+                reader.report(
+                    strategyNode, "workshop.rule_unknown_strategy",
+                    ["value": .text(name), "accepted": .list(StrategyRequirement.allCases.map(\.rawValue))])
+                return nil
+            }
+            if !stages.contains(where: { $0.kind == .strategy }) {
+                reader.report(strategyNode, "workshop.rule_no_strategy_stage")
+            }
+            return .strategy(requirement)
+        }
+        reader.report(node, "workshop.unknown_condition", ["accepted": .list(["item", "pick", "strategy"])])
+        return nil
+    }
+
+    mutating func readRecommendations(_ node: Node?) -> [String: LocalizedText] {
+        var result: [String: LocalizedText] = [:]
+        for pair in reader.mapping(node, context: "recommendations") ?? [] {
+            if !SiloKind.allCases.map(\.rawValue).contains(pair.key) {
+                reader.report(
+                    pair.keyNode, "workshop.unknown_finding",
+                    ["kind": .text(pair.key), "accepted": .list(SiloKind.allCases.map(\.rawValue))])
+            }
+            result[pair.key] = localized(pair.value, context: pair.key)
+        }
+        return result
+    }
+}
