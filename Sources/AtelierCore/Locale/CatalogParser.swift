@@ -95,7 +95,7 @@ public enum CatalogParser {
                         LocalizedMessage(
                             "locale.unknown_placeholder",
                             [
-                                "placeholder": .text(name), "key": .text(key),
+                                "placeholder": .text("{" + name + "}"), "key": .text(key),
                                 "accepted": .list(known.sorted()),
                             ])))
             }
