@@ -72,11 +72,33 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(
-            name: "AtelierCoreTests",
-            dependencies: ["AtelierCore"],
+        .executableTarget(
+            name: "atelier-bench",
+            dependencies: [
+                "AtelierCore", "AtelierStore", "AtelierLive", "AtelierNet", "AtelierExport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Benchmarks/atelier-bench",
             swiftSettings: strict
         ),
+        .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"], swiftSettings: strict),
+        .testTarget(
+            name: "AtelierStoreTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierStore"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "AtelierREPLTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierREPL"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "AtelierNetTests",
+            dependencies: [
+                "AtelierCore", "AtelierLive", "AtelierNet",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
+        .testTarget(name: "AtelierExportTests", dependencies: ["AtelierCore", "AtelierExport"], swiftSettings: strict),
+        .testTarget(name: "AtelierCLITests", dependencies: ["AtelierCore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,5 @@
+enum AnalysisBench {
+    static func run(_ arguments: [String]) throws {
+        print("not written yet")
+    }
+}

@@ -1,0 +1,5 @@
+enum NetBench {
+    static func run(_ arguments: [String]) async throws {
+        print("not written yet")
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `atelier`: argument parsing and wiring only; the work is in the modules.
+@main
+struct Atelier: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "atelier",
+        abstract: "Lead a social-media maturity workshop with a company's departments.",
+        subcommands: [
+            RunCommand.self, JoinCommand.self, ResumeCommand.self, SessionsCommand.self, ReplayCommand.self,
+            ExportCommand.self, RecordCommand.self, DemoCommand.self, ValidateCommand.self, WorkshopsCommand.self,
+        ],
+        defaultSubcommand: RunCommand.self
+    )
+}

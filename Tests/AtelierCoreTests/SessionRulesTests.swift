@@ -1,0 +1,38 @@
+import AtelierCore
+import Testing
+
+@Suite struct SessionRulesTests {
+    let workshop: Workshop
+    init() throws { workshop = try Fixtures.workshop("coping-patterns") }
+
+    func run(_ actions: [Action], actor: Actor = .facilitator) throws -> SessionState {
+        var state = SessionState(id: "s", workshop: workshop)
+        var seq: Int64 = 0
+        for action in actions {
+            for event in try state.decide(Command(actor: actor, action: action, time: 1000)) {
+                seq += 1
+                state.apply(RecordedEvent(seq: seq, time: 1000, actor: actor, event: event))
+            }
+        }
+        return state
+    }
+
+    @Test func ratingOnTheSingleItemStageNeedsNoItem() throws {
+        let state = try run([.addDepartment(id: "marketing", name: "Marketing"), .next, .rate(who: "marketing", item: nil, value: 3)])
+        #expect(state.currentStage == "ignore")
+        #expect(state.latestRatings(item: "ignore") == [.department("marketing"): 3])
+    }
+
+    @Test func outOfScaleIsRefusedWithTheBounds() throws {
+        let state = try run([.addDepartment(id: "marketing", name: "Marketing"), .next])
+        #expect(throws: DomainError.valueOutOfScale(7, min: 0, max: 4, stage: "ignore")) {
+            try state.decide(Command(actor: .facilitator, action: .rate(who: "marketing", item: nil, value: 7), time: 0))
+        }
+    }
+
+    @Test func undoTakesBackTheLastFacilitatorAction() throws {
+        let state = try run([.addDepartment(id: "marketing", name: "Marketing"), .next, .undo])
+        #expect(state.currentStage == "intro")
+        #expect(state.departments.map(\.id) == ["marketing"])
+    }
+}
