@@ -30,7 +30,12 @@ let package = Package(
         ),
         .target(
             name: "AtelierResources",
-            resources: [.copy("workshops"), .copy("locales")],
+            resources: [.copy("workshops"), .copy("locales"), .copy("recordings")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AtelierFiles",
+            dependencies: ["AtelierCore", "AtelierResources"],
             swiftSettings: strict
         ),
         .target(
@@ -45,12 +50,17 @@ let package = Package(
         ),
         .target(
             name: "AtelierExport",
-            dependencies: ["AtelierCore"],
+            dependencies: ["AtelierCore", "AtelierFiles"],
             swiftSettings: strict
         ),
         .target(
             name: "AtelierREPL",
-            dependencies: ["AtelierCore", "AtelierLive", "AtelierExport", "CReadline"],
+            dependencies: ["AtelierCore", "AtelierFiles", "AtelierLive", "AtelierStore", "AtelierExport", "CReadline"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AtelierReplay",
+            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierREPL", "AtelierExport"],
             swiftSettings: strict
         ),
         .target(
@@ -66,8 +76,8 @@ let package = Package(
         .executableTarget(
             name: "atelier",
             dependencies: [
-                "AtelierCore", "AtelierResources", "AtelierStore", "AtelierLive", "AtelierREPL",
-                "AtelierNet", "AtelierExport",
+                "AtelierCore", "AtelierFiles", "AtelierStore", "AtelierLive", "AtelierREPL",
+                "AtelierNet", "AtelierExport", "AtelierReplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -97,8 +107,11 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict),
-        .testTarget(name: "AtelierExportTests", dependencies: ["AtelierCore", "AtelierExport"], swiftSettings: strict),
-        .testTarget(name: "AtelierCLITests", dependencies: ["AtelierCore"], swiftSettings: strict),
+        .testTarget(
+            name: "AtelierExportTests",
+            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierExport", "AtelierReplay"],
+            swiftSettings: strict),
+        .testTarget(name: "AtelierCLITests", dependencies: ["AtelierCore", "AtelierFiles"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
