@@ -20,14 +20,16 @@ struct ConsensusChart {
             let x = Self.labelWidth + tick * Self.barWidth
             children.append(SVG.line(x1: x, y1: 0, x2: x, y2: Double(items.count) * Self.rowHeight, cls: "gridline"))
             children.append(
-                SVG.text(c.number(tick, digits: 1), x: x, y: Double(items.count) * Self.rowHeight + 14, anchor: "middle",
+                SVG.text(
+                    c.number(tick, digits: 1), x: x, y: Double(items.count) * Self.rowHeight + 14, anchor: "middle",
                     cls: "small"))
         }
         for (row, entry) in items.enumerated() {
             let y = Double(row) * Self.rowHeight
             let lines = SVG.wrap(c.text(entry.item.label), width: 30, maxLines: 2)
             children.append(
-                SVG.lines(lines, x: Self.labelWidth - 8, y: y + (lines.count == 1 ? 21 : 15), lineHeight: 12,
+                SVG.lines(
+                    lines, x: Self.labelWidth - 8, y: y + (lines.count == 1 ? 21 : 15), lineHeight: 12,
                     anchor: "end", cls: "small"))
             let stats = c.analysis.company.ratings[entry.item.id]
             if let consensus = stats?.consensus {
@@ -57,6 +59,7 @@ struct ConsensusChart {
         }
         children.append(
             SVG.text(c.label("html.consensus_legend"), x: Self.labelWidth, y: height - 8, cls: "small"))
-        return SVG.chart(id: "chart-consensus", width: width, height: height, title: c.label("html.consensus"), children)
+        return SVG.chart(
+            id: "chart-consensus", width: width, height: height, title: c.label("html.consensus"), children)
     }
 }

@@ -14,7 +14,9 @@ struct Heatmap {
         let c = context
         let items = c.ratingItems
         let rows: [(name: String, ratings: [String: ItemStats], company: Bool)] =
-            c.departments.map { ($0.name, $0.ratings, false) } + [(c.label("company"), c.analysis.company.ratings, true)]
+            c.departments.map { ($0.name, $0.ratings, false) } + [
+                (c.label("company"), c.analysis.company.ratings, true)
+            ]
         let width = Self.labelWidth + Double(items.count) * Self.cellWidth + 8
         let height = Self.headerHeight + Double(rows.count) * Self.cellHeight + 12 + 30
         var children: [Markup] = []
@@ -44,7 +46,8 @@ struct Heatmap {
             return .el(
                 "g", [("class", "cell empty")],
                 [
-                    SVG.rect(x: x + 1, y: y + 1, width: Self.cellWidth - 2, height: Self.cellHeight - 2, fill: "#f2f2f2"),
+                    SVG.rect(
+                        x: x + 1, y: y + 1, width: Self.cellWidth - 2, height: Self.cellHeight - 2, fill: "#f2f2f2"),
                     SVG.text("–", x: x + Self.cellWidth / 2, y: y + Self.cellHeight / 2 + 4, anchor: "middle"),
                 ])
         }

@@ -21,13 +21,16 @@ struct ProfileChart {
             let y = Double(row) * Self.rowHeight + 4
             let lines = SVG.wrap(c.text(entry.item.label), width: 28, maxLines: 2)
             children.append(
-                SVG.lines(lines, x: Self.labelWidth - 8, y: y + (lines.count == 1 ? 16 : 10), lineHeight: 11,
+                SVG.lines(
+                    lines, x: Self.labelWidth - 8, y: y + (lines.count == 1 ? 16 : 10), lineHeight: 11,
                     anchor: "end", cls: "small"))
             children.append(
                 SVG.rect(x: Self.labelWidth, y: y + 6, width: Self.barWidth, height: 14, cls: "track"))
             guard let scale = c.scale(ofItem: entry.item.id) else { continue }
             let span = Double(scale.max - scale.min)
-            func position(_ value: Double) -> Double { Self.labelWidth + (value - Double(scale.min)) / span * Self.barWidth }
+            func position(_ value: Double) -> Double {
+                Self.labelWidth + (value - Double(scale.min)) / span * Self.barWidth
+            }
             let stats = department.ratings[entry.item.id]
             if let median = stats?.median {
                 let fraction = (median - Double(scale.min)) / span
@@ -35,7 +38,8 @@ struct ProfileChart {
                     SVG.rect(
                         x: Self.labelWidth, y: y + 6, width: position(median) - Self.labelWidth, height: 14,
                         fill: SVG.sequential(max(0.35, fraction)), cls: "bar"))
-                children.append(SVG.text(c.number(median), x: Self.labelWidth + Self.barWidth + 6, y: y + 17, cls: "small"))
+                children.append(
+                    SVG.text(c.number(median), x: Self.labelWidth + Self.barWidth + 6, y: y + 17, cls: "small"))
             } else {
                 children.append(SVG.text("–", x: Self.labelWidth + Self.barWidth + 6, y: y + 17, cls: "small"))
             }
@@ -43,7 +47,8 @@ struct ProfileChart {
                 children.append(SVG.line(x1: position(q1), y1: y + 13, x2: position(q3), y2: y + 13, cls: "whisker"))
             }
             if let company = c.analysis.company.ratings[entry.item.id]?.median {
-                children.append(SVG.line(x1: position(company), y1: y + 3, x2: position(company), y2: y + 23, cls: "tick"))
+                children.append(
+                    SVG.line(x1: position(company), y1: y + 3, x2: position(company), y2: y + 23, cls: "tick"))
             }
         }
         let axisY = Double(items.count) * Self.rowHeight + 16

@@ -92,9 +92,10 @@ enum SVG {
     static func needsLightText(_ fraction: Double) -> Bool { fraction > 0.55 }
 
     static func hex(_ r: Double, _ g: Double, _ b: Double) -> String {
-        "#" + [r, g, b].map { component in
-            let value = String(Int(component.rounded()), radix: 16)
-            return value.count == 1 ? "0" + value : value
-        }.joined()
+        "#"
+            + [r, g, b].map { component in
+                let value = String(Int(component.rounded()), radix: 16)
+                return value.count == 1 ? "0" + value : value
+            }.joined()
     }
 }

@@ -40,8 +40,10 @@ struct SiloMap {
         var children: [Markup] = [defs()]
         if boxes.count > 1 {
             for (index, box) in boxes.enumerated() {
-                children.append(SVG.rect(x: box.x + 2, y: 2, width: box.width - 4, height: height - 4, cls: "group",
-                    extra: [("rx", "12")]))
+                children.append(
+                    SVG.rect(
+                        x: box.x + 2, y: 2, width: box.width - 4, height: height - 4, cls: "group",
+                        extra: [("rx", "12")]))
                 children.append(
                     SVG.text(c.label("html.group", ["number": .count(index + 1)]), x: box.x + 12, y: 18, cls: "small"))
             }
@@ -49,12 +51,16 @@ struct SiloMap {
         let ids = c.state.departments.map(\.id)
         for from in ids {
             for to in ids where c.state.knows(from, to) {
-                if let a = position[from], let b = position[to] { children.append(arrow(a, b, kind: "knows", bend: 12)) }
+                if let a = position[from], let b = position[to] {
+                    children.append(arrow(a, b, kind: "knows", bend: 12))
+                }
             }
         }
         for from in ids {
             for to in ids where c.state.shares(from, to) {
-                if let a = position[from], let b = position[to] { children.append(arrow(a, b, kind: "shares", bend: 34)) }
+                if let a = position[from], let b = position[to] {
+                    children.append(arrow(a, b, kind: "shares", bend: 34))
+                }
             }
         }
         let flagged = Set(c.analysis.silos.compactMap(\.departments.first))
@@ -117,7 +123,8 @@ struct SiloMap {
         let start = (x: a.x + ux * inset, y: a.y + uy * inset)
         let end = (x: b.x - ux * (inset + 2), y: b.y - uy * (inset + 2))
         let control = (x: (a.x + b.x) / 2 + uy * bend, y: (a.y + b.y) / 2 - ux * bend)
-        let d = "M \(SVG.n(start.x)) \(SVG.n(start.y)) Q \(SVG.n(control.x)) \(SVG.n(control.y)) "
+        let d =
+            "M \(SVG.n(start.x)) \(SVG.n(start.y)) Q \(SVG.n(control.x)) \(SVG.n(control.y)) "
             + "\(SVG.n(end.x)) \(SVG.n(end.y))"
         return .el("path", [("d", d), ("class", "link " + kind), ("marker-end", "url(#arrow-\(kind))")])
     }
@@ -133,12 +140,14 @@ struct SiloMap {
             "g", [("class", "department"), ("data-department", id)],
             [
                 .el(
-                    "circle", [("cx", SVG.n(point.x)), ("cy", SVG.n(point.y)), ("r", SVG.n(Self.nodeRadius)), ("class", cls)],
+                    "circle",
+                    [("cx", SVG.n(point.x)), ("cy", SVG.n(point.y)), ("r", SVG.n(Self.nodeRadius)), ("class", cls)],
                     [.el("title", text: name)]),
                 SVG.text(
                     String(c.members(of: id).count), x: point.x, y: point.y + 5, anchor: "middle",
                     cls: hasStrategy ? "count light" : "count"),
-                SVG.lines(lines, x: point.x, y: point.y + Self.nodeRadius + 15, lineHeight: 13, anchor: "middle",
+                SVG.lines(
+                    lines, x: point.x, y: point.y + Self.nodeRadius + 15, lineHeight: 13, anchor: "middle",
                     cls: "label"),
             ])
     }
@@ -148,11 +157,19 @@ struct SiloMap {
         return .el(
             "g", [("class", "legend")],
             [
-                .el("path", [("d", "M 0 \(SVG.n(y + 8)) L 34 \(SVG.n(y + 8))"), ("class", "link knows"),
-                    ("marker-end", "url(#arrow-knows)")]),
+                .el(
+                    "path",
+                    [
+                        ("d", "M 0 \(SVG.n(y + 8)) L 34 \(SVG.n(y + 8))"), ("class", "link knows"),
+                        ("marker-end", "url(#arrow-knows)"),
+                    ]),
                 SVG.text(c.label("html.legend_knows"), x: 40, y: y + 12, cls: "small"),
-                .el("path", [("d", "M \(SVG.n(width / 2)) \(SVG.n(y + 8)) L \(SVG.n(width / 2 + 34)) \(SVG.n(y + 8))"),
-                    ("class", "link shares"), ("marker-end", "url(#arrow-shares)")]),
+                .el(
+                    "path",
+                    [
+                        ("d", "M \(SVG.n(width / 2)) \(SVG.n(y + 8)) L \(SVG.n(width / 2 + 34)) \(SVG.n(y + 8))"),
+                        ("class", "link shares"), ("marker-end", "url(#arrow-shares)"),
+                    ]),
                 SVG.text(c.label("html.legend_shares"), x: width / 2 + 40, y: y + 12, cls: "small"),
                 SVG.text(c.label("html.legend_nodes"), x: 0, y: y + 28, cls: "small"),
             ])

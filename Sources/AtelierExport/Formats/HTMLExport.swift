@@ -37,7 +37,8 @@ struct HTMLExport {
                                 .el("h1", text: title),
                                 .el("p", [("class", "session")], text: c.label("md.subtitle") + " — " + c.sessionLine),
                             ]),
-                        glance(), participants(), heatmap(), profiles(), consensus(), siloMap(), maturity(), strategies(),
+                        glance(), participants(), heatmap(), profiles(), consensus(), siloMap(), maturity(),
+                        strategies(),
                         silos(), notes(),
                     ]),
             ])
@@ -56,11 +57,19 @@ struct HTMLExport {
     {
         let head = Markup.el(
             "thead", [],
-            [.el("tr", [], header.enumerated().map { .el("th", numeric.contains($0.offset) ? [("class", "num")] : [], text: $0.element) })])
+            [
+                .el(
+                    "tr", [],
+                    header.enumerated().map {
+                        .el("th", numeric.contains($0.offset) ? [("class", "num")] : [], text: $0.element)
+                    })
+            ])
         let body = rows.enumerated().map { index, row in
             Markup.el(
                 "tr", strongLast && index == rows.count - 1 ? [("class", "total")] : [],
-                row.enumerated().map { .el("td", numeric.contains($0.offset) ? [("class", "num")] : [], text: $0.element) })
+                row.enumerated().map {
+                    .el("td", numeric.contains($0.offset) ? [("class", "num")] : [], text: $0.element)
+                })
         }
         return .el("table", [], [head, .el("tbody", [], body)])
     }
@@ -71,7 +80,11 @@ struct HTMLExport {
         let c = context
         let company = c.analysis.company
         var items: [Markup] = [
-            .el("li", text: c.label("md.turnout", ["count": .count(c.participantCount), "departments": .count(c.state.departments.count)]))
+            .el(
+                "li",
+                text: c.label(
+                    "md.turnout",
+                    ["count": .count(c.participantCount), "departments": .count(c.state.departments.count)]))
         ]
         if let maturity = company.maturity {
             items.append(
@@ -96,7 +109,8 @@ struct HTMLExport {
             let members = c.members(of: department.id)
             return [department.name, members.isEmpty ? c.label("one_voice") : c.catalog.list(members)]
         }
-        return section("participants", c.label("participants"), [table([c.label("department"), c.label("participants")], rows)])
+        return section(
+            "participants", c.label("participants"), [table([c.label("department"), c.label("participants")], rows)])
     }
 
     private func heatmap() -> Markup {
@@ -117,7 +131,10 @@ struct HTMLExport {
         }
         return section(
             "profiles", c.label("html.profiles"),
-            [.el("p", [("class", "caption")], text: c.label("html.profiles_caption")), .el("div", [("class", "grid")], charts)])
+            [
+                .el("p", [("class", "caption")], text: c.label("html.profiles_caption")),
+                .el("div", [("class", "grid")], charts),
+            ])
     }
 
     private func consensus() -> Markup {
@@ -130,7 +147,8 @@ struct HTMLExport {
     private func siloMap() -> Markup {
         let c = context
         return section(
-            "silo-map", c.label("html.silo_map"), [figure(SiloMap(context: c).render(), caption: c.label("html.silo_map_caption"))])
+            "silo-map", c.label("html.silo_map"),
+            [figure(SiloMap(context: c).render(), caption: c.label("html.silo_map_caption"))])
     }
 
     private func maturity() -> Markup {
@@ -139,7 +157,8 @@ struct HTMLExport {
             guard let result else { return [name, c.label("undefined"), ""] }
             return [name, c.text(result.label), c.render(result.reason)]
         }
-        let rows = c.departments.map { row($0.name, $0.maturity) } + [row(c.label("company"), c.analysis.company.maturity)]
+        let rows =
+            c.departments.map { row($0.name, $0.maturity) } + [row(c.label("company"), c.analysis.company.maturity)]
         var children = [table([c.label("department"), c.label("level"), c.label("why")], rows, strongLast: true)]
         let reached = c.workshop.maturity.levels.filter { level in
             c.departments.contains { $0.maturity?.level == level.id } || c.analysis.company.maturity?.level == level.id
@@ -150,7 +169,9 @@ struct HTMLExport {
                 .el(
                     "ul", [],
                     reached.map { level in
-                        var parts: [Markup] = [.el("strong", text: c.text(level.label)), .text(" — " + c.text(level.description))]
+                        var parts: [Markup] = [
+                            .el("strong", text: c.text(level.label)), .text(" — " + c.text(level.description)),
+                        ]
                         if let recommendation = level.recommendation {
                             parts.append(.text(" " + c.label("next_step") + ": " + c.text(recommendation)))
                         }
@@ -174,16 +195,23 @@ struct HTMLExport {
         }
         return section(
             "strategies", c.label("strategies"),
-            [table([c.label("department"), c.label("strategy"), c.label("known_by"), c.label("believes_shared")], rows)])
+            [
+                table(
+                    [c.label("department"), c.label("strategy"), c.label("known_by"), c.label("believes_shared")], rows)
+            ])
     }
 
     private func silos() -> Markup {
         let c = context
-        guard !c.analysis.silos.isEmpty else { return section("silos", c.label("silos"), [.el("p", text: c.label("no_silo"))]) }
+        guard !c.analysis.silos.isEmpty else {
+            return section("silos", c.label("silos"), [.el("p", text: c.label("no_silo"))])
+        }
         let items = c.analysis.silos.map { finding -> Markup in
             var parts: [Markup] = [
                 .el("strong", text: c.kindLabel(finding.kind)),
-                .text(" (" + c.label("severity", ["value": .text(c.percent(finding.severity))]) + ") — " + c.render(finding.message)),
+                .text(
+                    " (" + c.label("severity", ["value": .text(c.percent(finding.severity))]) + ") — "
+                        + c.render(finding.message)),
             ]
             if let recommendation = c.recommendation(finding.kind) {
                 parts.append(.el("br"))
@@ -197,7 +225,9 @@ struct HTMLExport {
 
     private func notes() -> Markup {
         let c = context
-        guard !c.state.notes.isEmpty else { return section("notes", c.label("notes"), [.el("p", text: c.label("no_note"))]) }
+        guard !c.state.notes.isEmpty else {
+            return section("notes", c.label("notes"), [.el("p", text: c.label("no_note"))])
+        }
         let items = c.state.notes.map { note in
             Markup.el(
                 "li", [],

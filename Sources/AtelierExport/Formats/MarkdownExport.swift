@@ -51,10 +51,11 @@ struct MarkdownExport {
         let company = c.analysis.company
         heading(2, c.label("md.glance"))
         add(
-            "- " + Self.escape(
-                c.label(
-                    "md.turnout",
-                    ["count": .count(c.participantCount), "departments": .count(c.state.departments.count)])))
+            "- "
+                + Self.escape(
+                    c.label(
+                        "md.turnout",
+                        ["count": .count(c.participantCount), "departments": .count(c.state.departments.count)])))
         if let maturity = company.maturity {
             add(
                 "- " + Self.escape(c.label("company_maturity")) + ": **" + Self.escape(c.text(maturity.label))
@@ -138,7 +139,8 @@ struct MarkdownExport {
         let header = [c.label("department")] + stage.options.map { c.text($0.label) } + [c.label("dominant")]
         var rows: [[String]] = c.departments.map { department in
             let stats = department.picks[stage.id]
-            return ([department.name] + stage.options.map { String(stats?.count($0.id) ?? 0) }
+            return
+                ([department.name] + stage.options.map { String(stats?.count($0.id) ?? 0) }
                 + [c.modeText(stats, stage: stage.id)]).map(Self.cell)
         }
         let stats = c.analysis.company.picks[stage.id]
@@ -173,7 +175,8 @@ struct MarkdownExport {
         var rows = c.departments.map { department in
             maturityRow(name: department.name, department.maturity).map(Self.cell)
         }
-        rows.append(maturityRow(name: c.label("company"), c.analysis.company.maturity).map { "**" + Self.cell($0) + "**" })
+        rows.append(
+            maturityRow(name: c.label("company"), c.analysis.company.maturity).map { "**" + Self.cell($0) + "**" })
         table([c.label("department"), c.label("level"), c.label("why")], rows)
         let reached = c.workshop.maturity.levels.filter { level in
             c.departments.contains { $0.maturity?.level == level.id } || c.analysis.company.maturity?.level == level.id

@@ -68,8 +68,10 @@ indirect enum Markup {
             case "'": out += "&#39;"
             default:
                 let value = scalar.value
-                let allowed = value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value != 0x7F)
-                    && !(0xFFFE...0xFFFF).contains(value)
+                let allowed =
+                    value == 0x9 || value == 0xA || value == 0xD
+                    || (value >= 0x20 && value != 0x7F)
+                        && !(0xFFFE...0xFFFF).contains(value)
                 if allowed { out.unicodeScalars.append(scalar) }
             }
         }
