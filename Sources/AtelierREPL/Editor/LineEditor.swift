@@ -36,7 +36,7 @@ public final class LineEditor: @unchecked Sendable {
     }
 
     private let queue = Mutex<[Request]>([])
-    private let completer: @Sendable (String) -> CompletionAnswer
+    private let completer: Mutex<@Sendable (String) -> CompletionAnswer>
     private let historyPath: String?
     private let historySize = 1000
     private let inputFD: Int32
@@ -62,13 +62,13 @@ public final class LineEditor: @unchecked Sendable {
     ///   - completer: the candidates for the line typed up to the cursor.
     public init(
         name: String, historyPath: String?, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
-        handlesSignals: Bool = true, completer: @escaping @Sendable (String) -> CompletionAnswer
+        handlesSignals: Bool = true, completer: @escaping @Sendable (String) -> CompletionAnswer = { _ in .words([]) }
     ) {
         self.historyPath = historyPath
         self.inputFD = input
         self.outputFD = output
         self.handlesSignals = handlesSignals
-        self.completer = completer
+        self.completer = Mutex(completer)
         var fds: [Int32] = [0, 0]
         if pipe(&fds) != 0 { fds = [-1, -1] }
         wakeRead = fds[0]
@@ -76,6 +76,11 @@ public final class LineEditor: @unchecked Sendable {
         _ = fcntl(wakeRead, F_SETFL, fcntl(wakeRead, F_GETFL) | O_NONBLOCK)
         _ = fcntl(wakeWrite, F_SETFL, fcntl(wakeWrite, F_GETFL) | O_NONBLOCK)
         ReadlineBridge.setUp(name: name)
+    }
+
+    /// Replaces the completer (the REPL is made after its editor).
+    public func setCompleter(_ completer: @escaping @Sendable (String) -> CompletionAnswer) {
+        self.completer.withLock { $0 = completer }
     }
 
     /// Starts the editor's thread. Call once, before anything else.
@@ -221,7 +226,7 @@ public final class LineEditor: @unchecked Sendable {
     }
 
     fileprivate func complete(_ lineBeforeCursor: String) -> CompletionAnswer {
-        completer(lineBeforeCursor)
+        completer.withLock { $0 }(lineBeforeCursor)
     }
 
     private func emit(_ text: String) {
