@@ -129,21 +129,28 @@ public final class ParticipantServer: Sendable {
             catalogs: catalogs, catalog: await room.catalog(room.defaultLocale), configuration: configuration)
         let configuration = configuration
         try? await child.executeThenClose { inbound, outbound in
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await Self.write(connection, to: outbound) }
-                if admitted {
-                    group.addTask {
-                        do { try await Task.sleep(for: configuration.joinTimeout) } catch { return }
-                        guard !connection.isSeated, !connection.isClosing else { return }
-                        let catalog = await room.catalog(room.defaultLocale)
-                        connection.close(after: ["error " + catalog.text("net.join_timeout")], grace: configuration.closeGrace)
-                    }
-                    await loop.run(inbound)
-                    if !connection.isClosing { connection.close(after: [], grace: configuration.closeGrace) }
+            let writer = Task { await Self.write(connection, to: outbound) }
+            if admitted {
+                let timeout = Task {
+                    do { try await Task.sleep(for: configuration.joinTimeout) } catch { return }
+                    guard !connection.isSeated, !connection.isClosing else { return }
+                    let catalog = await room.catalog(room.defaultLocale)
+                    connection.close(after: ["error " + catalog.text("net.join_timeout")], grace: configuration.closeGrace)
                 }
-                await group.next()
-                group.cancelAll()
+                await loop.run(inbound)
+                timeout.cancel()
+                if !connection.isClosing { connection.close(after: [], grace: configuration.closeGrace) }
             }
+            // A write waiting for a client that does not read is not woken
+            // by the channel closing: cancel it once the grace is over.
+            let deadline = Task {
+                if child.channel.isActive {
+                    do { try await Task.sleep(for: configuration.closeGrace) } catch { return }
+                }
+                writer.cancel()
+            }
+            await writer.value
+            deadline.cancel()
         }
         await room.disconnected(connection)
     }

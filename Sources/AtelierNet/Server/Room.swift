@@ -11,6 +11,8 @@ actor Room {
         let connection: Connection
         var locale: String
         var seat: Seat?
+        /// Dropped for not reading; gone as soon as its connection closes.
+        var dropped = false
     }
 
     let session: LiveSession
@@ -261,7 +263,7 @@ actor Room {
     /// Sends each joined participant the lines `render` gives in their language.
     private func broadcast(_ render: (Catalog) -> [String]) {
         var rendered: [String: [String]] = [:]
-        for (id, member) in members where member.seat != nil {
+        for (id, member) in members where member.seat != nil && !member.dropped {
             let lines: [String]
             if let done = rendered[member.locale] {
                 lines = done
@@ -275,6 +277,7 @@ actor Room {
     }
 
     private func dropSlow(_ id: ObjectIdentifier, _ member: Member) {
+        members[id]?.dropped = true
         member.connection.drop()
         let who = member.seat?.name ?? member.connection.address
         logger.warning("slow client dropped", metadata: ["who": "\(who)"])

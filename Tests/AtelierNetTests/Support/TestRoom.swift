@@ -49,8 +49,10 @@ struct TestRoom {
     }
 
     /// A client that joined; returns it with its token.
-    func joined(_ name: String, _ department: String, locale: String = "en") async throws -> (TestClient, String) {
-        let client = try await client()
+    func joined(_ name: String, _ department: String, locale: String = "en", receiveBuffer: Int? = nil)
+        async throws -> (TestClient, String)
+    {
+        let client = try await client(receiveBuffer: receiveBuffer)
         let reply = try await client.ask("join \(Self.code) \(name) \(department) \(locale)")
         guard reply.hasPrefix("ok "), reply.count == 35 else { throw Unexpected(line: reply) }
         return (client, String(reply.dropFirst(3)))
