@@ -97,13 +97,19 @@ public struct SiloFinding: Sendable, Hashable {
     public let severity: Double
     /// A sentence a facilitator can read aloud.
     public let message: LocalizedMessage
+    /// The workshop file's advice for this kind (`recommendations:`), if any.
+    public let recommendation: LocalizedText?
 
-    public init(kind: SiloKind, departments: [String], groups: [[String]] = [], severity: Double, message: LocalizedMessage) {
+    public init(
+        kind: SiloKind, departments: [String], groups: [[String]] = [], severity: Double, message: LocalizedMessage,
+        recommendation: LocalizedText? = nil
+    ) {
         self.kind = kind
         self.departments = departments
         self.groups = groups
         self.severity = severity
         self.message = message
+        self.recommendation = recommendation
     }
 }
 

@@ -57,8 +57,14 @@ extension SessionState {
         }
         if recorded.actor == .facilitator, Self.isUndoable(recorded.event) {
             undoable.append(recorded)
+            if undoable.count > Self.undoDepth { undoable.removeFirst(undoable.count - Self.undoDepth) }
         }
     }
+
+    /// How many of the facilitator's actions `undo` can take back, newest first.
+    /// Bounded so a long session's state stays small; part of the rules, so
+    /// a replay folds to the same state.
+    public static let undoDepth = 100
 
     static func isUndoable(_ event: Event) -> Bool {
         switch event {

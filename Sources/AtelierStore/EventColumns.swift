@@ -1,0 +1,149 @@
+import AtelierCore
+
+/// An event spread over the typed columns of the `events` table, so that a
+/// session folds and aggregates without decoding JSON per row. Which column
+/// holds what, per kind, is listed in docs/recording-format.md.
+struct EventColumns: Sendable, Hashable {
+    var kind: String
+    var actor: String?
+    var stage: String?
+    var item: String?
+    var department: String?
+    var participant: String?
+    var other: String?
+    var value: Int64?
+    var text: String?
+
+    init(
+        kind: String, actor: String? = nil, stage: String? = nil, item: String? = nil, department: String? = nil,
+        participant: String? = nil, other: String? = nil, value: Int64? = nil, text: String? = nil
+    ) {
+        self.kind = kind
+        self.actor = actor
+        self.stage = stage
+        self.item = item
+        self.department = department
+        self.participant = participant
+        self.other = other
+        self.value = value
+        self.text = text
+    }
+
+    /// The columns of an event caused by `actor` (NULL actor: the facilitator).
+    init(_ event: Event, actor: Actor) {
+        self.init(kind: event.type, actor: actor.participantName)
+        switch event {
+        case .sessionStarted(let workshop, let version, let locale):
+            other = workshop
+            value = Int64(version)
+            text = locale
+        case .departmentAdded(let id, let name):
+            department = id
+            text = name
+        case .participantJoined(let name, let dept):
+            participant = name
+            department = dept
+        case .participantLeft(let name):
+            participant = name
+        case .stageChanged(let from, let to):
+            stage = to
+            other = from
+        case .stageLocked(let id), .stageUnlocked(let id), .stageRevealed(let id):
+            stage = id
+        case .timerStarted(let id, let seconds):
+            stage = id
+            value = Int64(seconds)
+        case .rated(let rater, let id, let itemID, let rating):
+            setRater(rater)
+            stage = id
+            item = itemID
+            value = Int64(rating)
+        case .picked(let rater, let id, let option):
+            setRater(rater)
+            stage = id
+            item = option
+        case .strategyDeclared(let dept, let strategy):
+            department = dept
+            text = strategy
+        case .knowsDeclared(let dept, let otherDept), .sharesDeclared(let dept, let otherDept):
+            department = dept
+            other = otherDept
+        case .noteAdded(let id, let note):
+            stage = id
+            text = note
+        case .undone(let seq):
+            value = seq
+        case .sessionEnded:
+            break
+        }
+    }
+
+    private mutating func setRater(_ rater: Rater) {
+        switch rater {
+        case .participant(let name): participant = name
+        case .department(let id): department = id
+        }
+    }
+
+    var eventActor: Actor { actor.map(Actor.participant) ?? .facilitator }
+
+    /// The event these columns hold, or nil when a column its kind needs is
+    /// missing or the kind is unknown (a damaged or newer store).
+    var event: Event? {
+        switch kind {
+        case "rated":
+            guard let stage, let item, let value, let rater else { return nil }
+            return .rated(rater: rater, stage: stage, item: item, value: Int(value))
+        case "picked":
+            guard let stage, let item, let rater else { return nil }
+            return .picked(rater: rater, stage: stage, option: item)
+        case "session_started":
+            guard let other, let value, let text else { return nil }
+            return .sessionStarted(workshop: other, version: Int(value), locale: text)
+        case "department_added":
+            guard let department, let text else { return nil }
+            return .departmentAdded(id: department, name: text)
+        case "participant_joined":
+            guard let participant, let department else { return nil }
+            return .participantJoined(name: participant, department: department)
+        case "participant_left":
+            guard let participant else { return nil }
+            return .participantLeft(name: participant)
+        case "stage_changed":
+            guard let stage, let other else { return nil }
+            return .stageChanged(from: other, to: stage)
+        case "stage_locked":
+            return stage.map { .stageLocked(stage: $0) }
+        case "stage_unlocked":
+            return stage.map { .stageUnlocked(stage: $0) }
+        case "stage_revealed":
+            return stage.map { .stageRevealed(stage: $0) }
+        case "timer_started":
+            guard let stage, let value else { return nil }
+            return .timerStarted(stage: stage, seconds: Int(value))
+        case "strategy_declared":
+            guard let department, let text else { return nil }
+            return .strategyDeclared(department: department, text: text)
+        case "knows_declared":
+            guard let department, let other else { return nil }
+            return .knowsDeclared(department: department, other: other)
+        case "shares_declared":
+            guard let department, let other else { return nil }
+            return .sharesDeclared(department: department, other: other)
+        case "note_added":
+            guard let stage, let text else { return nil }
+            return .noteAdded(stage: stage, text: text)
+        case "undone":
+            return value.map { .undone(seq: $0) }
+        case "session_ended":
+            return .sessionEnded
+        default:
+            return nil
+        }
+    }
+
+    private var rater: Rater? {
+        if let participant { return .participant(participant) }
+        return department.map(Rater.department)
+    }
+}

@@ -1,0 +1,173 @@
+import AtelierCore
+import Foundation
+
+/// Reads a recording line by line and checks everything as it goes: the
+/// header, each line's JSON, the sequence numbers, and that the session's
+/// rules (`SessionState.decide`) give back exactly each recorded event.
+/// Streaming, so a large recording is never held whole in memory.
+public struct RecordingReader {
+    public let file: String
+    public private(set) var header: RecordingHeader?
+    /// The session as folded so far.
+    public private(set) var state: SessionState?
+    private var lineNumber = 0
+    private var count = 0
+    private let decoder = JSONDecoder()
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    private func fail(_ key: String, _ args: [String: MessageValue] = [:], line: Int? = nil) -> RecordingError {
+        RecordingError(file: file, line: line ?? lineNumber, problem: LocalizedMessage(key, args))
+    }
+
+    /// Reads one line (without its line break). Returns the event it holds,
+    /// nil for the header. `terminated` is false for a last line that has no
+    /// line break: the file was cut.
+    public mutating func read(line: some Collection<UInt8>, terminated: Bool) throws(RecordingError) -> RecordedEvent? {
+        lineNumber += 1
+        guard terminated else { throw fail("store.recording.truncated_line") }
+        var bytes = Data(line)
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        guard !bytes.isEmpty else {
+            throw fail(header == nil && lineNumber == 1 ? "store.recording.empty" : "store.recording.empty_line")
+        }
+        guard let header, var state else {
+            try readHeader(bytes)
+            return nil
+        }
+        let parsed: EventLine
+        do {
+            parsed = try decoder.decode(EventLine.self, from: bytes)
+        } catch {
+            throw problem(DecodingFailure(error))
+        }
+        let recorded: RecordedEvent
+        do {
+            recorded = try parsed.recorded()
+        } catch {
+            switch error {
+            case .missing(let field):
+                throw fail("store.recording.missing_field", ["field": .text(field), "type": .text(parsed.type ?? "")])
+            case .badValue(let field):
+                throw fail("store.recording.bad_value", ["field": .text(field)])
+            case .unknownType(let type):
+                throw fail("store.recording.unknown_type", ["type": .text(type), "known": .list(EventLine.types)])
+            case .newerVersion(let version):
+                throw fail(
+                    "store.recording.newer_event",
+                    ["version": .text("\(version)"), "supported": .text("\(RecordedEvent.schemaVersion)")])
+            }
+        }
+        count += 1
+        guard count <= header.eventCount else {
+            throw fail("store.recording.extra_events", ["expected": .text("\(header.eventCount)")])
+        }
+        let expected = Int64(count)
+        if recorded.seq < expected {
+            throw fail("store.recording.seq_back", ["seq": .text("\(recorded.seq)"), "expected": .text("\(expected)")])
+        }
+        if recorded.seq > expected {
+            throw fail("store.recording.seq_gap", ["seq": .text("\(recorded.seq)"), "expected": .text("\(expected)")])
+        }
+        try check(recorded, header: header, state: state)
+        state.apply(recorded)
+        self.state = state
+        return recorded
+    }
+
+    /// The header, once every line is read and the count is right.
+    public func finish() throws(RecordingError) -> RecordingHeader {
+        guard let header else { throw fail("store.recording.empty", line: 1) }
+        guard count == header.eventCount else {
+            throw fail(
+                "store.recording.missing_events", ["count": .text("\(count)"), "expected": .text("\(header.eventCount)")],
+                line: lineNumber + 1)
+        }
+        return header
+    }
+
+    private func problem(_ failure: DecodingFailure) -> RecordingError {
+        switch failure.kind {
+        case .notJSON: return fail("store.recording.not_json")
+        case .missing: return fail("store.recording.missing_field", ["field": .text(failure.field), "type": .text("")])
+        case .wrongType: return fail("store.recording.wrong_type", ["field": .text(failure.field)])
+        }
+    }
+
+    private mutating func readHeader(_ bytes: Data) throws(RecordingError) {
+        let probe: HeaderLine.Probe
+        do {
+            probe = try decoder.decode(HeaderLine.Probe.self, from: bytes)
+        } catch {
+            throw fail("store.recording.not_a_recording", ["format": .text(RecordingHeader.format)])
+        }
+        guard probe.format == RecordingHeader.format, let version = probe.version else {
+            throw fail("store.recording.not_a_recording", ["format": .text(RecordingHeader.format)])
+        }
+        guard version <= RecordingHeader.version else {
+            throw fail(
+                "store.recording.newer_format",
+                ["version": .text("\(version)"), "supported": .text("\(RecordingHeader.version)")])
+        }
+        let line: HeaderLine
+        do {
+            line = try decoder.decode(HeaderLine.self, from: bytes)
+        } catch {
+            throw problem(DecodingFailure(error))
+        }
+        func need<T>(_ value: T?, _ field: String) throws(RecordingError) -> T {
+            guard let value else { throw fail("store.recording.missing_field", ["field": .text(field), "type": .text("")]) }
+            return value
+        }
+        let workshop = try need(line.workshop, "workshop")
+        let session = try need(line.session, "session")
+        guard Slug.isValid(session) else { throw fail("store.invalid_session_id", ["session": .text(session)]) }
+        let workshopID = try need(line.workshopID, "workshop_id")
+        let workshopVersion = try need(line.workshopVersion, "workshop_version")
+        guard workshopID == workshop.id, workshopVersion == workshop.version else {
+            throw fail(
+                "store.recording.workshop_mismatch",
+                [
+                    "named": .text("\(workshopID) v\(workshopVersion)"),
+                    "held": .text("\(workshop.id) v\(workshop.version)"),
+                ])
+        }
+        let header = RecordingHeader(
+            session: session, workshop: workshop, locale: try need(line.locale, "locale"),
+            startedAt: try need(line.startedAt, "started_at"), eventCount: try need(line.events, "events"))
+        self.header = header
+        state = SessionState(id: header.session, workshop: workshop, locale: header.locale)
+    }
+
+    /// The event must be one the rules produce at this point of the session.
+    private func check(_ recorded: RecordedEvent, header: RecordingHeader, state: SessionState) throws(RecordingError) {
+        let type = recorded.event.type
+        if recorded.seq == 1 {
+            let opening = Event.sessionStarted(
+                workshop: header.workshop.id, version: header.workshop.version, locale: header.locale)
+            guard recorded.event == opening, recorded.time == header.startedAt else {
+                throw fail(
+                    "store.recording.bad_opening",
+                    [
+                        "workshop": .text(header.workshop.id), "version": .text("\(header.workshop.version)"),
+                        "locale": .text(header.locale), "started_at": .text("\(header.startedAt)"),
+                    ])
+            }
+            return
+        }
+        guard let action = SessionState.action(reproducing: recorded.event) else {
+            throw fail("store.recording.started_again")
+        }
+        let produced: [Event]
+        do {
+            produced = try state.decide(Command(actor: recorded.actor, action: action, time: recorded.time))
+        } catch {
+            throw fail("store.recording.refused", ["type": .text(type), "reason": .message(error.message)])
+        }
+        guard produced == [recorded.event] else {
+            throw fail("store.recording.not_following", ["type": .text(type)])
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import AtelierCore
+import GRDB
+
+extension SessionStore {
+    /// The session as a recording (JSON Lines text).
+    public func exportRecording(id: String) throws(StoreError) -> String {
+        try read { db in
+            let session = try Self.sessionRow(db, id)
+            var events: [RecordedEvent] = []
+            try JournalReader.forEach(db, session: session.key, id: id) { events.append($0) }
+            let header = RecordingHeader(
+                session: id, workshop: session.workshop, locale: session.locale, startedAt: session.startedAt,
+                eventCount: events.count)
+            return Recording.write(header: header, events: events)
+        }
+    }
+
+    /// Checks a recording line by line and imports it in one transaction:
+    /// on any problem (`FILE:LINE: ...`) nothing of it is stored. The session
+    /// keeps its recorded id unless `newID` is given; an id already in the
+    /// store is refused. Returns the id it was stored under.
+    @discardableResult
+    public func importRecording(_ text: String, file: String, as newID: String? = nil) throws(StoreError) -> String {
+        try write { db in
+            var reader = RecordingReader(file: file)
+            let statement = try Self.insertStatement(db)
+            var key: Int64?
+            var id = ""
+            var failure: (any Error)?
+            LineSplitter.lines(of: text) { line, last in
+                do {
+                    let event = try reader.read(line: line, terminated: !last)
+                    if key == nil, let header = reader.header {
+                        id = newID ?? header.session
+                        if try Self.sessionKey(db, id) != nil {
+                            throw StoreError("store.import_session_exists", ["session": .text(id)])
+                        }
+                        key = try Self.insertSession(db, header, id: id)
+                    }
+                    if let event, let key { try Self.insert(statement, session: key, event) }
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let failure { throw failure }
+            _ = try reader.finish()
+            return id
+        }
+    }
+}

@@ -1,0 +1,250 @@
+import AtelierCore
+import Foundation
+import GRDB
+
+/// The durable journal of every session: an SQLite file through GRDB, in WAL
+/// mode with `synchronous=FULL`, so an event is on disk when `append` returns.
+/// A file that is not an atelier store, or that a newer atelier wrote, is
+/// refused and left exactly as it was.
+public final class SessionStore: EventJournal, Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError("store.cannot_create_folder", ["folder": .text(folder), "reason": .text("\(error)")])
+        }
+        if FileManager.default.fileExists(atPath: path) {
+            try Self.checkIdentity(path)
+        }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(queue)
+        } catch {
+            throw .database(path, error)
+        }
+    }
+
+    /// Reads what the file is, through a read-only connection: nothing is
+    /// written to a file that turns out not to be ours.
+    private static func checkIdentity(_ path: String) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.readonly = true
+        var identity = StoreSchema.Identity.foreign
+        do {
+            let probe = try DatabaseQueue(path: path, configuration: configuration)
+            identity = try probe.read(StoreSchema.identify)
+            try probe.close()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            identity = .foreign
+        } catch {
+            throw .database(path, error)
+        }
+        switch identity {
+        case .foreign:
+            throw StoreError("store.not_a_store", ["path": .text(path)])
+        case .store(let version) where version > StoreSchema.version:
+            throw StoreError(
+                "store.newer_store",
+                ["path": .text(path), "version": .text("\(version)"), "supported": .text("\(StoreSchema.version)")])
+        case .store, .emptyDatabase:
+            return
+        }
+    }
+
+    // MARK: - Transactions
+
+    /// Runs a write transaction; any failure is a `StoreError`, and the
+    /// transaction is rolled back.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as RecordingError {
+            throw StoreError(message: error.message)
+        } catch {
+            throw .database(path, error)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as RecordingError {
+            throw StoreError(message: error.message)
+        } catch {
+            throw .database(path, error)
+        }
+    }
+
+    // MARK: - Sessions
+
+    /// Opens a new session: its row, holding the full workshop definition, and
+    /// its `session_started` event, in one transaction.
+    public func create(
+        id: String, workshop: Workshop, locale: String, time: Timestamp, actor: Actor = .facilitator
+    ) throws(StoreError) -> SessionState {
+        guard Slug.isValid(id) else { throw StoreError("store.invalid_session_id", ["session": .text(id)]) }
+        let started = RecordedEvent(
+            seq: 1, time: time, actor: actor,
+            event: .sessionStarted(workshop: workshop.id, version: workshop.version, locale: locale))
+        let header = RecordingHeader(session: id, workshop: workshop, locale: locale, startedAt: time, eventCount: 1)
+        try write { db in
+            try Self.insert(db, header, events: [started])
+        }
+        var state = SessionState(id: id, workshop: workshop, locale: locale)
+        state.apply(started)
+        return state
+    }
+
+    /// Inserts a session row and its events; refuses an id already stored.
+    static func insert(_ db: Database, _ header: RecordingHeader, events: some Sequence<RecordedEvent>) throws {
+        let key = try insertSession(db, header, id: header.session)
+        let statement = try insertStatement(db)
+        for event in events { try insert(statement, session: key, event) }
+    }
+
+    /// Inserts a session row under `id`; refuses an id already stored.
+    static func insertSession(_ db: Database, _ header: RecordingHeader, id: String) throws -> Int64 {
+        guard Slug.isValid(id) else { throw StoreError("store.invalid_session_id", ["session": .text(id)]) }
+        if try sessionKey(db, id) != nil {
+            throw StoreError("store.session_exists", ["session": .text(id)])
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO sessions (id, workshop_id, workshop_version, locale, started_at, workshop)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, header.workshop.id, header.workshop.version, header.locale, header.startedAt,
+                WorkshopJSON.encode(header.workshop),
+            ])
+        return db.lastInsertedRowID
+    }
+
+    static func insertStatement(_ db: Database) throws -> Statement {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO events (session, seq, time, kind, v, actor, stage, item, department, participant, other,
+                    value, text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+    }
+
+    static func insert(_ statement: Statement, session key: Int64, _ recorded: RecordedEvent) throws {
+        let c = EventColumns(recorded.event, actor: recorded.actor)
+        statement.setUncheckedArguments([
+            key, recorded.seq, recorded.time, c.kind, RecordedEvent.schemaVersion, c.actor, c.stage, c.item,
+            c.department, c.participant, c.other, c.value, c.text,
+        ])
+        try statement.execute()
+    }
+
+    static func sessionKey(_ db: Database, _ id: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT key FROM sessions WHERE id = ?", arguments: [id])
+    }
+
+    static func requireSession(_ db: Database, _ id: String) throws -> Int64 {
+        if let key = try sessionKey(db, id) { return key }
+        let known = try String.fetchAll(db, sql: "SELECT id FROM sessions ORDER BY id")
+        throw StoreError(
+            "store.unknown_session",
+            ["session": .text(id), "known": known.isEmpty ? .message(LocalizedMessage("common.none")) : .list(known)])
+    }
+
+    // MARK: - The journal
+
+    /// Appends the events of one command after `lastSeq`, in one transaction
+    /// committed (and synced) before it returns. Fails, recording nothing,
+    /// when `lastSeq` is not the session's last stored event.
+    public func append(session: String, after lastSeq: Int64, _ events: [PendingEvent]) throws(StoreError)
+        -> [RecordedEvent]
+    {
+        try write { db in
+            let key = try Self.requireSession(db, session)
+            let stored = try Int64.fetchOne(
+                db, sql: "SELECT max(seq) FROM events WHERE session = ?", arguments: [key]) ?? 0
+            guard stored == lastSeq else {
+                throw StoreError(
+                    "store.conflict",
+                    ["session": .text(session), "stored": .text("\(stored)"), "expected": .text("\(lastSeq)")])
+            }
+            let statement = try Self.insertStatement(db)
+            var seq = lastSeq
+            return try events.map { pending in
+                seq += 1
+                let recorded = RecordedEvent(seq: seq, time: pending.time, actor: pending.actor, event: pending.event)
+                try Self.insert(statement, session: key, recorded)
+                return recorded
+            }
+        }
+    }
+
+    /// Every event of a session, in order.
+    public func events(id: String) throws(StoreError) -> [RecordedEvent] {
+        try read { db in
+            let key = try Self.requireSession(db, id)
+            var events: [RecordedEvent] = []
+            try JournalReader.forEach(db, session: key, id: id) { events.append($0) }
+            return events
+        }
+    }
+
+    /// The state of a session: the fold of its stored journal.
+    public func load(id: String) throws(StoreError) -> SessionState {
+        try read { db in
+            let row = try Self.sessionRow(db, id)
+            return try JournalReader.fold(db, row)
+        }
+    }
+
+    /// Every stored session, oldest first.
+    public func sessions() throws(StoreError) -> [SessionSummary] {
+        try read { db in
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM sessions ORDER BY started_at, id")
+            return try ids.map { id in
+                SessionSummary(try JournalReader.fold(db, try Self.sessionRow(db, id)))
+            }
+        }
+    }
+
+    /// The session's row: its key, header fields and workshop.
+    static func sessionRow(_ db: Database, _ id: String) throws -> SessionRow {
+        let key = try requireSession(db, id)
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT locale, started_at, workshop FROM sessions WHERE key = ?", arguments: [key])
+        else { throw StoreError("store.unknown_session", ["session": .text(id), "known": .list([])]) }
+        let json: String = row["workshop"]
+        switch WorkshopJSON.decode(json) {
+        case .success(let workshop):
+            return SessionRow(
+                key: key, id: id, workshop: workshop, locale: row["locale"], startedAt: row["started_at"])
+        case .failure(let failure):
+            throw StoreError(
+                "store.unreadable_workshop", ["session": .text(id), "field": .text(failure.field)])
+        }
+    }
+}
+
+/// A session's row in the `sessions` table.
+struct SessionRow {
+    let key: Int64
+    let id: String
+    let workshop: Workshop
+    let locale: String
+    let startedAt: Timestamp
+}

@@ -1,0 +1,69 @@
+import GRDB
+
+/// The store's schema: how a file is marked as an atelier store, and the
+/// migrations that build it. A migration, once shipped, is never edited: a
+/// change is a new migration appended to the list, which also raises
+/// `user_version`.
+enum StoreSchema {
+    /// `PRAGMA application_id`: "ATLR". Marks a SQLite file as an atelier store.
+    static let applicationID: Int32 = 0x4154_4C52
+    /// `PRAGMA user_version` after the last migration this program knows.
+    static let version: Int32 = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-sessions-and-events") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sessions (
+                        key INTEGER PRIMARY KEY,
+                        id TEXT NOT NULL UNIQUE,
+                        workshop_id TEXT NOT NULL,
+                        workshop_version INTEGER NOT NULL,
+                        locale TEXT NOT NULL,
+                        started_at INTEGER NOT NULL,
+                        workshop TEXT NOT NULL
+                    );
+                    CREATE TABLE events (
+                        session INTEGER NOT NULL REFERENCES sessions(key),
+                        seq INTEGER NOT NULL,
+                        time INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        v INTEGER NOT NULL,
+                        actor TEXT,
+                        stage TEXT,
+                        item TEXT,
+                        department TEXT,
+                        participant TEXT,
+                        other TEXT,
+                        value INTEGER,
+                        text TEXT,
+                        payload TEXT,
+                        PRIMARY KEY (session, seq)
+                    ) WITHOUT ROWID;
+                    PRAGMA application_id = \(applicationID);
+                    PRAGMA user_version = 1;
+                    """)
+        }
+        return migrator
+    }
+
+    /// What an existing file is, read without writing anything to it.
+    enum Identity: Equatable {
+        /// An atelier store with this schema version.
+        case store(Int32)
+        /// An SQLite database with nothing in it (e.g. a creation cut short).
+        case emptyDatabase
+        /// Anything else: another program's database, a text file...
+        case foreign
+    }
+
+    static func identify(_ db: Database) throws -> Identity {
+        let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let version = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if application == applicationID { return .store(version) }
+        let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        if application == 0, version == 0, objects == 0 { return .emptyDatabase }
+        return .foreign
+    }
+}

@@ -1,0 +1,52 @@
+import AtelierCore
+import AtelierStore
+import Foundation
+
+/// The repository's files and scratch folders, for the store tests.
+enum TestSupport {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    static let copingPatterns: Workshop = {
+        let path = repository + "/workshops/coping-patterns.yaml"
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        guard let workshop = WorkshopParser.parse(text).workshop else { fatalError("cannot read \(path)") }
+        return workshop
+    }()
+
+    /// A new empty folder under the system's temporary folder.
+    static func folder() -> String {
+        let path = NSTemporaryDirectory() + "atelier-store-tests/" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func store() throws -> SessionStore {
+        try SessionStore(path: folder() + "/atelier.sqlite")
+    }
+
+    /// The English rendering of a message, with the repository's catalog.
+    static let english: Catalog = {
+        let text = (try? String(contentsOfFile: repository + "/locales/en.yaml", encoding: .utf8)) ?? ""
+        guard let catalog = CatalogParser.parse(text).catalog else { fatalError("cannot read locales/en.yaml") }
+        return catalog
+    }()
+
+    static func english(_ message: LocalizedMessage) -> String { english.render(message) }
+}
+
+/// A small seeded random generator (SplitMix64), so a failing sequence can be
+/// replayed from its seed.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
