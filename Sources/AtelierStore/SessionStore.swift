@@ -248,3 +248,10 @@ struct SessionRow {
     let locale: String
     let startedAt: Timestamp
 }
+
+extension SessionStore {
+    /// SQLite's own check of the file: "ok" when the database is sound.
+    public func integrityCheck() throws(StoreError) -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+    }
+}
