@@ -255,3 +255,14 @@ extension SessionStore {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
     }
 }
+
+extension SessionStore {
+    /// Rewrites the file's mark, for tests that need a foreign or a newer
+    /// file: `nil` keeps a value as it is.
+    package func setMark(applicationID: Int32?, userVersion: Int32?) throws(StoreError) {
+        try write { db in
+            if let applicationID { try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
+            if let userVersion { try db.execute(sql: "PRAGMA user_version = \(userVersion)") }
+        }
+    }
+}
