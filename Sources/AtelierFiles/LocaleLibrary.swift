@@ -11,7 +11,9 @@ public struct LocaleLibrary: Sendable {
 
     public init(currentDirectory: String = FileManager.default.currentDirectoryPath) {
         var catalogs: [String: Catalog] = [:]
-        let folders = [URL(fileURLWithPath: currentDirectory).appendingPathComponent("locales"), BundledFiles.localesDirectory]
+        let folders = [
+            URL(fileURLWithPath: currentDirectory).appendingPathComponent("locales"), BundledFiles.localesDirectory,
+        ]
         for folder in folders.compactMap({ $0 }) {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for file in files.sorted() where file.hasSuffix(".yaml") {
@@ -29,7 +31,8 @@ public struct LocaleLibrary: Sendable {
         -> Catalog
     {
         let language = LocaleChoice.resolve(explicit: explicit, environment: environment, available: languages)
-        return catalogs[language] ?? catalogs[LocaleChoice.fallback] ?? Catalog(language: "fr", name: "fr", messages: [:])
+        return catalogs[language] ?? catalogs[LocaleChoice.fallback]
+            ?? Catalog(language: "fr", name: "fr", messages: [:])
     }
 
     public func catalog(_ language: String) -> Catalog? { catalogs[language] }

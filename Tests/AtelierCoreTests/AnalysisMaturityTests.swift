@@ -44,8 +44,8 @@ import Testing
         #expect(marketing?.level == "reactive")
         #expect(
             reason(marketing, english)
-                == "Reactive: the median for “Flee and close our eyes” is 1.5, at most 2; "
-                + "not yet Experimenting, as the median for “Flee and close our eyes” is 1.5, above 1.")
+                == "Reactive: the median for “Flee and close our eyes” is 1.5, at most 2 "
+                + "— not yet Experimenting, as the median for “Flee and close our eyes” is 1.5, above 1.")
     }
 
     func integratedRoom() throws -> AnalysisScenario {
@@ -66,19 +66,19 @@ import Testing
         #expect(marketing?.level == "integrated" && marketing?.rank == 3)
         #expect(
             reason(marketing, english)
-                == "Integrated and shared: the median for “Flee and close our eyes” is 0, at most 1, "
-                + "the median for “Follow the wind and the fashionable tools” is 2, at most 2, "
-                + "the most chosen answer to “The dominant reflex” is Delegate to an agency or a guru, "
-                + "none of Flee and close our eyes, Follow the wind and the fashionable tools "
-                + "and 1 out of 1 other departments know its strategy.")
+                == "Integrated and shared: the median for “Flee and close our eyes” is 0, at most 1; "
+                + "the median for “Follow the wind and the fashionable tools” is 2, at most 2; "
+                + "the most chosen answer to “The dominant reflex” is “Delegate to an agency or a guru”, "
+                + "none of “Flee and close our eyes” or “Follow the wind and the fashionable tools”; "
+                + "1 out of 1 other departments know its strategy.")
         // Legal declared nothing: the drift median 4 would stop it anyway, but the first missing
         // condition of the next level is named.
         let legal = analysis.departments[1].maturity
         #expect(legal?.level == "reactive")
         #expect(
             reason(legal, english)
-                == "Reactive: the median for “Flee and close our eyes” is 1, at most 2; "
-                + "not yet Experimenting, as it declared no strategy.")
+                == "Reactive: the median for “Flee and close our eyes” is 1, at most 2 "
+                + "— not yet Experimenting, as it declared no strategy.")
     }
 
     @Test func theCompanyNeedsEveryDepartmentToDeclare() throws {
@@ -88,15 +88,15 @@ import Testing
         #expect(company?.level == "reactive")
         #expect(
             reason(company, english)
-                == "Reactive: the median for “Flee and close our eyes” is 0.5, at most 2; "
-                + "not yet Experimenting, as Legal declared no strategy.")
+                == "Reactive: the median for “Flee and close our eyes” is 0.5, at most 2 "
+                + "— not yet Experimenting, as Legal declared no strategy.")
         try room.declare("legal")
         company = Analysis.of(room.state).company.maturity
         #expect(company?.level == "experimenting")
         #expect(
             reason(company, english)
-                == "Experimenting: the median for “Flee and close our eyes” is 0.5, at most 1 "
-                + "and every department declared a strategy; not yet Integrated and shared, "
+                == "Experimenting: the median for “Flee and close our eyes” is 0.5, at most 1; "
+                + "every department declared a strategy — not yet Integrated and shared, "
                 + "as the median for “Follow the wind and the fashionable tools” is 3, above 2.")
     }
 

@@ -124,8 +124,11 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(KrippendorffAlpha.alpha(units: [[3, 0], [2, 0]], metric: .ordinal) == nil)
     }
 
-    @Test func alphaOfASingleUnitIsZero() {
+    @Test func alphaOfASingleUnitIsZeroAndNotReported() {
         #expect(KrippendorffAlpha.alpha(units: [[2, 1, 0]], metric: .nominal) == 0)
+        #expect(KrippendorffAlpha.alpha(units: [[2, 1, 0]], metric: .ordinal) == 0)
+        #expect(KrippendorffAlpha.reported(units: [[2, 1, 0], [1, 0, 0]], metric: .nominal) == nil)
+        #expect(KrippendorffAlpha.reported(units: [[2, 1, 0], [0, 0, 2]], metric: .nominal) != nil)
     }
 
     @Test func alphaIsOneWhenEveryRaterAgreesOnEveryUnit() {

@@ -38,9 +38,10 @@ import Testing
         #expect(company.ratings.keys.sorted() == ["control", "delegate", "drift", "ignore", "status_quo", "strategy", "understanding"])
         #expect(company.picks["position"]?.counts.map(\.count) == [1, 0, 1, 1])
         #expect(company.picks["position"]?.modes == ["ignore", "delegate", "drift"])
-        // One unit (only "ignore" has answers) and one pick stage: alpha is 0 by construction.
-        #expect(company.alphaOrdinal == 0)
-        #expect(company.alphaNominal == 0)
+        // One unit (only "ignore" has answers) and one pick stage: alpha would be 0 by
+        // construction, and is not reported.
+        #expect(company.alphaOrdinal == nil)
+        #expect(company.alphaNominal == nil)
     }
 
     @Test func ordinalAlphaRunsOverTheMostUsedScale() throws {

@@ -87,7 +87,7 @@ struct RatingTally {
     /// Krippendorff's alpha, ordinal, coders = raters, units = `alphaItems`.
     func alphaOrdinal(_ workshop: Workshop) -> Double? {
         let units = Analysis.ordinalAlphaItems(workshop).compactMap { distributions[$0]?.counts }
-        return KrippendorffAlpha.alpha(units: units, metric: .ordinal)
+        return KrippendorffAlpha.reported(units: units, metric: .ordinal)
     }
 }
 
@@ -129,6 +129,6 @@ struct PickTally {
     /// Krippendorff's alpha, nominal, coders = raters, units = pick stages,
     /// values = option ids.
     func alphaNominal() -> Double? {
-        KrippendorffAlpha.alpha(units: units, metric: .nominal)
+        KrippendorffAlpha.reported(units: units, metric: .nominal)
     }
 }

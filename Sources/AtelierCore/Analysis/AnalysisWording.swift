@@ -16,12 +16,22 @@ struct AnalysisWording {
         return .decimal(value, digits: 2)
     }
 
-    /// Several messages as one: "a, b and c", joined in the reader's language.
-    static func all(_ messages: [LocalizedMessage]) -> MessageValue {
+    /// How `all` joins messages.
+    enum Joining: String {
+        /// "a; b; and c": clauses that may hold commas themselves.
+        case clauses
+        /// "a, b and c".
+        case list
+        /// "a, b or c".
+        case alternatives
+    }
+
+    /// Several messages as one, joined in the reader's language.
+    static func all(_ messages: [LocalizedMessage], _ joining: Joining = .list) -> MessageValue {
         guard let last = messages.last else { return .text("") }
         var joined = MessageValue.message(last)
         for (offset, message) in messages.dropLast().enumerated().reversed() {
-            let key = offset == messages.count - 2 ? "analysis.join.last" : "analysis.join.more"
+            let key = "analysis.join.\(joining.rawValue)_" + (offset == messages.count - 2 ? "last" : "more")
             joined = .message(LocalizedMessage(key, ["first": .message(message), "rest": joined]))
         }
         return joined
@@ -35,9 +45,13 @@ struct AnalysisWording {
         .text(workshop.stage(id)?.title.text(language) ?? id)
     }
 
-    func options(_ ids: [String], of stage: String) -> MessageValue {
+    /// Option labels, quoted, joined with "and" (or with "or").
+    func options(_ ids: [String], of stage: String, _ joining: Joining = .list) -> MessageValue {
         let stage = workshop.stage(stage)
-        return .list(ids.map { id in stage?.option(id)?.label.text(language) ?? id })
+        let quoted = ids.map { id in
+            LocalizedMessage("analysis.quote", ["text": .text(stage?.option(id)?.label.text(language) ?? id)])
+        }
+        return Self.all(quoted, joining)
     }
 
     func level(_ level: MaturityLevel) -> MessageValue {

@@ -50,6 +50,15 @@ enum KrippendorffAlpha {
         return 1 - (n - 1) * observed / expected
     }
 
+    /// Alpha as the analysis reports it: nil also when fewer than two units
+    /// hold two values or more. With a single such unit, observed and expected
+    /// disagreement coincide and alpha is 0 whatever the answers, which says
+    /// nothing about the room.
+    static func reported(units: [[Int]], metric: Metric) -> Double? {
+        guard units.filter({ $0.reduce(0, +) >= 2 }).count >= 2 else { return nil }
+        return alpha(units: units, metric: metric)
+    }
+
     private static func squaredDistance(
         _ metric: Metric, marginals: [Double]
     ) -> (Int, Int) -> Double {

@@ -25,7 +25,7 @@ struct MaturityPlacement {
         let rank = findings.lastIndex { $0.allSatisfy(\.holds) } ?? 0
         let level = levels[rank]
         var args: [String: MessageValue] = ["level": wording.level(level)]
-        if rank > 0 { args["held"] = AnalysisWording.all(findings[rank].map(\.words)) }
+        if rank > 0 { args["held"] = AnalysisWording.all(findings[rank].map(\.words), .clauses) }
         let next = rank + 1 < levels.count ? rank + 1 : nil
         if let next, let missed = findings[next].first(where: { !$0.holds }) {
             args["next"] = wording.level(levels[next])
@@ -86,7 +86,7 @@ struct MaturityPlacement {
         }
         let args: [String: MessageValue] = [
             "stage": wording.stage(stage), "modes": wording.options(stats.modes, of: stage),
-            "options": wording.options(among, of: stage),
+            "options": wording.options(among, of: stage, .alternatives),
         ]
         if negated {
             let holds = stats.modes.allSatisfy { !among.contains($0) }

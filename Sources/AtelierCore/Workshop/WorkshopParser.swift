@@ -143,7 +143,8 @@ private struct Parser {
             }
             if labelsNode != nil {
                 for point in min...max where labels[point] == nil {
-                    reader.report(labelsNode, "workshop.missing_scale_label", ["point": .count(point), "scale": .text(id)])
+                    reader.report(
+                        labelsNode, "workshop.missing_scale_label", ["point": .count(point), "scale": .text(id)])
                 }
             }
             scales.append(
@@ -187,14 +188,14 @@ private struct Parser {
                         ["scale": .text(scaleID), "accepted": .list(scales.map(\.id))])
                 }
                 items = readItems(required(pairs, "items", in: stageNode), seen: &itemIDs)
-            } else if pairs.value("items") != nil {
+            } else if kind != nil, pairs.value("items") != nil {
                 reader.report(pairs.value("items"), "workshop.items_not_allowed", ["kind": .text(kindName ?? "")])
             }
             if kind == .pick {
                 let (inline, references) = readOptions(required(pairs, "options", in: stageNode))
                 options = inline
                 pending.append((stages.count, references))
-            } else if pairs.value("options") != nil {
+            } else if kind != nil, pairs.value("options") != nil {
                 reader.report(pairs.value("options"), "workshop.options_not_allowed", ["kind": .text(kindName ?? "")])
             }
             stages.append(
@@ -325,7 +326,8 @@ private struct Parser {
             let picks = stages.filter { $0.kind == .pick }
             guard let stage = picks.first(where: { $0.id == stageID }) else {
                 reader.report(
-                    stageNode, "workshop.rule_unknown_pick", ["stage": .text(stageID), "accepted": .list(picks.map(\.id))])
+                    stageNode, "workshop.rule_unknown_pick",
+                    ["stage": .text(stageID), "accepted": .list(picks.map(\.id))])
                 return nil
             }
             let negated = pairs.value("not_in") != nil

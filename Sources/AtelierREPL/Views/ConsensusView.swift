@@ -10,7 +10,7 @@ public enum ConsensusView {
     public static func lines(analysis: Analysis, state: SessionState, catalog: Catalog, width: Int = 80) -> [String] {
         let workshop = state.workshop
         let language = catalog.language
-        var out = [catalog.text("analysis.view.consensus.title")]
+        var out = AnalysisLayout.wrap(catalog.text("analysis.view.consensus.title"), width: width)
         let groups = [(catalog.text("analysis.view.company"), analysis.company.ratings, analysis.company.picks)]
             + analysis.departments.map { ($0.name, $0.ratings, $0.picks) }
         for stage in workshop.stages {

@@ -4,11 +4,12 @@ import AtelierCore
 /// workshop's advice, then the awareness matrix (who knows whose strategy).
 public enum SilosView {
     public static func lines(analysis: Analysis, state: SessionState, catalog: Catalog, width: Int = 80) -> [String] {
-        var out = [catalog.text("analysis.view.silos.title")]
+        var out = AnalysisLayout.wrap(catalog.text("analysis.view.silos.title"), width: width)
         if analysis.silos.isEmpty { out.append("  " + catalog.text("analysis.view.silos.none")) }
         for finding in analysis.silos {
+            let kind = catalog.text("analysis.kind.\(finding.kind.rawValue)")
             let head = "  " + catalog.format(finding.severity, digits: 2) + "  "
-                + catalog.text("analysis.kind.\(finding.kind.rawValue)") + ": "
+                + catalog.text("analysis.view.silos.kind", ["kind": .text(kind)]) + " "
             out += AnalysisLayout.wrap(catalog.render(finding.message), width: width, indent: 8, first: head)
             if let advice = finding.recommendation?.text(catalog.language) {
                 let text = catalog.text("analysis.view.recommendation", ["text": .text(advice)])
