@@ -30,9 +30,12 @@ let package = Package(
         ),
         .target(
             name: "AtelierResources",
-            resources: [.copy("workshops"), .copy("locales"), .copy("recordings")],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["BundleFiles"]
         ),
+        // Embeds workshops/, locales/ and recordings/ into AtelierResources (see the plugin).
+        .executableTarget(name: "atelier-embed", path: "Tools/atelier-embed", swiftSettings: strict),
+        .plugin(name: "BundleFiles", capability: .buildTool(), dependencies: ["atelier-embed"]),
         .target(
             name: "AtelierFiles",
             dependencies: ["AtelierCore", "AtelierResources"],
@@ -97,7 +100,7 @@ let package = Package(
             name: "AtelierStoreTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierStore"],
             swiftSettings: strict),
         .testTarget(
-            name: "AtelierREPLTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierREPL"],
+            name: "AtelierREPLTests", dependencies: ["AtelierCore", "AtelierFiles", "AtelierLive", "AtelierREPL"],
             swiftSettings: strict),
         .testTarget(
             name: "AtelierNetTests",

@@ -1,36 +1,49 @@
 import AtelierCore
-import AtelierResources
 import Foundation
 
 /// Finds workshop files. A workshop is looked up, in this order, in
 /// `./workshops` (a clone), `$XDG_DATA_HOME/atelier/workshops` (the user's
-/// own), then the copy bundled with the program; the first folder holding an
-/// id wins, so a local file can override a bundled one.
+/// own), then the copy shipped inside the program; the first folder holding an
+/// id wins, so a local file can override a shipped one.
+///
+///     let entry = try WorkshopLibrary().load("coping-patterns")   // or a path: "my/workshop.yaml"
+///     entry.workshop                                            // the parsed Workshop
 public struct WorkshopLibrary: Sendable {
     /// Where a workshop was found.
     public enum Source: String, Sendable, CaseIterable {
         case local, user, bundled
     }
 
+    /// A folder to search: on disk (`path`), or the shipped copy (`path` is nil).
     public struct Folder: Sendable, Equatable {
         public let source: Source
-        public let path: String
+        public let path: String?
 
-        public init(source: Source, path: String) {
+        public init(source: Source, path: String?) {
             self.source = source
             self.path = path
+        }
+
+        /// The workshops shipped inside the program.
+        public static let bundled = Folder(source: .bundled, path: nil)
+
+        var files: [SourceFile] {
+            guard let path else { return SourceFile.yaml(bundled: "workshops") }
+            return SourceFile.yaml(inDirectory: path)
         }
     }
 
     /// A workshop file that parsed without problem.
     public struct Entry: Sendable {
-        public let id: String
-        public let version: Int
-        public let title: LocalizedText
-        public let languages: [String]
         public let source: Source
+        /// The file's path, or `bundled:workshops/NAME` for a shipped one.
         public let path: String
         public let workshop: Workshop
+
+        public var id: String { workshop.id }
+        public var version: Int { workshop.version }
+        public var title: LocalizedText { workshop.title }
+        public var languages: [String] { workshop.languages }
     }
 
     /// A workshop file that did not parse; listed so the user hears of it.
@@ -55,19 +68,16 @@ public struct WorkshopLibrary: Sendable {
         self.folders = folders
     }
 
-    /// The usual folders: `./workshops`, the user's data folder, the bundled copy.
+    /// The usual folders: `./workshops`, the user's data folder, the shipped copy.
     public init(
         currentDirectory: String = FileManager.default.currentDirectoryPath,
         paths: XDGPaths = XDGPaths()
     ) {
-        var folders = [
+        self.init(folders: [
             Folder(source: .local, path: currentDirectory + "/workshops"),
             Folder(source: .user, path: paths.workshops),
-        ]
-        if let bundled = BundledFiles.workshopsDirectory {
-            folders.append(Folder(source: .bundled, path: bundled.path))
-        }
-        self.init(folders: folders)
+            .bundled,
+        ])
     }
 
     /// Every workshop the folders hold; an id found in an earlier folder hides
@@ -76,17 +86,15 @@ public struct WorkshopLibrary: Sendable {
         var entries: [String: Entry] = [:]
         var broken: [Broken] = []
         for folder in folders {
-            for path in Self.workshopFiles(in: folder.path) {
-                switch Self.parse(path) {
+            for file in folder.files {
+                switch Self.parse(file) {
                 case .success(let workshop):
                     guard entries[workshop.id] == nil else { continue }
-                    entries[workshop.id] = Entry(
-                        id: workshop.id, version: workshop.version, title: workshop.title,
-                        languages: workshop.languages, source: folder.source, path: path, workshop: workshop)
-                case .failure(let error):
-                    if case .invalidWorkshop(_, let problems) = error {
-                        broken.append(Broken(path: path, problems: problems))
-                    }
+                    entries[workshop.id] = Entry(source: folder.source, path: file.path, workshop: workshop)
+                case .failure(.invalidWorkshop(_, let problems)):
+                    broken.append(Broken(path: file.path, problems: problems))
+                case .failure:
+                    continue
                 }
             }
         }
@@ -98,31 +106,21 @@ public struct WorkshopLibrary: Sendable {
     /// (it contains `/` or ends in `.yaml`/`.yml`).
     public func load(_ reference: String) throws(FilesError) -> Entry {
         if Self.looksLikePath(reference) {
-            guard TextFile.exists(reference) else {
-                throw .workshopNotFound(reference, known: list().ids)
-            }
-            let workshop = try Self.parse(reference).get()
-            return Entry(
-                id: workshop.id, version: workshop.version, title: workshop.title, languages: workshop.languages,
-                source: .local, path: reference, workshop: workshop)
+            guard TextFile.exists(reference) else { throw .workshopNotFound(reference, known: list().ids) }
+            let workshop = try Self.parse(SourceFile(path: reference, origin: .disk)).get()
+            return Entry(source: .local, path: reference, workshop: workshop)
         }
         for folder in folders {
-            // `ID.yaml` is the usual name; a broken file of that name is reported, not skipped.
-            for name in [reference + ".yaml", reference + ".yml"] {
-                let path = folder.path + "/" + name
-                guard TextFile.exists(path) else { continue }
-                let workshop = try Self.parse(path).get()
-                if workshop.id == reference {
-                    return Entry(
-                        id: workshop.id, version: workshop.version, title: workshop.title,
-                        languages: workshop.languages, source: folder.source, path: path, workshop: workshop)
-                }
+            let files = folder.files
+            // `ID.yaml` is the usual name: a broken file of that name is reported, not skipped.
+            let named = files.filter { Self.stem($0.path) == reference }
+            for file in named {
+                let workshop = try Self.parse(file).get()
+                if workshop.id == reference { return Entry(source: folder.source, path: file.path, workshop: workshop) }
             }
-            for path in Self.workshopFiles(in: folder.path) {
-                guard case .success(let workshop) = Self.parse(path), workshop.id == reference else { continue }
-                return Entry(
-                    id: workshop.id, version: workshop.version, title: workshop.title,
-                    languages: workshop.languages, source: folder.source, path: path, workshop: workshop)
+            for file in files where Self.stem(file.path) != reference {
+                guard case .success(let workshop) = Self.parse(file), workshop.id == reference else { continue }
+                return Entry(source: folder.source, path: file.path, workshop: workshop)
             }
         }
         throw .workshopNotFound(reference, known: list().ids)
@@ -132,18 +130,17 @@ public struct WorkshopLibrary: Sendable {
         reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
     }
 
-    /// The `.yaml` and `.yml` files of a folder, sorted by name; none if it does not exist.
-    static func workshopFiles(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
-            .map { folder + "/" + $0 }
+    /// `coping-patterns` for `.../coping-patterns.yaml`.
+    static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return String(name.prefix { $0 != "." })
     }
 
-    static func parse(_ path: String) -> Result<Workshop, FilesError> {
+    static func parse(_ file: SourceFile) -> Result<Workshop, FilesError> {
         do throws(FilesError) {
-            let result = WorkshopParser.parse(try TextFile.read(path))
+            let result = WorkshopParser.parse(try file.read())
             guard let workshop = result.workshop else {
-                return .failure(.invalidWorkshop(path: path, problems: result.problems))
+                return .failure(.invalidWorkshop(path: file.path, problems: result.problems))
             }
             return .success(workshop)
         } catch {

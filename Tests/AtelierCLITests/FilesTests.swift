@@ -72,7 +72,7 @@ import Testing
     func library() -> WorkshopLibrary {
         WorkshopLibrary(folders: [
             .init(source: .local, path: folder.path),
-            .init(source: .bundled, path: CLIRunner.root.appendingPathComponent("workshops").path),
+            .bundled,
         ])
     }
 

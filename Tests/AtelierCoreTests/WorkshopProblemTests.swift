@@ -155,6 +155,21 @@ import Testing
             ])
     }
 
+    @Test func maturityRuleNamingAStageThatIsNotAPick() {
+        let text = Self.broken(line: 36, with: "        - pick: rate\n          in: [a]")
+        #expect(
+            problems(text.replacingFirst("          at_least: 2\n", with: "")) == [
+                "36:17: the rule names unknown pick stage \"rate\"; pick stages: choose"
+            ])
+    }
+
+    @Test func anEmptyListOfAcceptedValuesReadsNone() {
+        let text = Self.broken(line: 24, with: "    kind: discussion").replacingFirst("    options: [a]\n", with: "")
+        let rule = text.replacingFirst(
+            "        - item: a\n          at_least: 2", with: "        - pick: choose\n          in: [a]")
+        #expect(problems(rule) == ["35:17: the rule names unknown pick stage \"choose\"; pick stages: none"])
+    }
+
     @Test func emptyFile() {
         #expect(problems("") == ["1:1: the file is empty; a workshop or locale file is expected"])
     }

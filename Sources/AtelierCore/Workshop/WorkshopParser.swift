@@ -22,6 +22,8 @@ typealias Pairs = [(key: String, keyNode: Node, value: Node)]
 private struct Parser {
     var reader = YAMLReader()
     var languages: [String] = []
+    /// Stages whose kind is unknown: already reported, so rules naming them stay quiet.
+    var stagesOfUnknownKind = Set<String>()
 
     mutating func run(_ text: String) -> Workshop? {
         guard let root = reader.compose(text), let top = reader.mapping(root, context: "workshop") else {
@@ -170,6 +172,7 @@ private struct Parser {
             let kindName = reader.string(kindNode, context: "kind")
             let kind = kindName.flatMap(StageKind.init(rawValue:))
             if let kindName, kind == nil {
+                stagesOfUnknownKind.insert(id)
                 reader.report(
                     kindNode, "workshop.unknown_kind",
                     ["kind": .text(kindName), "accepted": .list(StageKind.allCases.map(\.rawValue))])
@@ -325,6 +328,7 @@ private struct Parser {
             guard let stageID = reader.string(stageNode, context: "pick") else { return nil }
             let picks = stages.filter { $0.kind == .pick }
             guard let stage = picks.first(where: { $0.id == stageID }) else {
+                if stagesOfUnknownKind.contains(stageID) { return nil }
                 reader.report(
                     stageNode, "workshop.rule_unknown_pick",
                     ["stage": .text(stageID), "accepted": .list(picks.map(\.id))])

@@ -21,7 +21,7 @@ struct WorkshopsCommand: AsyncParsableCommand {
             cli.warn(FilesError.invalidWorkshop(path: broken.path, problems: broken.problems).message)
         }
         guard !listing.entries.isEmpty else {
-            cli.fail(LocalizedMessage("cli.workshops.none", ["folders": .list(library.folders.map(\.path))]))
+            cli.fail(LocalizedMessage("cli.workshops.none", ["folders": .list(library.folders.compactMap(\.path))]))
         }
         cli.say(LocalizedMessage("cli.workshops.header", ["count": .count(listing.entries.count)]))
         let idWidth = listing.entries.map(\.id.count).max() ?? 0
