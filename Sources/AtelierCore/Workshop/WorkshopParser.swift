@@ -24,6 +24,8 @@ private struct Parser {
     var languages: [String] = []
     /// Stages whose kind is unknown: already reported, so rules naming them stay quiet.
     var stagesOfUnknownKind = Set<String>()
+    /// The scales read so far, for checking the bounds of maturity rules.
+    var scales: [Scale] = []
 
     mutating func run(_ text: String) -> Workshop? {
         guard let root = reader.compose(text), let top = reader.mapping(root, context: "workshop") else {
@@ -41,7 +43,7 @@ private struct Parser {
         let title = localized(required(top, "title", in: root), context: "title")
         let intro = top.value("intro").map { localized($0, context: "intro") } ?? LocalizedText([:])
         let analysis = readAnalysis(top.value("analysis"))
-        let scales = readScales(required(top, "scales", in: root))
+        scales = readScales(required(top, "scales", in: root))
         let stages = readStages(required(top, "stages", in: root), scales: scales)
         let maturity = readMaturity(required(top, "maturity", in: root), stages: stages)
         let recommendations = readRecommendations(top.value("recommendations"))
@@ -195,9 +197,13 @@ private struct Parser {
                 reader.report(pairs.value("items"), "workshop.items_not_allowed", ["kind": .text(kindName ?? "")])
             }
             if kind == .pick {
-                let (inline, references) = readOptions(required(pairs, "options", in: stageNode))
+                let optionsNode = required(pairs, "options", in: stageNode)
+                let (inline, references) = readOptions(optionsNode)
                 options = inline
                 pending.append((stages.count, references))
+                if let optionsNode, inline.count + references.count < 2 {
+                    reader.report(optionsNode, "workshop.too_few_options")
+                }
             } else if kind != nil, pairs.value("options") != nil {
                 reader.report(pairs.value("options"), "workshop.options_not_allowed", ["kind": .text(kindName ?? "")])
             }
@@ -206,7 +212,10 @@ private struct Parser {
                     id: id, kind: kind ?? .intro, title: title, prompt: prompt, scale: scaleID, items: items,
                     options: options))
         }
-        let allItems = stages.flatMap(\.items)
+        var allItems: [Item] = []
+        for item in stages.flatMap(\.items) where !allItems.contains(where: { $0.id == item.id }) {
+            allItems.append(item)
+        }
         for entry in pending {
             let stage = stages[entry.index]
             var options = stage.options
@@ -289,14 +298,13 @@ private struct Parser {
             if levels.contains(where: { $0.id == id }) {
                 reader.report(level.value("id"), "workshop.duplicate_level", ["id": .text(id)])
             }
-            let conditions = (reader.sequence(level.value("when"), context: "when") ?? []).compactMap {
-                readCondition($0, stages: stages)
-            }
+            let conditionNodes = reader.sequence(level.value("when"), context: "when") ?? []
+            let conditions = conditionNodes.compactMap { readCondition($0, stages: stages) }
             if levels.isEmpty, level.value("when") != nil {
                 reader.report(level.value("when"), "workshop.first_level_conditions")
             }
-            if !levels.isEmpty, conditions.isEmpty, level.value("when") == nil {
-                reader.report(levelNode, "workshop.level_without_conditions", ["id": .text(id)])
+            if !levels.isEmpty, conditionNodes.isEmpty {
+                reader.report(level.value("when") ?? levelNode, "workshop.level_without_conditions", ["id": .text(id)])
             }
             levels.append(
                 MaturityLevel(
@@ -321,6 +329,7 @@ private struct Parser {
             let atLeast = pairs.value("at_least").flatMap { reader.double($0, context: "at_least") }
             let atMost = pairs.value("at_most").flatMap { reader.double($0, context: "at_most") }
             if atLeast == nil, atMost == nil { reader.report(node, "workshop.rule_needs_bound") }
+            checkBounds(item: item, [("at_least", atLeast), ("at_most", atMost)], pairs: pairs, stages: stages)
             return .rating(item: item, atLeast: atLeast, atMost: atMost)
         }
         if let stageNode = pairs.value("pick") {
@@ -368,6 +377,21 @@ private struct Parser {
         }
         reader.report(node, "workshop.unknown_condition", ["accepted": .list(["item", "pick", "strategy"])])
         return nil
+    }
+
+    /// A rule's bounds must lie on the scale of the item they test.
+    mutating func checkBounds(item: String, _ bounds: [(String, Double?)], pairs: Pairs, stages: [Stage]) {
+        guard let stage = stages.first(where: { $0.kind == .rating && $0.item(item) != nil }),
+            let scale = scales.first(where: { $0.id == stage.scale })
+        else { return }
+        for case (let key, let bound?) in bounds where bound < Double(scale.min) || bound > Double(scale.max) {
+            reader.report(
+                pairs.value(key), "workshop.rule_bound_off_scale",
+                [
+                    "bound": .decimal(bound, digits: bound == bound.rounded() ? 0 : 1), "item": .text(item),
+                    "min": .count(scale.min), "max": .count(scale.max),
+                ])
+        }
     }
 
     mutating func readRecommendations(_ node: Node?) -> [String: LocalizedText] {
