@@ -179,6 +179,13 @@ import Testing
             ])
     }
 
+    @Test func anOptionTwiceInAPick() {
+        #expect(
+            problems(Self.broken(line: 26, with: #"    options: [a, { id: b, label: { fr: "B", en: "B" } }, b]"#)) == [
+                "26:58: option \"b\" appears twice in this stage"
+            ])
+    }
+
     @Test func aPickWithASingleOption() {
         #expect(
             problems(Self.broken(line: 26, with: "    options: [a]")) == [

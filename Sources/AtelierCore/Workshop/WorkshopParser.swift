@@ -161,7 +161,7 @@ private struct Parser {
         var stages: [Stage] = []
         var itemIDs = Set<String>()
         // Pick options may name a rating item defined anywhere in the file.
-        var pending: [(index: Int, references: [(String, Node)])] = []
+        var pending: [(index: Int, entries: [OptionEntry])] = []
         for stageNode in reader.sequence(node, context: "stages") ?? [] {
             guard let pairs = reader.mapping(stageNode, context: "stage") else { continue }
             reader.rejectUnknownKeys(
@@ -183,7 +183,6 @@ private struct Parser {
             let prompt = optionalText(pairs, "prompt", context: "prompt") ?? LocalizedText([:])
             var scaleID: String?
             var items: [Item] = []
-            var options: [Option] = []
             if kind == .rating {
                 let scaleNode = required(pairs, "scale", in: stageNode)
                 scaleID = reader.string(scaleNode, context: "scale")
@@ -198,10 +197,9 @@ private struct Parser {
             }
             if kind == .pick {
                 let optionsNode = required(pairs, "options", in: stageNode)
-                let (inline, references) = readOptions(optionsNode)
-                options = inline
-                pending.append((stages.count, references))
-                if let optionsNode, inline.count + references.count < 2 {
+                let entries = readOptions(optionsNode)
+                pending.append((stages.count, entries))
+                if let optionsNode, entries.count < 2 {
                     reader.report(optionsNode, "workshop.too_few_options")
                 }
             } else if kind != nil, pairs.value("options") != nil {
@@ -210,7 +208,7 @@ private struct Parser {
             stages.append(
                 Stage(
                     id: id, kind: kind ?? .intro, title: title, prompt: prompt, scale: scaleID, items: items,
-                    options: options))
+                    options: []))
         }
         var allItems: [Item] = []
         for item in stages.flatMap(\.items) where !allItems.contains(where: { $0.id == item.id }) {
@@ -218,30 +216,33 @@ private struct Parser {
         }
         for entry in pending {
             let stage = stages[entry.index]
-            var options = stage.options
-            for (reference, node) in entry.references {
-                guard let item = allItems.first(where: { $0.id == reference }) else {
-                    reader.report(
-                        node, "workshop.unknown_option_reference",
-                        ["option": .text(reference), "accepted": .list(allItems.map(\.id))])
-                    continue
+            var options: [Option] = []
+            for option in entry.entries {
+                switch option {
+                case .inline(let option, let node):
+                    if options.contains(where: { $0.id == option.id }) {
+                        reader.report(node, "workshop.duplicate_option", ["id": .text(option.id)])
+                    }
+                    options.append(option)
+                case .reference(let reference, let node):
+                    guard let item = allItems.first(where: { $0.id == reference }) else {
+                        reader.report(
+                            node, "workshop.unknown_option_reference",
+                            ["option": .text(reference), "accepted": .list(allItems.map(\.id))])
+                        continue
+                    }
+                    if options.contains(where: { $0.id == item.id }) {
+                        reader.report(node, "workshop.duplicate_option", ["id": .text(item.id)])
+                    }
+                    options.append(Option(id: item.id, label: item.label))
                 }
-                options.append(Option(id: item.id, label: item.label))
             }
-            checkUnique(options.map(\.id), nodes: entry.references.map(\.1), key: "workshop.duplicate_option")
             stages[entry.index] = Stage(
                 id: stage.id, kind: stage.kind, title: stage.title, prompt: stage.prompt, scale: stage.scale,
                 items: stage.items, options: options)
         }
         if stages.isEmpty, node != nil { reader.report(node, "workshop.no_stages") }
         return stages
-    }
-
-    mutating func checkUnique(_ ids: [String], nodes: [Node], key: String) {
-        var seen = Set<String>()
-        for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
-            reader.report(index < nodes.count ? nodes[index] : nil, key, ["id": .text(id)])
-        }
     }
 
     mutating func readItems(_ node: Node?, seen: inout Set<String>) -> [Item] {
@@ -263,26 +264,29 @@ private struct Parser {
         return items
     }
 
+    /// An option as written: defined inline, or named by a rating item's id.
+    enum OptionEntry {
+        case inline(Option, idNode: Node)
+        case reference(String, Node)
+    }
+
     /// Options are either defined inline (`id` and `label`) or named by the id
-    /// of a rating item, whose label they take.
-    mutating func readOptions(_ node: Node?) -> ([Option], [(String, Node)]) {
-        var options: [Option] = []
-        var references: [(String, Node)] = []
-        var seen = Set<String>()
+    /// of a rating item, whose label they take; they keep the file's order.
+    mutating func readOptions(_ node: Node?) -> [OptionEntry] {
+        var entries: [OptionEntry] = []
         for optionNode in reader.sequence(node, context: "options") ?? [] {
             if let reference = optionNode.scalar?.string {
-                references.append((reference, optionNode))
+                entries.append(.reference(reference, optionNode))
                 continue
             }
             guard let pairs = reader.mapping(optionNode, context: "option") else { continue }
             reader.rejectUnknownKeys(pairs, allowed: ["id", "label"], context: "option")
-            guard let id = requiredID(pairs, "id", in: optionNode, context: "option") else { continue }
-            if !seen.insert(id).inserted {
-                reader.report(pairs.value("id"), "workshop.duplicate_option", ["id": .text(id)])
-            }
-            options.append(Option(id: id, label: localized(required(pairs, "label", in: optionNode), context: "label")))
+            guard let id = requiredID(pairs, "id", in: optionNode, context: "option"), let idNode = pairs.value("id")
+            else { continue }
+            let label = localized(required(pairs, "label", in: optionNode), context: "label")
+            entries.append(.inline(Option(id: id, label: label), idNode: idNode))
         }
-        return (options, references)
+        return entries
     }
 
     mutating func readMaturity(_ node: Node?, stages: [Stage]) -> MaturityModel {
