@@ -30,9 +30,12 @@ let package = Package(
         ),
         .target(
             name: "AtelierResources",
-            resources: [.copy("workshops"), .copy("locales"), .copy("recordings")],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["BundleFiles"]
         ),
+        // Embeds workshops/, locales/ and recordings/ into AtelierResources (see the plugin).
+        .executableTarget(name: "atelier-embed", path: "Tools/atelier-embed", swiftSettings: strict),
+        .plugin(name: "BundleFiles", capability: .buildTool(), dependencies: ["atelier-embed"]),
         .target(
             name: "AtelierFiles",
             dependencies: ["AtelierCore", "AtelierResources"],

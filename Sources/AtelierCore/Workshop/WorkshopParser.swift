@@ -22,6 +22,8 @@ typealias Pairs = [(key: String, keyNode: Node, value: Node)]
 private struct Parser {
     var reader = YAMLReader()
     var languages: [String] = []
+    /// Stages whose kind is unknown: already reported, so rules naming them stay quiet.
+    var stagesOfUnknownKind = Set<String>()
 
     mutating func run(_ text: String) -> Workshop? {
         guard let root = reader.compose(text), let top = reader.mapping(root, context: "workshop") else {
@@ -143,7 +145,8 @@ private struct Parser {
             }
             if labelsNode != nil {
                 for point in min...max where labels[point] == nil {
-                    reader.report(labelsNode, "workshop.missing_scale_label", ["point": .count(point), "scale": .text(id)])
+                    reader.report(
+                        labelsNode, "workshop.missing_scale_label", ["point": .count(point), "scale": .text(id)])
                 }
             }
             scales.append(
@@ -169,6 +172,7 @@ private struct Parser {
             let kindName = reader.string(kindNode, context: "kind")
             let kind = kindName.flatMap(StageKind.init(rawValue:))
             if let kindName, kind == nil {
+                stagesOfUnknownKind.insert(id)
                 reader.report(
                     kindNode, "workshop.unknown_kind",
                     ["kind": .text(kindName), "accepted": .list(StageKind.allCases.map(\.rawValue))])
@@ -187,14 +191,14 @@ private struct Parser {
                         ["scale": .text(scaleID), "accepted": .list(scales.map(\.id))])
                 }
                 items = readItems(required(pairs, "items", in: stageNode), seen: &itemIDs)
-            } else if pairs.value("items") != nil {
+            } else if kind != nil, pairs.value("items") != nil {
                 reader.report(pairs.value("items"), "workshop.items_not_allowed", ["kind": .text(kindName ?? "")])
             }
             if kind == .pick {
                 let (inline, references) = readOptions(required(pairs, "options", in: stageNode))
                 options = inline
                 pending.append((stages.count, references))
-            } else if pairs.value("options") != nil {
+            } else if kind != nil, pairs.value("options") != nil {
                 reader.report(pairs.value("options"), "workshop.options_not_allowed", ["kind": .text(kindName ?? "")])
             }
             stages.append(
@@ -324,8 +328,10 @@ private struct Parser {
             guard let stageID = reader.string(stageNode, context: "pick") else { return nil }
             let picks = stages.filter { $0.kind == .pick }
             guard let stage = picks.first(where: { $0.id == stageID }) else {
+                if stagesOfUnknownKind.contains(stageID) { return nil }
                 reader.report(
-                    stageNode, "workshop.rule_unknown_pick", ["stage": .text(stageID), "accepted": .list(picks.map(\.id))])
+                    stageNode, "workshop.rule_unknown_pick",
+                    ["stage": .text(stageID), "accepted": .list(picks.map(\.id))])
                 return nil
             }
             let negated = pairs.value("not_in") != nil
