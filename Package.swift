@@ -100,7 +100,7 @@ let package = Package(
             name: "AtelierStoreTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierStore"],
             swiftSettings: strict),
         .testTarget(
-            name: "AtelierREPLTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierREPL"],
+            name: "AtelierREPLTests", dependencies: ["AtelierCore", "AtelierFiles", "AtelierLive", "AtelierREPL"],
             swiftSettings: strict),
         .testTarget(
             name: "AtelierNetTests",

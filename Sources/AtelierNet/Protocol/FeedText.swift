@@ -1,51 +1,21 @@
 import AtelierCore
 
-/// The facilitator's live view of the room, one compact line per event:
-/// joins and leaves, and (unless quiet) each participant's answer with how
-/// many of those present have answered the current stage.
+/// The network's part of the facilitator's live view. The REPL already
+/// prints each join, leave and answer (its event view); this adds how many
+/// of those present have answered the current stage, each time that count
+/// or the number present changes.
 enum FeedText {
-    static let shortText = 60
-
-    static func lines(for events: [RecordedEvent], in state: SessionState, quiet: Bool, _ catalog: Catalog)
-        -> [String]
-    {
-        events.compactMap { line(for: $0, in: state, quiet: quiet, catalog) }
-    }
-
-    static func line(for recorded: RecordedEvent, in state: SessionState, quiet: Bool, _ catalog: Catalog) -> String? {
-        let present = state.presentParticipants.count
-        switch recorded.event {
-        case .participantJoined(let name, let department):
-            return catalog.text(
-                "net.feed.joined", ["name": .text(name), "department": .text(department), "count": .count(present)])
-        case .participantLeft(let name):
-            return catalog.text("net.feed.left", ["name": .text(name), "count": .count(present)])
-        default:
-            break
-        }
-        guard !quiet, let name = recorded.actor.participantName else { return nil }
-        let answer: String
-        switch recorded.event {
-        case .rated(_, _, let item, let value):
-            answer = catalog.text("net.feed.rated", ["name": .text(name), "item": .text(item), "value": .count(value)])
-        case .picked(_, _, let option):
-            answer = catalog.text("net.feed.picked", ["name": .text(name), "option": .text(option)])
-        case .strategyDeclared(let department, let text):
-            answer = catalog.text(
-                "net.feed.strategy", ["name": .text(name), "department": .text(department), "text": .text(short(text))])
-        case .knowsDeclared(let department, let other):
-            answer = catalog.text(
-                "net.feed.knows", ["name": .text(name), "department": .text(department), "other": .text(other)])
-        case .sharesDeclared(let department, let other):
-            answer = catalog.text(
-                "net.feed.shares", ["name": .text(name), "department": .text(department), "other": .text(other)])
-        case .noteAdded(_, let text):
-            return catalog.text("net.feed.note", ["name": .text(name), "text": .text(short(text))])
-        default:
+    /// The count line, or nil when it did not change or the stage takes no answers.
+    static func answeredLine(before: SessionState, after: SessionState, _ catalog: Catalog) -> String? {
+        guard let stage = after.stage, let answered = answered(after) else { return nil }
+        let present = after.presentParticipants.count
+        if before.currentStage == after.currentStage, answered == Self.answered(before),
+            present == before.presentParticipants.count
+        {
             return nil
         }
-        guard let answered = answered(state) else { return answer }
-        return answer + " — " + catalog.text("net.feed.answered", ["answered": .count(answered), "count": .count(present)])
+        return catalog.text(
+            "net.feed.answered", ["answered": .count(answered), "count": .count(present), "stage": .text(stage.id)])
     }
 
     /// How many present participants have answered the current stage: every
@@ -66,9 +36,5 @@ enum FeedText {
         case .intro, .discussion:
             return nil
         }
-    }
-
-    static func short(_ text: String) -> String {
-        text.count <= shortText ? text : String(text.prefix(shortText - 1)) + "…"
     }
 }

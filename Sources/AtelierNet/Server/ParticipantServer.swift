@@ -185,11 +185,9 @@ public final class ParticipantServer: Sendable {
     /// `lock-joins` / `unlock-joins`; `resume` keeps working.
     public func setJoinsLocked(_ locked: Bool) async -> String { await room?.setJoinsLocked(locked) ?? "" }
 
-    /// `quiet on|off`: hides or shows each answer in the facilitator's view.
-    public func setQuiet(_ on: Bool) async -> String { await room?.setQuiet(on) ?? "" }
-
-    /// The facilitator's live view of the room, one line per join, leave,
-    /// answer or incident, in the facilitator's language.
+    /// The network's lines for the facilitator's live view, in the
+    /// facilitator's language: how many present have answered the current
+    /// stage when that changes, and incidents (wrong codes, dropped clients).
     public func feed() async -> AsyncStream<String> {
         guard let room else { return AsyncStream { $0.finish() } }
         return await room.feed()

@@ -24,7 +24,6 @@ actor Room {
     private(set) var mirror: SessionState
     private(set) var code: String
     private(set) var joinsLocked = false
-    private(set) var quiet = false
 
     private var members: [ObjectIdentifier: Member] = [:]
     private var seats: [String: Seat] = [:]
@@ -198,11 +197,6 @@ actor Room {
         return facilitator.text(locked ? "net.joins_now_locked" : "net.joins_now_open")
     }
 
-    func setQuiet(_ on: Bool) -> String {
-        quiet = on
-        return facilitator.text(on ? "net.quiet_on" : "net.quiet_off")
-    }
-
     /// Closes a participant's connection and revokes their token.
     func kick(_ name: String) async -> String {
         guard let token = tokens.removeValue(forKey: name) else {
@@ -251,8 +245,8 @@ actor Room {
         for event in fresh { mirror.apply(event) }
         broadcast { PushText.changes(from: before, to: self.mirror, $0) }
         if let timer = mirror.timer, timer != before.timer { schedule(timer) }
-        if !feeds.isEmpty {
-            for line in FeedText.lines(for: fresh, in: mirror, quiet: quiet, facilitator) { notify(line) }
+        if !feeds.isEmpty, let line = FeedText.answeredLine(before: before, after: mirror, facilitator) {
+            notify(line)
         }
         if mirror.isEnded, !before.isEnded {
             timerTask?.cancel()
@@ -296,7 +290,6 @@ actor Room {
     private func timeUp(_ timer: StageTimer) {
         guard mirror.timer == timer, !mirror.isEnded else { return }
         broadcast { [StageText.timeUp(timer, $0)] }
-        notify(facilitator.text("net.feed.time_up", ["stage": .text(timer.stage)]))
     }
 
     // MARK: - The facilitator's view of the room
