@@ -8,9 +8,11 @@ public enum RoomView {
         return state.departments.flatMap { department -> [String] in
             let members = state.members(of: department.id).map { $0.present ? $0.name : "(\($0.name))" }
             let name = department.name == department.id ? "" : department.name + " · "
-            let text = name + (members.isEmpty
-                ? catalog.text("repl.room.no_members")
-                : catalog.text("repl.room.members", ["count": .count(members.count), "names": .list(members)]))
+            let text =
+                name
+                + (members.isEmpty
+                    ? catalog.text("repl.room.no_members")
+                    : catalog.text("repl.room.members", ["count": .count(members.count), "names": .list(members)]))
             return AnalysisLayout.wrap(
                 text, width: width, indent: 2 + idWidth, first: "  " + AnalysisLayout.left(department.id, idWidth))
         }
@@ -73,7 +75,8 @@ public enum RoomView {
     }
 
     /// How far a rater is on a stage.
-    static func progress(_ rater: Rater, stage: Stage, state: SessionState, style: Style) -> (text: String, done: Bool) {
+    static func progress(_ rater: Rater, stage: Stage, state: SessionState, style: Style) -> (text: String, done: Bool)
+    {
         switch stage.kind {
         case .rating:
             let done = stage.items.filter { state.latestRatings(item: $0.id)[rater] != nil }.count

@@ -47,7 +47,9 @@ public enum TallyView {
             }
             let points = Array(scale.points)
             let cellWidth = cellWidth(count: points.count, tails: tails, minimum: 5)
-            var out = [""] + AnalysisLayout.wrap("\(item.label.text(language)) (\(item.id))", width: width, indent: 2)
+            var out =
+                [""]
+                + AnalysisLayout.wrap("\(item.label.text(language)) (\(item.id))", width: width, indent: 2)
                 .map(style.bold)
             out.append(header(points.map(String.init), cellWidth: cellWidth, tails: tails))
             let units = analysis.departments.map { ($0.name, $0.ratings[item.id]) }
@@ -70,11 +72,14 @@ public enum TallyView {
             let tails = [(column("n"), 4), (column("mode"), 16)]
             let options = stage.options.map(\.id)
             let cellWidth = cellWidth(count: options.count, tails: tails, minimum: 5)
-            var out = [""] + AnalysisLayout.wrap("\(stage.title.text(language)) (\(stage.id))", width: width, indent: 2)
+            var out =
+                [""]
+                + AnalysisLayout.wrap("\(stage.title.text(language)) (\(stage.id))", width: width, indent: 2)
                 .map(style.bold)
             out.append(header(options, cellWidth: cellWidth, tails: tails))
             for department in analysis.departments {
-                out.append(pickRow(department.name, department.picks[stage.id], stage, cellWidth, tails, company: false))
+                out.append(
+                    pickRow(department.name, department.picks[stage.id], stage, cellWidth, tails, company: false))
             }
             out.append(rule(cellWidth: cellWidth, count: options.count, tails: tails))
             out.append(
@@ -99,7 +104,9 @@ public enum TallyView {
             for label in labels { line += AnalysisLayout.left(AnalysisLayout.fit(label, cellWidth - 1), cellWidth) }
             for (title, size) in tails.dropLast() { line += AnalysisLayout.right(title, size) }
             if let (title, size) = tails.last {
-                line += tails.count == 2 && size > 8 ? "  " + AnalysisLayout.left(title, size - 2) : AnalysisLayout.right(title, size)
+                line +=
+                    tails.count == 2 && size > 8
+                    ? "  " + AnalysisLayout.left(title, size - 2) : AnalysisLayout.right(title, size)
             }
             return style.dim(trimmed(line))
         }
