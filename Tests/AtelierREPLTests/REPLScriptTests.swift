@@ -77,12 +77,12 @@ import Testing
             "hr picked drift (Follow the wind and the fashionable tools)",
             "",
             "  The dominant reflex (position)",
-            "                  ignore    status_q… delegate  drift        n  most chosen",
-            "  marketing       ·         ·         ·         ██████  1    1  drift",
-            "  legal           ·         ·         ██████  1 ·            1  delegate",
-            "  hr              ·         ·         ·         ██████  1    1  drift",
-            "  ────────────────────────────────────────────────────────────────────────────",
-            "  Company         ·         ·         ██      1 ████    2    3  drift",
+            "                  ignore  status_quo  delegate  drift      n  most chosen",
+            "  marketing       ·       ·           ·         ████  1    1  drift",
+            "  legal           ·       ·           ████  1   ·          1  delegate",
+            "  hr              ·       ·           ·         ████  1    1  drift",
+            "  ──────────────────────────────────────────────────────────────────────────────",
+            "  Company         ·       ·           █▍    1   ██▋   2    3  drift",
         ]
         #expect(Array(lines.suffix(9)) == expected)
     }
