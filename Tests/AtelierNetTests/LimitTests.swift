@@ -95,13 +95,13 @@ struct LimitTests {
         let room = try await TestRoom.start()
         defer { Task { await room.stop() } }
         let (alice, token) = try await room.joined("alice", "marketing")
-        #expect(await room.server.kick("alice") == "alice removed from the session; their token no longer works")
+        #expect(await room.server.kick("alice") == (true, "alice removed from the session; their token no longer works"))
         #expect(try await alice.readUntilClosed().last == "* kicked — the facilitator removed you from the session")
         try await eventually { room.events.last?.event == .participantLeft(name: "alice") }
         #expect(room.events.last?.actor == .facilitator)
         let again = try await room.client()
         #expect(try await again.ask("resume \(token)") == "error unknown token; join again with the code, or ask the facilitator")
-        #expect(await room.server.kick("zoe") == "no participant \"zoe\" joined over the network; joined: none yet")
+        #expect(await room.server.kick("zoe") == (false, "no participant \"zoe\" joined over the network; joined: none yet"))
     }
 
     @Test func lockedJoinsRefuseNewcomersButNotReturningParticipants() async throws {
