@@ -95,6 +95,13 @@ let package = Package(
             path: "Benchmarks/atelier-bench",
             swiftSettings: strict
         ),
+        // Appends events and reports each acknowledgement, for the crash test
+        // (Tests/AtelierStoreTests/CrashTests.swift, scripts/crash-test.sh) to kill.
+        .executableTarget(
+            name: "atelier-crashchild",
+            dependencies: ["AtelierCore", "AtelierStore"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"], swiftSettings: strict),
         .testTarget(
             name: "AtelierStoreTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierStore"],
