@@ -119,7 +119,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "AtelierExportTests",
-            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierExport", "AtelierReplay"],
+            dependencies: [
+                "AtelierCore", "AtelierFiles", "AtelierStore", "AtelierLive", "AtelierExport", "AtelierReplay",
+            ],
+            exclude: ["Golden"],
             swiftSettings: strict),
         .testTarget(name: "AtelierCLITests", dependencies: ["AtelierCore", "AtelierFiles"], swiftSettings: strict),
     ],

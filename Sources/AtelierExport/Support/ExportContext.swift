@@ -21,9 +21,15 @@ struct ExportContext {
 
     func render(_ message: LocalizedMessage) -> String { catalog.render(message) }
 
-    func number(_ value: Double?, digits: Int = 1) -> String {
+    /// A number with as few decimals as it needs, at most `digits`
+    /// (medians are whole or halves, quartiles quarters).
+    func number(_ value: Double?, digits: Int = 2) -> String {
         guard let value else { return label("undefined") }
-        return catalog.format(value, digits: digits)
+        var text = catalog.format(value, digits: digits)
+        guard digits > 0 else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(catalog.decimalSeparator) { text.removeLast(catalog.decimalSeparator.count) }
+        return text == "-0" ? "0" : text
     }
 
     // MARK: - Workshop
@@ -49,9 +55,7 @@ struct ExportContext {
         workshop.maturity.levels.first { $0.id == id }
     }
 
-    func recommendation(_ kind: SiloKind) -> String? {
-        workshop.recommendations[kind.rawValue].map { text($0) }
-    }
+    func recommendation(_ finding: SiloFinding) -> String? { finding.recommendation.map { text($0) } }
 
     // MARK: - Session
 
