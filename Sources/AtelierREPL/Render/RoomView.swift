@@ -8,8 +8,9 @@ public enum RoomView {
         return state.departments.flatMap { department -> [String] in
             let members = state.members(of: department.id).map { $0.present ? $0.name : "(\($0.name))" }
             let name = department.name == department.id ? "" : department.name + " · "
-            let text = name + catalog.text(
-                "repl.room.members", ["count": .count(members.count), "names": .list(members)])
+            let text = name + (members.isEmpty
+                ? catalog.text("repl.room.no_members")
+                : catalog.text("repl.room.members", ["count": .count(members.count), "names": .list(members)]))
             return AnalysisLayout.wrap(
                 text, width: width, indent: 2 + idWidth, first: "  " + AnalysisLayout.left(department.id, idWidth))
         }

@@ -60,8 +60,8 @@ public enum TallyView {
                     catalog.text("analysis.view.company"), analysis.company.ratings[item.id], cellWidth: cellWidth,
                     tails: tails, company: true))
             if detailed {
-                let legend = points.map { "\($0) \(scale.label($0)?.text(language) ?? "")" }.joined(separator: " · ")
-                out += AnalysisLayout.wrap(legend, width: width, indent: 2).map(style.dim)
+                let legend = points.map { "\($0) \(scale.label($0)?.text(language) ?? "")" }
+                out += Legend.lines(legend, width: width).map(style.dim)
             }
             return out
         }
@@ -82,8 +82,8 @@ public enum TallyView {
                     catalog.text("analysis.view.company"), analysis.company.picks[stage.id], stage, cellWidth, tails,
                     company: true))
             if detailed {
-                let legend = stage.options.map { "\($0.id): \($0.label.text(language))" }.joined(separator: " · ")
-                out += AnalysisLayout.wrap(legend, width: width, indent: 2).map(style.dim)
+                let legend = stage.options.map { "\($0.id): \($0.label.text(language))" }
+                out += Legend.lines(legend, width: width).map(style.dim)
             }
             return out
         }
@@ -96,7 +96,7 @@ public enum TallyView {
 
         func header(_ labels: [String], cellWidth: Int, tails: [(String, Int)]) -> String {
             var line = String(repeating: " ", count: 2 + nameWidth)
-            for label in labels { line += AnalysisLayout.left(label, cellWidth) }
+            for label in labels { line += AnalysisLayout.left(AnalysisLayout.fit(label, cellWidth - 1), cellWidth) }
             for (title, size) in tails.dropLast() { line += AnalysisLayout.right(title, size) }
             if let (title, size) = tails.last {
                 line += tails.count == 2 && size > 8 ? "  " + AnalysisLayout.left(title, size - 2) : AnalysisLayout.right(title, size)
