@@ -39,6 +39,9 @@ public struct RecordingReader {
             try readHeader(bytes)
             return nil
         }
+        // Take the state out while it changes, so it is not copied (copy on write).
+        self.state = nil
+        defer { self.state = state }
         let parsed: EventLine
         do {
             parsed = try decoder.decode(EventLine.self, from: bytes)
@@ -75,7 +78,6 @@ public struct RecordingReader {
         }
         try check(recorded, header: header, state: state)
         state.apply(recorded)
-        self.state = state
         return recorded
     }
 
