@@ -30,9 +30,12 @@ let package = Package(
         ),
         .target(
             name: "AtelierResources",
-            resources: [.copy("workshops"), .copy("locales"), .copy("recordings")],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["BundleFiles"]
         ),
+        // Embeds workshops/, locales/ and recordings/ into AtelierResources (see the plugin).
+        .executableTarget(name: "atelier-embed", path: "Tools/atelier-embed", swiftSettings: strict),
+        .plugin(name: "BundleFiles", capability: .buildTool(), dependencies: ["atelier-embed"]),
         .target(
             name: "AtelierFiles",
             dependencies: ["AtelierCore", "AtelierResources"],
@@ -92,12 +95,19 @@ let package = Package(
             path: "Benchmarks/atelier-bench",
             swiftSettings: strict
         ),
+        // Appends events and reports each acknowledgement, for the crash test
+        // (Tests/AtelierStoreTests/CrashTests.swift, scripts/crash-test.sh) to kill.
+        .executableTarget(
+            name: "atelier-crashchild",
+            dependencies: ["AtelierCore", "AtelierStore"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"], swiftSettings: strict),
         .testTarget(
             name: "AtelierStoreTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierStore"],
             swiftSettings: strict),
         .testTarget(
-            name: "AtelierREPLTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierREPL"],
+            name: "AtelierREPLTests", dependencies: ["AtelierCore", "AtelierFiles", "AtelierLive", "AtelierREPL"],
             swiftSettings: strict),
         .testTarget(
             name: "AtelierNetTests",
@@ -109,7 +119,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "AtelierExportTests",
-            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierExport", "AtelierReplay"],
+            dependencies: [
+                "AtelierCore", "AtelierFiles", "AtelierStore", "AtelierLive", "AtelierExport", "AtelierReplay",
+            ],
+            exclude: ["Golden"],
             swiftSettings: strict),
         .testTarget(name: "AtelierCLITests", dependencies: ["AtelierCore", "AtelierFiles"], swiftSettings: strict),
     ],

@@ -3,7 +3,8 @@ import AtelierResources
 import Foundation
 
 /// Loads the locale catalogs: `./locales` when run from a clone, else the
-/// copy bundled with the program.
+/// copy shipped inside the program. A language found in `./locales` hides the
+/// shipped one; a file there that does not parse is skipped.
 public struct LocaleLibrary: Sendable {
     public let catalogs: [String: Catalog]
 
@@ -11,15 +12,12 @@ public struct LocaleLibrary: Sendable {
 
     public init(currentDirectory: String = FileManager.default.currentDirectoryPath) {
         var catalogs: [String: Catalog] = [:]
-        let folders = [URL(fileURLWithPath: currentDirectory).appendingPathComponent("locales"), BundledFiles.localesDirectory]
-        for folder in folders.compactMap({ $0 }) {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for file in files.sorted() where file.hasSuffix(".yaml") {
-                guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8),
-                    let catalog = CatalogParser.parse(text).catalog, catalogs[catalog.language] == nil
-                else { continue }
-                catalogs[catalog.language] = catalog
-            }
+        let files = SourceFile.yaml(inDirectory: currentDirectory + "/locales") + SourceFile.yaml(bundled: "locales")
+        for file in files {
+            guard let text = try? file.read(), let catalog = CatalogParser.parse(text).catalog,
+                catalogs[catalog.language] == nil
+            else { continue }
+            catalogs[catalog.language] = catalog
         }
         self.catalogs = catalogs
     }
@@ -29,7 +27,8 @@ public struct LocaleLibrary: Sendable {
         -> Catalog
     {
         let language = LocaleChoice.resolve(explicit: explicit, environment: environment, available: languages)
-        return catalogs[language] ?? catalogs[LocaleChoice.fallback] ?? Catalog(language: "fr", name: "fr", messages: [:])
+        return catalogs[language] ?? catalogs[LocaleChoice.fallback]
+            ?? Catalog(language: "fr", name: "fr", messages: [:])
     }
 
     public func catalog(_ language: String) -> Catalog? { catalogs[language] }

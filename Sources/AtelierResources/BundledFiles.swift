@@ -1,13 +1,31 @@
 import Foundation
 
-/// The workshops and locales shipped with the program, copied next to the
-/// binary by SwiftPM, so an installed `atelier` works from any folder.
+/// The workshops, locales and recordings shipped with the program. They are
+/// embedded in the binary at build time (the BundleFiles plugin reads the
+/// repository's `workshops/`, `locales/` and `recordings/`), so an installed
+/// `atelier` works from any folder.
 public enum BundledFiles {
-    public static var workshopsDirectory: URL? {
-        Bundle.module.url(forResource: "workshops", withExtension: nil)
+    /// One shipped file: its folder (`workshops`, `locales`, `recordings`), name and bytes.
+    public struct File: Sendable {
+        public let folder: String
+        public let name: String
+        public let bytes: [UInt8]
+
+        /// The content as UTF-8 text, or nil if it is not text.
+        public var text: String? { String(validating: bytes, as: UTF8.self) }
     }
 
-    public static var localesDirectory: URL? {
-        Bundle.module.url(forResource: "locales", withExtension: nil)
+    /// Every shipped file, sorted by folder then name.
+    public static let all: [File] = embedded.map { entry in
+        File(folder: entry.folder, name: entry.name, bytes: [UInt8](Data(base64Encoded: entry.base64) ?? Data()))
     }
+    .sorted { ($0.folder, $0.name) < ($1.folder, $1.name) }
+
+    public static func files(in folder: String) -> [File] {
+        all.filter { $0.folder == folder }
+    }
+
+    public static var workshops: [File] { files(in: "workshops") }
+    public static var locales: [File] { files(in: "locales") }
+    public static var recordings: [File] { files(in: "recordings") }
 }

@@ -20,19 +20,38 @@ public enum Recording {
     {
         var reader = RecordingReader(file: file)
         var events: [RecordedEvent] = []
-        var failure: RecordingError?
-        LineSplitter.lines(of: text) { line, last in
-            do throws(RecordingError) {
-                if let event = try reader.read(line: line, terminated: !last) { events.append(event) }
-                return true
-            } catch {
-                failure = error
-                return false
+        do {
+            try LineSplitter.lines(of: text) { line, terminated in
+                if let event = try reader.read(line: line, terminated: terminated) { events.append(event) }
             }
+        } catch let error as RecordingError {
+            throw error
+        } catch {
+            // `read` throws only RecordingError.
+            throw RecordingError(file: file, line: 0, problem: LocalizedMessage("store.recording.not_json"))
         }
-        if let failure { throw failure }
         let header = try reader.finish()
         return (header, events)
+    }
+
+    /// Reads and checks a recording file as `read` does, streaming it (the
+    /// file is never held whole in memory), and returns the folded session.
+    public static func fold(contentsOf path: String) throws(StoreError) -> (header: RecordingHeader, state: SessionState) {
+        var reader = RecordingReader(file: path)
+        do {
+            try LineSplitter.lines(ofFile: path) { line, terminated in
+                _ = try reader.read(line: line, terminated: terminated)
+            }
+            let header = try reader.finish()
+            guard let state = reader.state else { throw reader.emptyError }
+            return (header, state)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as RecordingError {
+            throw StoreError(message: error.message)
+        } catch {
+            throw StoreError("store.cannot_read_file", ["file": .text(path), "reason": .text("\(error)")])
+        }
     }
 }
 
@@ -97,20 +116,3 @@ struct HeaderLine: Codable {
     }
 }
 
-/// Splits text into lines without copying it, telling whether each line is
-/// the last one (a last line without a line break is reported as such).
-enum LineSplitter {
-    /// Calls `body(line, isUnterminatedLast)` for each line; stops when it returns false.
-    static func lines(of text: String, _ body: (Substring.UTF8View, Bool) -> Bool) {
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        while start < utf8.endIndex {
-            guard let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else {
-                _ = body(text[start...].utf8, true)
-                return
-            }
-            guard body(text[start..<end].utf8, false) else { return }
-            start = utf8.index(after: end)
-        }
-    }
-}

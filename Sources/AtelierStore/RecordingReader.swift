@@ -25,11 +25,13 @@ public struct RecordingReader {
     /// Reads one line (without its line break). Returns the event it holds,
     /// nil for the header. `terminated` is false for a last line that has no
     /// line break: the file was cut.
-    public mutating func read(line: some Collection<UInt8>, terminated: Bool) throws(RecordingError) -> RecordedEvent? {
+    public mutating func read(line: UnsafeBufferPointer<UInt8>, terminated: Bool) throws(RecordingError)
+        -> RecordedEvent?
+    {
         lineNumber += 1
         guard terminated else { throw fail("store.recording.truncated_line") }
-        var bytes = Data(line)
-        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        let end = line.last == UInt8(ascii: "\r") ? line.count - 1 : line.count
+        let bytes = Data(UnsafeBufferPointer(rebasing: line[0..<end]))
         guard !bytes.isEmpty else {
             throw fail(header == nil && lineNumber == 1 ? "store.recording.empty" : "store.recording.empty_line")
         }
@@ -77,9 +79,11 @@ public struct RecordingReader {
         return recorded
     }
 
+    var emptyError: RecordingError { fail("store.recording.empty", line: 1) }
+
     /// The header, once every line is read and the count is right.
     public func finish() throws(RecordingError) -> RecordingHeader {
-        guard let header else { throw fail("store.recording.empty", line: 1) }
+        guard let header else { throw emptyError }
         guard count == header.eventCount else {
             throw fail(
                 "store.recording.missing_events", ["count": .text("\(count)"), "expected": .text("\(header.eventCount)")],

@@ -21,30 +21,36 @@ extension SessionStore {
     /// store is refused. Returns the id it was stored under.
     @discardableResult
     public func importRecording(_ text: String, file: String, as newID: String? = nil) throws(StoreError) -> String {
+        try importLines(file: file, as: newID) { body in try LineSplitter.lines(of: text, body) }
+    }
+
+    /// Imports a recording file as `importRecording(_:file:as:)` does,
+    /// streaming it: the file is never held whole in memory.
+    @discardableResult
+    public func importRecording(contentsOf path: String, as newID: String? = nil) throws(StoreError) -> String {
+        try importLines(file: path, as: newID) { body in try LineSplitter.lines(ofFile: path, body) }
+    }
+
+    private func importLines(
+        file: String, as newID: String?,
+        _ lines: ((UnsafeBufferPointer<UInt8>, Bool) throws -> Void) throws -> Void
+    ) throws(StoreError) -> String {
         try write { db in
             var reader = RecordingReader(file: file)
             let statement = try Self.insertStatement(db)
             var key: Int64?
             var id = ""
-            var failure: (any Error)?
-            LineSplitter.lines(of: text) { line, last in
-                do {
-                    let event = try reader.read(line: line, terminated: !last)
-                    if key == nil, let header = reader.header {
-                        id = newID ?? header.session
-                        if try Self.sessionKey(db, id) != nil {
-                            throw StoreError("store.import_session_exists", ["session": .text(id)])
-                        }
-                        key = try Self.insertSession(db, header, id: id)
+            try lines { line, terminated in
+                let event = try reader.read(line: line, terminated: terminated)
+                if key == nil, let header = reader.header {
+                    id = newID ?? header.session
+                    if try Self.sessionKey(db, id) != nil {
+                        throw StoreError("store.import_session_exists", ["session": .text(id)])
                     }
-                    if let event, let key { try Self.insert(statement, session: key, event) }
-                    return true
-                } catch {
-                    failure = error
-                    return false
+                    key = try Self.insertSession(db, header, id: id)
                 }
+                if let event, let key { try Self.insert(statement, session: key, event) }
             }
-            if let failure { throw failure }
             _ = try reader.finish()
             return id
         }

@@ -248,3 +248,21 @@ struct SessionRow {
     let locale: String
     let startedAt: Timestamp
 }
+
+extension SessionStore {
+    /// SQLite's own check of the file: "ok" when the database is sound.
+    public func integrityCheck() throws(StoreError) -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+    }
+}
+
+extension SessionStore {
+    /// Rewrites the file's mark, for tests that need a foreign or a newer
+    /// file: `nil` keeps a value as it is.
+    package func setMark(applicationID: Int32?, userVersion: Int32?) throws(StoreError) {
+        try write { db in
+            if let applicationID { try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
+            if let userVersion { try db.execute(sql: "PRAGMA user_version = \(userVersion)") }
+        }
+    }
+}

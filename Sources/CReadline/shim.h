@@ -48,5 +48,9 @@ static inline void atelier_rl_set_instream(FILE *_Nullable f) { rl_instream = f;
 static inline void atelier_rl_set_outstream(FILE *_Nullable f) { rl_outstream = f; }
 static inline const char *_Nullable atelier_rl_prompt(void) { return rl_prompt; }
 static inline void atelier_history_set_max(int n) { stifle_history(n); }
+static inline void atelier_rl_set_change_environment(int v) { rl_change_environment = v; }
+static inline void atelier_rl_set_sort_completion_matches(int v) { rl_sort_completion_matches = v; }
+static inline void atelier_rl_set_completion_query_items(int n) { rl_completion_query_items = n; }
+static inline int atelier_rl_is_reading(void) { return (rl_readline_state & RL_STATE_CALLBACK) != 0; }
 
 #endif

@@ -1,13 +1,14 @@
 extension Analysis {
     /// The whole analysis of a session state (definitions: docs/analysis.md).
     /// Pure and deterministic: the same state gives the same analysis.
-    public static func of(_ state: SessionState) -> Analysis {
+    /// Workshop names in its messages are in `language` (default: the session's).
+    public static func of(_ state: SessionState, language: String? = nil) -> Analysis {
         let workshop = state.workshop
         let groups = RaterGroups(state)
         let ratings = RatingTally(state, groups: groups)
         let picks = PickTally(state, groups: groups)
         let graph = StrategyGraph(state, groups: groups)
-        let wording = AnalysisWording(workshop: workshop, language: state.locale)
+        let wording = AnalysisWording(workshop: workshop, language: language ?? state.locale)
         let placement = MaturityPlacement(model: workshop.maturity, wording: wording)
         let participants = groups.participants(state)
         let departments = groups.departments.enumerated().map { index, department in

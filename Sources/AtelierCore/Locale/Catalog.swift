@@ -62,8 +62,9 @@ public struct Catalog: Sendable {
         return decimalSeparator == "." ? text : text.split(separator: ".").joined(separator: decimalSeparator)
     }
 
+    /// Items joined by the list separator; an empty list reads `common.empty_list` ("none").
     public func list(_ items: [String]) -> String {
-        items.joined(separator: listSeparator)
+        items.isEmpty ? text("common.empty_list") : items.joined(separator: listSeparator)
     }
 
     private func fill(_ pattern: String, _ args: [String: MessageValue]) -> String {

@@ -98,13 +98,19 @@ extension SessionState {
         case .stageRevealed(let stage):
             revealed.remove(stage)
         case .timerStarted:
-            timer = nil
+            // Back to the timer started before, if `undo` can still see it.
+            timer = undoable.last { $0.event.type == "timer_started" }.flatMap { earlier in
+                guard case .timerStarted(let stage, let seconds) = earlier.event else { return nil }
+                return StageTimer(stage: stage, start: earlier.time, seconds: seconds)
+            }
         case .rated(let rater, _, let item, _):
             ratings[item]?[rater]?.removeAll { $0.seq == seq }
             if ratings[item]?[rater]?.isEmpty == true { ratings[item]?[rater] = nil }
+            if ratings[item]?.isEmpty == true { ratings[item] = nil }
         case .picked(let rater, let stage, _):
             picks[stage]?[rater]?.removeAll { $0.seq == seq }
             if picks[stage]?[rater]?.isEmpty == true { picks[stage]?[rater] = nil }
+            if picks[stage]?.isEmpty == true { picks[stage] = nil }
         case .strategyDeclared(let department, _):
             strategies[department]?.removeAll { $0.seq == seq }
             if strategies[department]?.isEmpty == true { strategies[department] = nil }

@@ -5,6 +5,8 @@ public enum Slug {
         guard let first = text.unicodeScalars.first, ("a"..."z").contains(first), text.count <= 64 else {
             return false
         }
-        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        return text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
     }
 }

@@ -1,4 +1,8 @@
 import ArgumentParser
+import AtelierCore
+import AtelierFiles
+import AtelierREPL
+import AtelierStore
 
 struct ResumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -6,7 +10,31 @@ struct ResumeCommand: AsyncParsableCommand {
         abstract: "Go back into a stored session where it was left."
     )
 
+    @Argument(help: "The session's id (see atelier sessions).")
+    var session: String
+
+    @OptionGroup var language: LanguageOption
+
+    @ArgumentParser.Option(help: "The session store (SQLite). Default: $XDG_DATA_HOME/atelier/atelier.sqlite.")
+    var store: String?
+
+    @Flag(help: "Exit with status 1 at the end if any command was refused (for scripts).")
+    var strict = false
+
     func run() async throws {
-        NotYetAvailable.exit("resume")
+        let cli = CLI(locale: language.locale)
+        let paths = XDGPaths()
+        let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
+        let state = cli.orFail { () throws(StoreError) in try journal.load(id: session) }
+        if state.isEnded {
+            cli.fail(LocalizedMessage("repl.resume.ended", ["session": .text(session)]))
+        }
+        var options = FacilitatorSession.Options()
+        options.strict = strict
+        options.resumed = true
+        options.historyPath = paths.history
+        let status = await FacilitatorSession.run(
+            state: state, journal: journal, catalog: cli.catalog, options: options)
+        if status != 0 { throw ExitCode(status) }
     }
 }

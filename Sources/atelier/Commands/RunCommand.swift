@@ -1,12 +1,65 @@
 import ArgumentParser
+import AtelierCore
+import AtelierFiles
+import AtelierREPL
+import AtelierStore
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Start a live session of a workshop and lead it from the REPL."
+        abstract: "Start a live session of a workshop and lead it from the REPL.",
+        discussion: """
+            With a terminal, the REPL has line editing, history and Tab completion; type help. \
+            Otherwise it reads commands from stdin, one per line (# starts a comment), and prints \
+            only results and errors: atelier run --store s.sqlite --session demo --strict < workshop.atl
+            """
     )
 
+    @Argument(help: "The workshop: an id (see atelier workshops) or a YAML file.")
+    var workshop = "coping-patterns"
+
+    @OptionGroup var language: LanguageOption
+
+    @ArgumentParser.Option(help: "The session store (SQLite). Default: $XDG_DATA_HOME/atelier/atelier.sqlite.")
+    var store: String?
+
+    @ArgumentParser.Option(help: "The new session's id. Default: the workshop id, the date and four letters.")
+    var session: String?
+
+    @Flag(help: "Exit with status 1 at the end if any command was refused (for scripts).")
+    var strict = false
+
     func run() async throws {
-        NotYetAvailable.exit("run")
+        let cli = CLI(locale: language.locale)
+        let entry = cli.orExit { () throws(FilesError) in try WorkshopLibrary().load(workshop) }
+        let paths = XDGPaths()
+        let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
+        let now = FacilitatorSession.now()
+        var random = SystemRandomNumberGenerator()
+        let id = session ?? SessionName.make(
+            workshop: entry.id, time: now, letters: SessionName.letters(using: &random))
+        if (try? journal.load(id: id)) != nil {
+            cli.fail(LocalizedMessage("repl.run.session_exists", ["session": .text(id)]))
+        }
+        let state = cli.orFail { () throws(StoreError) in
+            try journal.create(id: id, workshop: entry.workshop, locale: cli.catalog.language, time: now)
+        }
+        var options = FacilitatorSession.Options()
+        options.strict = strict
+        options.historyPath = paths.history
+        let status = await FacilitatorSession.run(
+            state: state, journal: journal, catalog: cli.catalog, options: options)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension CLI {
+    /// Runs `body`; on a store error, prints its message on stderr and exits 1.
+    func orFail<T>(_ body: () throws(StoreError) -> T) -> T {
+        do throws(StoreError) {
+            return try body()
+        } catch {
+            fail(error.message)
+        }
     }
 }

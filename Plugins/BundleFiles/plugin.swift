@@ -1,0 +1,36 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds the shipped `workshops/`, `locales/` and `recordings/` files into
+/// the AtelierResources module at build time, so the `atelier` binary carries
+/// them and works from any folder, even copied alone elsewhere. (SwiftPM's
+/// `.copy` resources would copy the repository's folder symlinks as dangling
+/// links.) The files stay in one place in the repository; nothing is duplicated.
+@main
+struct BundleFiles: BuildToolPlugin {
+    static let folders = ["workshops", "locales", "recordings"]
+
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let root = context.package.directoryURL
+        var inputs: [URL] = []
+        var arguments: [String] = []
+        for folder in Self.folders {
+            let directory = root.appendingPathComponent(folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let file = directory.appendingPathComponent(name)
+                inputs.append(file)
+                arguments.append("\(folder)/\(name)=\(file.path)")
+            }
+        }
+        let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedFiles.swift")
+        return [
+            .buildCommand(
+                displayName: "Embedding \(inputs.count) shipped files into \(target.name)",
+                executable: try context.tool(named: "atelier-embed").url,
+                arguments: [output.path] + arguments,
+                inputFiles: inputs,
+                outputFiles: [output])
+        ]
+    }
+}

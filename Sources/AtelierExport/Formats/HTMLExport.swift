@@ -1,0 +1,236 @@
+import AtelierCore
+
+/// One self-contained page (no script, no font, no image, no link): the
+/// Markdown summary's content with four inline SVG charts — the department ×
+/// item heatmap, each department's profile, the consensus per item and the
+/// silo map. Well-formed XML, so it opens as XHTML too; A4 print styles.
+struct HTMLExport {
+    let context: ExportContext
+    init(_ context: ExportContext) { self.context = context }
+
+    func render() -> String {
+        var out = "<!DOCTYPE html>\n"
+        document().render(into: &out)
+        return out + "\n"
+    }
+
+    private func document() -> Markup {
+        let c = context
+        let title = c.text(c.workshop.title)
+        return .el(
+            "html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("lang", c.language), ("xml:lang", c.language)],
+            [
+                .el(
+                    "head", [],
+                    [
+                        .el("meta", [("charset", "utf-8")]),
+                        .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+                        .el("title", text: title),
+                        .el("style", [], [.raw(HTMLStyle.css)]),
+                    ]),
+                .el(
+                    "body", [],
+                    [
+                        .el(
+                            "header", [],
+                            [
+                                .el("h1", text: title),
+                                .el("p", [("class", "session")], text: c.label("md.subtitle") + " — " + c.sessionLine),
+                            ]),
+                        glance(), participants(), heatmap(), profiles(), consensus(), siloMap(), maturity(),
+                        strategies(),
+                        silos(), notes(),
+                    ]),
+            ])
+    }
+
+    private func section(_ id: String, _ heading: String, _ children: [Markup]) -> Markup {
+        .el("section", [("id", id)], [.el("h2", text: heading)] + children)
+    }
+
+    private func figure(_ chart: Markup, caption: String) -> Markup {
+        .el("figure", [], [chart, .el("figcaption", text: caption)])
+    }
+
+    private func table(_ header: [String], numeric: Set<Int> = [], _ rows: [[String]], strongLast: Bool = false)
+        -> Markup
+    {
+        let head = Markup.el(
+            "thead", [],
+            [
+                .el(
+                    "tr", [],
+                    header.enumerated().map {
+                        .el("th", numeric.contains($0.offset) ? [("class", "num")] : [], text: $0.element)
+                    })
+            ])
+        let body = rows.enumerated().map { index, row in
+            Markup.el(
+                "tr", strongLast && index == rows.count - 1 ? [("class", "total")] : [],
+                row.enumerated().map {
+                    .el("td", numeric.contains($0.offset) ? [("class", "num")] : [], text: $0.element)
+                })
+        }
+        return .el("table", [], [head, .el("tbody", [], body)])
+    }
+
+    // MARK: - Sections
+
+    private func glance() -> Markup {
+        let c = context
+        let company = c.analysis.company
+        var items: [Markup] = [.el("li", text: c.turnout)]
+        if let maturity = company.maturity {
+            items.append(
+                .el(
+                    "li", [],
+                    [.el("strong", text: c.label("company_maturity")), .text(" — " + c.render(maturity.reason))]))
+        }
+        items.append(.el("li", text: c.label("agreement_overall") + ": " + c.alphaWords(company.alphaOrdinal)))
+        for stage in c.pickStages {
+            items.append(.el("li", text: c.text(stage.title) + ": " + c.pickSentence(stage: stage)))
+        }
+        items.append(.el("li", text: c.label("md.findings", ["count": .count(c.analysis.silos.count)])))
+        return section("glance", c.label("md.glance"), [.el("ul", [], items)])
+    }
+
+    private func participants() -> Markup {
+        let c = context
+        let rows = c.state.departments.map { department -> [String] in
+            let members = c.members(of: department.id)
+            return [department.name, members.isEmpty ? c.label("one_voice") : c.catalog.list(members)]
+        }
+        return section(
+            "participants", c.label("participants"), [table([c.label("department"), c.label("participants")], rows)])
+    }
+
+    private func heatmap() -> Markup {
+        let c = context
+        var children: [Markup] = [figure(Heatmap(context: c).render(), caption: c.label("html.heatmap_caption"))]
+        for entry in c.ratingItems {
+            children.append(
+                .el(
+                    "p", [("class", "sentence")],
+                    [.el("strong", text: c.text(entry.item.label)), .text(" — " + c.companySentence(item: entry.item))])
+            )
+        }
+        return section("heatmap", c.label("html.heatmap"), children)
+    }
+
+    private func profiles() -> Markup {
+        let c = context
+        let charts = c.departments.map { department in
+            Markup.el(
+                "div", [("class", "profile")],
+                [.el("h3", text: department.name), ProfileChart(context: c, department: department).render()])
+        }
+        return section(
+            "profiles", c.label("html.profiles"),
+            [
+                .el("p", [("class", "caption")], text: c.label("html.profiles_caption")),
+                .el("div", [("class", "grid")], charts),
+            ])
+    }
+
+    private func consensus() -> Markup {
+        let c = context
+        return section(
+            "consensus", c.label("html.consensus"),
+            [figure(ConsensusChart(context: c).render(), caption: c.alphaWords(c.analysis.company.alphaOrdinal))])
+    }
+
+    private func siloMap() -> Markup {
+        let c = context
+        return section(
+            "silo-map", c.label("html.silo_map"),
+            [figure(SiloMap(context: c).render(), caption: c.label("html.silo_map_caption"))])
+    }
+
+    private func maturity() -> Markup {
+        let c = context
+        func row(_ name: String, _ result: MaturityResult?) -> [String] {
+            guard let result else { return [name, c.label("undefined"), ""] }
+            return [name, c.text(result.label), c.render(result.reason)]
+        }
+        let rows =
+            c.departments.map { row($0.name, $0.maturity) } + [row(c.label("company"), c.analysis.company.maturity)]
+        var children = [table([c.label("department"), c.label("level"), c.label("why")], rows, strongLast: true)]
+        let reached = c.workshop.maturity.levels.filter { level in
+            c.departments.contains { $0.maturity?.level == level.id } || c.analysis.company.maturity?.level == level.id
+        }
+        if !reached.isEmpty {
+            children.append(.el("p", text: c.label("md.next_steps")))
+            children.append(
+                .el(
+                    "ul", [],
+                    reached.map { level in
+                        var parts: [Markup] = [
+                            .el("strong", text: c.text(level.label)), .text(" — " + c.text(level.description)),
+                        ]
+                        if let recommendation = level.recommendation {
+                            parts.append(.text(" " + c.label("next_step") + ": " + c.text(recommendation)))
+                        }
+                        return .el("li", [], parts)
+                    }))
+        }
+        return section("maturity", c.label("maturity"), children)
+    }
+
+    private func strategies() -> Markup {
+        let c = context
+        let none = c.label("none")
+        let rows = c.state.departments.map { department -> [String] in
+            let strategies = c.strategies(of: department.id)
+            let knownBy = c.knownBy(department.id)
+            let shares = c.sharesWith(department.id)
+            return [
+                department.name, strategies.isEmpty ? c.label("no_strategy") : strategies.joined(separator: " / "),
+                knownBy.isEmpty ? none : c.names(knownBy), shares.isEmpty ? none : c.names(shares),
+            ]
+        }
+        return section(
+            "strategies", c.label("strategies"),
+            [
+                table(
+                    [c.label("department"), c.label("strategy"), c.label("known_by"), c.label("believes_shared")], rows)
+            ])
+    }
+
+    private func silos() -> Markup {
+        let c = context
+        guard !c.analysis.silos.isEmpty else {
+            return section("silos", c.label("silos"), [.el("p", text: c.label("no_silo"))])
+        }
+        let items = c.analysis.silos.map { finding -> Markup in
+            var parts: [Markup] = [
+                .el("strong", text: c.kindLabel(finding.kind)),
+                .text(
+                    " (" + c.label("severity", ["value": .text(c.percent(finding.severity))]) + ") — "
+                        + c.render(finding.message)),
+            ]
+            if let recommendation = c.recommendation(finding) {
+                parts.append(.el("br"))
+                parts.append(.el("em", text: c.label("recommendation") + ": "))
+                parts.append(.text(recommendation))
+            }
+            return .el("li", [("class", "finding " + finding.kind.rawValue)], parts)
+        }
+        return section("silos", c.label("silos"), [.el("ol", [], items)])
+    }
+
+    private func notes() -> Markup {
+        let c = context
+        guard !c.state.notes.isEmpty else {
+            return section("notes", c.label("notes"), [.el("p", text: c.label("no_note"))])
+        }
+        let items = c.state.notes.map { note in
+            Markup.el(
+                "li", [],
+                [
+                    .el("em", text: c.stageTitle(note.stage)),
+                    .text(", " + UTCTime.clock(note.time) + " UTC, " + c.author(note.actor) + ": " + note.text),
+                ])
+        }
+        return section("notes", c.label("notes"), [.el("ul", [], items)])
+    }
+}

@@ -1,0 +1,247 @@
+import AtelierCore
+
+/// The consensus summary a manager reads in five minutes: the session at a
+/// glance, who took part, each stage's results by department and for the
+/// company, maturity with its reasons, silo findings with the workshop's
+/// recommendations, and the notes.
+struct MarkdownExport {
+    let context: ExportContext
+    init(_ context: ExportContext) { self.context = context }
+
+    private var lines: [String] = []
+
+    func render() -> String {
+        var doc = self
+        doc.build()
+        return doc.lines.joined(separator: "\n") + "\n"
+    }
+
+    private mutating func build() {
+        let c = context
+        add("# " + Self.escape(c.text(c.workshop.title)))
+        add("")
+        add("*" + Self.escape(c.label("md.subtitle")) + " — " + Self.escape(c.sessionLine) + "*")
+        glance()
+        participants()
+        results()
+        maturity()
+        silos()
+        notes()
+    }
+
+    private mutating func add(_ line: String) { lines.append(line) }
+
+    private mutating func heading(_ level: Int, _ text: String) {
+        if lines.last != "" { add("") }
+        add(String(repeating: "#", count: level) + " " + Self.escape(text))
+        add("")
+    }
+
+    private mutating func table(_ header: [String], align: [Bool] = [], _ rows: [[String]]) {
+        add("| " + header.map(Self.cell).joined(separator: " | ") + " |")
+        let rules = header.indices.map { index in index < align.count && align[index] ? "---:" : "---" }
+        add("| " + rules.joined(separator: " | ") + " |")
+        for row in rows { add("| " + row.joined(separator: " | ") + " |") }
+    }
+
+    // MARK: - Sections
+
+    private mutating func glance() {
+        let c = context
+        let company = c.analysis.company
+        heading(2, c.label("md.glance"))
+        add("- " + Self.escape(c.turnout))
+        if let maturity = company.maturity {
+            add("- " + Self.escape(c.label("company_maturity")) + " — " + Self.escape(c.render(maturity.reason)))
+        }
+        add("- " + Self.escape(c.label("agreement_overall")) + ": " + Self.escape(c.alphaWords(company.alphaOrdinal)))
+        for stage in c.pickStages {
+            add("- " + Self.escape(c.text(stage.title)) + ": " + Self.escape(c.pickSentence(stage: stage)))
+        }
+        let silos = c.analysis.silos
+        add("- " + Self.escape(c.label("md.findings", ["count": .count(silos.count)])))
+        if let first = silos.first {
+            add("  " + Self.escape(c.label("md.most_severe")) + ": " + Self.escape(c.render(first.message)))
+        }
+    }
+
+    private mutating func participants() {
+        let c = context
+        heading(2, c.label("participants"))
+        guard !c.state.departments.isEmpty else {
+            add(Self.escape(c.label("no_department")))
+            return
+        }
+        table(
+            [c.label("department"), c.label("participants")],
+            c.state.departments.map { department in
+                let members = c.members(of: department.id)
+                let who = members.isEmpty ? c.label("one_voice") : c.catalog.list(members)
+                return [Self.cell(department.name), Self.cell(who)]
+            })
+    }
+
+    private mutating func results() {
+        let c = context
+        heading(2, c.label("results"))
+        for stage in c.workshop.stages {
+            switch stage.kind {
+            case .rating: ratingStage(stage)
+            case .pick: pickStage(stage)
+            case .strategy: strategyStage(stage)
+            case .intro, .discussion: continue
+            }
+        }
+    }
+
+    private mutating func ratingStage(_ stage: Stage) {
+        let c = context
+        heading(3, c.text(stage.title))
+        add("> " + Self.escape(c.text(stage.prompt)))
+        for item in stage.items {
+            add("")
+            add("**" + Self.escape(c.text(item.label)) + "** — " + Self.escape(c.companySentence(item: item)))
+            add("")
+            let rows = c.departments.map { department in
+                row(name: department.name, stats: department.ratings[item.id], item: item.id, bold: false)
+            }
+            let company = row(
+                name: c.label("company"), stats: c.analysis.company.ratings[item.id], item: item.id, bold: true)
+            table(
+                [c.label("department"), c.label("answers"), c.label("median"), c.label("iqr"), c.label("agreement")],
+                align: [false, true, true, true, false], rows + [company])
+        }
+    }
+
+    private func row(name: String, stats: ItemStats?, item: String, bold: Bool) -> [String] {
+        let c = context
+        let cells = [
+            name, String(stats?.n ?? 0), c.medianText(stats, item: item), c.number(stats?.iqr),
+            c.agreementWords(stats),
+        ].map(Self.cell)
+        return bold ? cells.map { "**" + $0 + "**" } : cells
+    }
+
+    private mutating func pickStage(_ stage: Stage) {
+        let c = context
+        heading(3, c.text(stage.title))
+        add("> " + Self.escape(c.text(stage.prompt)))
+        add("")
+        add(Self.escape(c.pickSentence(stage: stage)))
+        add("")
+        let header = [c.label("department")] + stage.options.map { c.text($0.label) } + [c.label("dominant")]
+        var rows: [[String]] = c.departments.map { department in
+            let stats = department.picks[stage.id]
+            return
+                ([department.name] + stage.options.map { String(stats?.count($0.id) ?? 0) }
+                + [c.modeText(stats, stage: stage.id)]).map(Self.cell)
+        }
+        let stats = c.analysis.company.picks[stage.id]
+        rows.append(
+            ([c.label("company")] + stage.options.map { String(stats?.count($0.id) ?? 0) }
+                + [c.modeText(stats, stage: stage.id)]).map { "**" + Self.cell($0) + "**" })
+        table(header, align: [false] + stage.options.map { _ in true } + [false], rows)
+    }
+
+    private mutating func strategyStage(_ stage: Stage) {
+        let c = context
+        heading(3, c.text(stage.title))
+        add("> " + Self.escape(c.text(stage.prompt)))
+        add("")
+        let none = c.label("none")
+        table(
+            [c.label("department"), c.label("strategy"), c.label("known_by"), c.label("believes_shared")],
+            c.state.departments.map { department in
+                let strategies = c.strategies(of: department.id)
+                let knownBy = c.knownBy(department.id)
+                let shares = c.sharesWith(department.id)
+                return [
+                    department.name, strategies.isEmpty ? c.label("no_strategy") : strategies.joined(separator: " / "),
+                    knownBy.isEmpty ? none : c.names(knownBy), shares.isEmpty ? none : c.names(shares),
+                ].map(Self.cell)
+            })
+    }
+
+    private mutating func maturity() {
+        let c = context
+        heading(2, c.label("maturity"))
+        var rows = c.departments.map { department in
+            maturityRow(name: department.name, department.maturity).map(Self.cell)
+        }
+        rows.append(
+            maturityRow(name: c.label("company"), c.analysis.company.maturity).map { "**" + Self.cell($0) + "**" })
+        table([c.label("department"), c.label("level"), c.label("why")], rows)
+        let reached = c.workshop.maturity.levels.filter { level in
+            c.departments.contains { $0.maturity?.level == level.id } || c.analysis.company.maturity?.level == level.id
+        }
+        guard !reached.isEmpty else { return }
+        add("")
+        add(Self.escape(c.label("md.next_steps")))
+        add("")
+        for level in reached {
+            var line = "- **" + Self.escape(c.text(level.label)) + "** — " + Self.escape(c.text(level.description))
+            if let recommendation = level.recommendation {
+                line += " " + Self.escape(c.label("next_step")) + ": " + Self.escape(c.text(recommendation))
+            }
+            add(line)
+        }
+    }
+
+    private func maturityRow(name: String, _ result: MaturityResult?) -> [String] {
+        guard let result else { return [name, context.label("undefined"), ""] }
+        return [name, context.text(result.label), context.render(result.reason)]
+    }
+
+    private mutating func silos() {
+        let c = context
+        heading(2, c.label("silos"))
+        guard !c.analysis.silos.isEmpty else {
+            add(Self.escape(c.label("no_silo")))
+            return
+        }
+        for (index, finding) in c.analysis.silos.enumerated() {
+            add(
+                "\(index + 1). **" + Self.escape(c.kindLabel(finding.kind)) + "** ("
+                    + Self.escape(c.label("severity", ["value": .text(c.percent(finding.severity))])) + ") — "
+                    + Self.escape(c.render(finding.message)))
+            if let recommendation = c.recommendation(finding) {
+                add("   *" + Self.escape(c.label("recommendation")) + "*: " + Self.escape(recommendation))
+            }
+        }
+    }
+
+    private mutating func notes() {
+        let c = context
+        heading(2, c.label("notes"))
+        guard !c.state.notes.isEmpty else {
+            add(Self.escape(c.label("no_note")))
+            return
+        }
+        for note in c.state.notes {
+            add(
+                "- *" + Self.escape(c.stageTitle(note.stage)) + "*, " + UTCTime.clock(note.time) + " UTC, "
+                    + Self.escape(c.author(note.actor)) + ": " + Self.escape(note.text))
+        }
+    }
+
+    // MARK: - Escaping
+
+    /// Text from the room is shown as text: Markdown's active characters are escaped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", "|":
+                out.append("\\")
+                out.append(character)
+            case "\n", "\r", "\r\n":
+                out.append(" ")
+            default:
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func cell(_ text: String) -> String { escape(text) }
+}

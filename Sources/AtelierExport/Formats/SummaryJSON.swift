@@ -1,0 +1,127 @@
+import AtelierCore
+
+/// The `atelier.summary` JSON document, version 1 (docs/summary.schema.json).
+/// Keys come in a fixed order; maps keyed by item, stage or option follow
+/// the workshop's order.
+struct SummaryJSON {
+    static let format = "atelier.summary"
+    static let version = 1
+
+    let context: ExportContext
+    init(_ context: ExportContext) { self.context = context }
+
+    func render() -> String { document().render() }
+
+    func document() -> JSONValue {
+        let state = context.state
+        return .object([
+            ("format", .string(Self.format)),
+            ("version", .int(Self.version)),
+            (
+                "workshop",
+                .object([
+                    ("id", .string(context.workshop.id)),
+                    ("version", .int(context.workshop.version)),
+                    ("title", .string(context.text(context.workshop.title))),
+                ])
+            ),
+            ("locale", .string(context.language)),
+            (
+                "session",
+                .object([
+                    ("id", .string(state.id)),
+                    ("started_at", .optional(state.startedAt.map(UTCTime.iso8601))),
+                    ("ended_at", .optional(state.endedAt.map(UTCTime.iso8601))),
+                    ("events", .int(state.eventCount)),
+                ])
+            ),
+            ("departments", .array(context.departments.map(department))),
+            ("company", company()),
+            ("silos", .array(context.analysis.silos.map(silo))),
+            ("notes", .array(context.state.notes.map(note))),
+        ])
+    }
+
+    private func department(_ department: DepartmentAnalysis) -> JSONValue {
+        .object([
+            ("id", .string(department.id)),
+            ("name", .string(department.name)),
+            ("participants", .strings(department.participants)),
+            ("ratings", ratings(department.ratings)),
+            ("picks", picks(department.picks)),
+            ("maturity", maturity(department.maturity)),
+            ("strategies", .strings(context.strategies(of: department.id))),
+            ("knows", .strings(context.knows(department.id))),
+            ("shares_with", .strings(context.sharesWith(department.id))),
+        ])
+    }
+
+    private func company() -> JSONValue {
+        let company = context.analysis.company
+        return .object([
+            ("participants", .int(context.participantCount)),
+            ("ratings", ratings(company.ratings)),
+            ("picks", picks(company.picks)),
+            ("krippendorff_alpha_ordinal", .optional(company.alphaOrdinal)),
+            ("krippendorff_alpha_nominal", .optional(company.alphaNominal)),
+            ("maturity", maturity(company.maturity)),
+        ])
+    }
+
+    private func ratings(_ stats: [String: ItemStats]) -> JSONValue {
+        .object(context.ratingItems.compactMap { entry in stats[entry.item.id].map { (entry.item.id, item($0)) } })
+    }
+
+    private func item(_ stats: ItemStats) -> JSONValue {
+        .object([
+            ("n", .int(stats.n)),
+            ("mean", .optional(stats.mean)),
+            ("median", .optional(stats.median)),
+            ("q1", .optional(stats.q1)),
+            ("q3", .optional(stats.q3)),
+            ("iqr", .optional(stats.iqr)),
+            ("consensus", .optional(stats.consensus)),
+            ("consensus_reached", .optional(stats.consensusReached)),
+            ("distribution", .array(stats.distribution.map { .int($0) })),
+        ])
+    }
+
+    private func picks(_ stats: [String: PickStats]) -> JSONValue {
+        .object(
+            context.pickStages.compactMap { stage in
+                stats[stage.id].map { pick in
+                    (stage.id, .object(stage.options.map { ($0.id, .int(pick.count($0.id))) }))
+                }
+            })
+    }
+
+    private func maturity(_ result: MaturityResult?) -> JSONValue {
+        guard let result else { return .null }
+        return .object([
+            ("level", .string(result.level)),
+            ("rank", .int(result.rank)),
+            ("label", .string(context.text(result.label))),
+            ("reason", .string(context.render(result.reason))),
+        ])
+    }
+
+    private func silo(_ finding: SiloFinding) -> JSONValue {
+        .object([
+            ("kind", .string(finding.kind.rawValue)),
+            ("departments", .strings(finding.departments)),
+            ("groups", .array(finding.groups.map { .strings($0) })),
+            ("severity", .number(finding.severity)),
+            ("text", .string(context.render(finding.message))),
+            ("recommendation", .optional(context.recommendation(finding))),
+        ])
+    }
+
+    private func note(_ note: Note) -> JSONValue {
+        .object([
+            ("time", .string(UTCTime.iso8601(note.time))),
+            ("stage", .string(note.stage)),
+            ("author", .optional(note.actor.participantName)),
+            ("text", .string(note.text)),
+        ])
+    }
+}

@@ -1,0 +1,166 @@
+import AtelierCore
+
+/// What every format reads, put in the order the exports present it:
+/// workshop order for stages and items, the order departments were added,
+/// join order for participants, journal order for answers.
+struct ExportContext {
+    let state: SessionState
+    let analysis: Analysis
+    let catalog: Catalog
+
+    var workshop: Workshop { state.workshop }
+    var language: String { catalog.language }
+
+    /// A text of the workshop in the export's language.
+    func text(_ text: LocalizedText) -> String { text.text(language) }
+
+    /// An `export.` message of the catalog.
+    func label(_ key: String, _ args: [String: MessageValue] = [:]) -> String {
+        catalog.text("export." + key, args)
+    }
+
+    func render(_ message: LocalizedMessage) -> String { catalog.render(message) }
+
+    /// A number with as few decimals as it needs, at most `digits`
+    /// (medians are whole or halves, quartiles quarters).
+    func number(_ value: Double?, digits: Int = 2) -> String {
+        guard let value else { return label("undefined") }
+        var text = catalog.format(value, digits: digits)
+        guard digits > 0 else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(catalog.decimalSeparator) { text.removeLast(catalog.decimalSeparator.count) }
+        return text == "-0" ? "0" : text
+    }
+
+    // MARK: - Workshop
+
+    var ratingItems: [(stage: Stage, item: Item)] { workshop.ratingItems }
+    var ratingStages: [Stage] { workshop.stages.filter { $0.kind == .rating } }
+    var pickStages: [Stage] { workshop.stages.filter { $0.kind == .pick } }
+    var hasStrategyStage: Bool { workshop.stages.contains { $0.kind == .strategy } }
+
+    func scale(ofItem item: String) -> Scale? {
+        workshop.stage(holdingItem: item).flatMap { workshop.scale(of: $0) }
+    }
+
+    func stageTitle(_ id: String) -> String {
+        workshop.stage(id).map { text($0.title) } ?? id
+    }
+
+    func optionLabel(stage: String, option: String) -> String {
+        workshop.stage(stage)?.option(option).map { text($0.label) } ?? option
+    }
+
+    func maturityLevel(_ id: String) -> MaturityLevel? {
+        workshop.maturity.levels.first { $0.id == id }
+    }
+
+    func recommendation(_ finding: SiloFinding) -> String? { finding.recommendation.map { text($0) } }
+
+    // MARK: - Session
+
+    var departments: [DepartmentAnalysis] { analysis.departments }
+
+    func departmentName(_ id: String) -> String {
+        state.department(id)?.name ?? analysis.departments.first { $0.id == id }?.name ?? id
+    }
+
+    func members(of department: String) -> [String] { state.members(of: department).map(\.name) }
+
+    var participantCount: Int { state.participantOrder.count }
+
+    func strategies(of department: String) -> [String] { (state.strategies[department] ?? []).map(\.text) }
+
+    /// The departments whose strategy this one says it knows, in department order.
+    func knows(_ department: String) -> [String] {
+        state.departments.map(\.id).filter { state.knows(department, $0) }
+    }
+
+    /// The departments this one believes it shares its strategy with.
+    func sharesWith(_ department: String) -> [String] {
+        state.departments.map(\.id).filter { state.shares(department, $0) }
+    }
+
+    /// The departments that say they know this one's strategy.
+    func knownBy(_ department: String) -> [String] {
+        state.departments.map(\.id).filter { state.knows($0, department) }
+    }
+
+    /// Every answer still standing (undone ones are gone), changed ones
+    /// included, in journal order.
+    var answers: [AnswerRow] {
+        var rows: [AnswerRow] = []
+        for (stage, item) in ratingItems {
+            for (rater, history) in state.ratings[item.id] ?? [:] {
+                for (index, answer) in history.enumerated() {
+                    rows.append(
+                        AnswerRow(
+                            seq: answer.seq, time: answer.time, rater: rater,
+                            department: state.department(of: rater), stage: stage.id, item: item.id,
+                            value: String(answer.value), current: index == history.count - 1))
+                }
+            }
+        }
+        for stage in pickStages {
+            for (rater, history) in state.picks[stage.id] ?? [:] {
+                for (index, answer) in history.enumerated() {
+                    rows.append(
+                        AnswerRow(
+                            seq: answer.seq, time: answer.time, rater: rater,
+                            department: state.department(of: rater), stage: stage.id, item: nil,
+                            value: answer.option, current: index == history.count - 1))
+                }
+            }
+        }
+        return rows.sorted { $0.seq < $1.seq }
+    }
+
+    /// Everyone who answered: per department, its own voice first, then its
+    /// participants in join order; raters of a department that is gone last.
+    var raters: [Rater] {
+        var answered = Set<Rater>()
+        for history in state.ratings.values { answered.formUnion(history.filter { !$0.value.isEmpty }.keys) }
+        for history in state.picks.values { answered.formUnion(history.filter { !$0.value.isEmpty }.keys) }
+        var ordered: [Rater] = []
+        for department in state.departments {
+            let voices = [Rater.department(department.id)] + members(of: department.id).map { .participant($0) }
+            ordered += voices.filter { answered.contains($0) }
+        }
+        let placed = Set(ordered)
+        return ordered + answered.subtracting(placed).sorted()
+    }
+
+    func latestRating(_ rater: Rater, item: String) -> Int? { state.ratings[item]?[rater]?.last?.value }
+    func latestPick(_ rater: Rater, stage: String) -> String? { state.picks[stage]?[rater]?.last?.option }
+
+    /// The groups set apart in the silo map: those of a `fragmented`
+    /// finding, else all departments together.
+    var departmentGroups: [[String]] {
+        if let fragmented = analysis.silos.first(where: { $0.kind == .fragmented }), !fragmented.groups.isEmpty {
+            let grouped = Set(fragmented.groups.joined())
+            let rest = state.departments.map(\.id).filter { !grouped.contains($0) }
+            return fragmented.groups + rest.map { [$0] }
+        }
+        return state.departments.isEmpty ? [] : [state.departments.map(\.id)]
+    }
+}
+
+/// One line of the answer log.
+struct AnswerRow: Hashable {
+    let seq: Int64
+    let time: Timestamp
+    let rater: Rater
+    let department: String?
+    let stage: String
+    /// The rating item; nil for a pick.
+    let item: String?
+    /// The rating value, or the option picked.
+    let value: String
+    /// False when the same rater changed this answer later.
+    let current: Bool
+
+    var participant: String? {
+        if case .participant(let name) = rater { return name }
+        return nil
+    }
+}

@@ -1,0 +1,122 @@
+/// A JSON document whose objects keep their keys in the order given, written
+/// by hand so the bytes are stable: two-space indentation, arrays of plain
+/// values on one line, numbers rounded to `JSONValue.digits` decimals.
+indirect enum JSONValue: Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    /// Decimal places kept in numbers (documented in docs/export-formats.md).
+    static let digits = 4
+
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.render() == rhs.render() }
+
+    static func optional(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
+    static func optional(_ value: Bool?) -> JSONValue { value.map { .bool($0) } ?? .null }
+    static func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+    static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
+
+    func render() -> String {
+        var out = ""
+        write(into: &out, indent: "")
+        return out + "\n"
+    }
+
+    private var isPlain: Bool {
+        switch self {
+        case .array, .object: return false
+        default: return true
+        }
+    }
+
+    private func write(into out: inout String, indent: String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .int(let value): out += String(value)
+        case .number(let value): out += Self.format(value)
+        case .string(let value): Self.quote(value, into: &out)
+        case .array(let values):
+            if values.isEmpty {
+                out += "[]"
+            } else if values.allSatisfy(\.isPlain) {
+                out += "["
+                for (index, value) in values.enumerated() {
+                    if index > 0 { out += ", " }
+                    value.write(into: &out, indent: indent)
+                }
+                out += "]"
+            } else {
+                let inner = indent + "  "
+                out += "[\n"
+                for (index, value) in values.enumerated() {
+                    out += inner
+                    value.write(into: &out, indent: inner)
+                    out += index == values.count - 1 ? "\n" : ",\n"
+                }
+                out += indent + "]"
+            }
+        case .object(let pairs):
+            guard !pairs.isEmpty else {
+                out += "{}"
+                return
+            }
+            let inner = indent + "  "
+            out += "{\n"
+            for (index, (key, value)) in pairs.enumerated() {
+                out += inner
+                Self.quote(key, into: &out)
+                out += ": "
+                value.write(into: &out, indent: inner)
+                out += index == pairs.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "}"
+        }
+    }
+
+    /// Fixed-point with at most `digits` decimals, trailing zeros dropped;
+    /// no exponent below 10^14. Not-a-number and infinities become null.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(value) * Double(scale)).rounded()
+        guard scaled > 0 else { return "0" }
+        guard scaled < 9e18 else { return String(value) }
+        let units = Int64(scaled)
+        var text = String(units / scale)
+        let fraction = units % scale
+        if fraction > 0 {
+            var digitsText = String(fraction)
+            digitsText = String(repeating: "0", count: digits - digitsText.count) + digitsText
+            while digitsText.hasSuffix("0") { digitsText.removeLast() }
+            text += "." + digitsText
+        }
+        return value < 0 ? "-" + text : text
+    }
+
+    static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

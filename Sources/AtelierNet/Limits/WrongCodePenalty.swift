@@ -1,0 +1,23 @@
+/// How long the reply to a wrong join code or token is held back, by the
+/// number of failures from the same address so far: `base`, then twice as
+/// long each time, up to `cap`.
+public struct WrongCodePenalty: Sendable, Hashable {
+    public var base: Duration
+    public var cap: Duration
+
+    public init(base: Duration = .milliseconds(250), cap: Duration = .seconds(8)) {
+        self.base = base
+        self.cap = cap
+    }
+
+    /// The delay after the `failures`-th failure (1 for the first).
+    public func delay(failures: Int) -> Duration {
+        guard failures > 0 else { return .zero }
+        var delay = base
+        for _ in 1..<failures {
+            delay *= 2
+            if delay >= cap { return cap }
+        }
+        return min(delay, cap)
+    }
+}

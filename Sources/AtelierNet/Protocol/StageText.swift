@@ -1,0 +1,136 @@
+import AtelierCore
+
+/// The lines that describe the session to a participant, in their language.
+/// Each line starts with a keyword of the protocol (`stage`, `item`,
+/// `option`, ...) and the id it concerns, then ` — ` and a text for people;
+/// the caller adds the `* ` (push) or `- ` (reply) mark.
+enum StageText {
+    static let separator = " — "
+
+    static func stage(_ state: SessionState, _ catalog: Catalog) -> [String] {
+        guard let stage = state.stage else { return [] }
+        let language = catalog.language
+        let number = (state.workshop.stageIndex(stage.id) ?? 0) + 1
+        var lines = [
+            "stage \(stage.id)" + separator
+                + catalog.text(
+                    "net.stage.title",
+                    [
+                        "title": .text(stage.title.text(language)), "number": .count(number),
+                        "total": .count(state.workshop.stages.count),
+                    ]),
+            "prompt" + separator + stage.prompt.text(language),
+        ]
+        switch stage.kind {
+        case .rating:
+            for item in stage.items {
+                lines.append("item \(item.id)" + separator + item.label.text(language))
+            }
+            if let scale = state.workshop.scale(of: stage) {
+                let labels = scale.points.map { "\($0) " + (scale.label($0)?.text(language) ?? "") }
+                lines.append("scale \(scale.min)-\(scale.max)" + separator + labels.joined(separator: " · "))
+            }
+        case .pick:
+            for option in stage.options {
+                lines.append("option \(option.id)" + separator + option.label.text(language))
+            }
+        case .strategy:
+            for department in state.departments {
+                lines.append("department \(department.id)" + separator + department.name)
+            }
+        case .intro, .discussion:
+            break
+        }
+        if state.locked.contains(stage.id) { lines.append(locked(stage, catalog)) }
+        if state.revealed.contains(stage.id) { lines.append(revealed(stage, catalog)) }
+        lines.append("hint" + separator + catalog.text("net.hint.\(stage.kind.rawValue)"))
+        return lines
+    }
+
+    static func locked(_ stage: Stage, _ catalog: Catalog) -> String {
+        "lock \(stage.id)" + separator
+            + catalog.text("net.push.lock", ["title": .text(stage.title.text(catalog.language))])
+    }
+
+    static func unlocked(_ stage: Stage, _ catalog: Catalog) -> String {
+        "unlock \(stage.id)" + separator
+            + catalog.text("net.push.unlock", ["title": .text(stage.title.text(catalog.language))])
+    }
+
+    static func revealed(_ stage: Stage, _ catalog: Catalog) -> String {
+        "reveal \(stage.id)" + separator
+            + catalog.text("net.push.reveal", ["title": .text(stage.title.text(catalog.language))])
+    }
+
+    static func timer(_ timer: StageTimer, _ catalog: Catalog) -> String {
+        "timer \(timer.stage) \(timer.seconds)" + separator
+            + catalog.text("net.push.timer", ["count": .count(timer.seconds / 60)])
+    }
+
+    static func timeUp(_ timer: StageTimer, _ catalog: Catalog) -> String {
+        "time-up \(timer.stage)" + separator + catalog.text("net.push.time_up")
+    }
+
+    static func ended(_ catalog: Catalog) -> String {
+        "end" + separator + catalog.text("net.push.end")
+    }
+
+    static func kicked(_ catalog: Catalog) -> String {
+        "kicked" + separator + catalog.text("net.push.kicked")
+    }
+
+    static func replaced(_ catalog: Catalog) -> String {
+        "closing" + separator + catalog.text("net.push.replaced")
+    }
+
+    static func welcome(_ catalog: Catalog, languages: [String]) -> String {
+        "welcome" + separator + catalog.text("net.push.welcome", ["languages": .list(languages)])
+    }
+
+    /// The answers so far on a revealed stage: how many gave each point or option.
+    static func results(_ state: SessionState, _ catalog: Catalog) -> [String] {
+        guard let stage = state.stage else { return [] }
+        let language = catalog.language
+        switch stage.kind {
+        case .rating:
+            guard let scale = state.workshop.scale(of: stage) else { return [] }
+            return stage.items.map { item in
+                let values = Array(state.latestRatings(item: item.id).values)
+                let counts = scale.points.map { point in "\(point):\(values.filter { $0 == point }.count)" }
+                return "item \(item.id)" + separator
+                    + catalog.text(
+                        "net.results.item",
+                        [
+                            "label": .text(item.label.text(language)), "count": .count(values.count),
+                            "distribution": .text(counts.joined(separator: " ")),
+                        ])
+            }
+        case .pick:
+            let picks = Array(state.latestPicks(stage: stage.id).values)
+            return stage.options.map { option in
+                "option \(option.id)" + separator
+                    + catalog.text(
+                        "net.results.option",
+                        ["label": .text(option.label.text(language)), "count": .count(picks.filter { $0 == option.id }.count)])
+            }
+        case .strategy:
+            return state.departments.map { department in
+                let knownBy = state.knows.filter { $0.to == department.id }.map(\.from)
+                return "department \(department.id)" + separator
+                    + catalog.text(
+                        "net.results.strategy",
+                        [
+                            "name": .text(department.name), "count": .count(state.strategies[department.id]?.count ?? 0),
+                            "known": knownBy.isEmpty ? .message(LocalizedMessage("common.none")) : .list(knownBy.sorted()),
+                        ])
+            }
+        case .intro, .discussion:
+            return []
+        }
+    }
+
+    /// The commands a participant can send, one per line.
+    static func help(_ catalog: Catalog) -> [String] {
+        RequestParser.commands.map { "help \($0)" + separator + catalog.text("net.help.\($0)") }
+    }
+}

@@ -1,0 +1,249 @@
+import AtelierCore
+import AtelierLive
+import NIOCore
+
+/// One connection's conversation: it reads the framed lines, applies the
+/// per-connection limits, and answers each request with exactly one final
+/// line (`ok ...` or `error ...`), after `- ` body lines when there are some.
+struct ConnectionLoop {
+    let connection: Connection
+    let room: Room
+    let session: LiveSession
+    let workshop: Workshop
+    let catalogs: [String: Catalog]
+    let configuration: NetConfiguration
+    private var catalog: Catalog
+    private var seat: Seat?
+    private var bucket: TokenBucket
+    private var tooLongLines = 0
+    private var floodRefusals = 0
+
+    init(
+        connection: Connection, room: Room, session: LiveSession, workshop: Workshop, catalogs: [String: Catalog],
+        catalog: Catalog, configuration: NetConfiguration
+    ) {
+        self.connection = connection
+        self.room = room
+        self.session = session
+        self.workshop = workshop
+        self.catalogs = catalogs
+        self.catalog = catalog
+        self.configuration = configuration
+        self.bucket = TokenBucket(capacity: configuration.floodBurst, perSecond: configuration.floodPerSecond)
+    }
+
+    mutating func run(_ inbound: NIOAsyncChannelInboundStream<InboundLine>) async {
+        do {
+            for try await frame in inbound {
+                guard !connection.isClosing else { continue }
+                guard await handle(frame) else { return }
+            }
+        } catch {
+            // The peer reset the connection: the caller cleans up.
+        }
+    }
+
+    /// Handles one frame; false when the connection is to close.
+    private mutating func handle(_ frame: InboundLine) async -> Bool {
+        let limits = configuration.lineLimits
+        switch frame {
+        case .unterminated:
+            await close("net.unterminated", ["max": .count(limits.maxUnterminatedBytes)], reason: "net.reason.unterminated")
+            return false
+        case .tooLong:
+            tooLongLines += 1
+            guard tooLongLines < limits.maxTooLongLines else {
+                await close("net.too_long_closed", ["max": .count(limits.maxLineBytes)], reason: "net.reason.too_long")
+                return false
+            }
+            reply(error: catalog.text("net.too_long", ["max": .count(limits.maxLineBytes)]))
+            return true
+        case .line(let text):
+            guard bucket.take(at: configuration.clock()) else {
+                floodRefusals += 1
+                guard floodRefusals < configuration.floodRefusalsBeforeClose else {
+                    await close("net.flood_closed", [:], reason: "net.reason.flood")
+                    return false
+                }
+                reply(
+                    error: catalog.text(
+                        "net.flood",
+                        ["count": .count(configuration.floodBurst), "rate": .count(configuration.floodPerSecond)]))
+                return true
+            }
+            floodRefusals = 0
+            switch RequestParser.parse(text) {
+            case nil:
+                return true
+            case .failure(let problem):
+                reply(error: describe(problem))
+                return true
+            case .success(let request):
+                return await perform(request)
+            }
+        }
+    }
+
+    private mutating func perform(_ request: ParticipantRequest) async -> Bool {
+        switch request {
+        case .help:
+            reply(body: StageText.help(catalog), ok: "")
+        case .quit:
+            connection.close(after: ["ok " + catalog.text("net.bye")], grace: configuration.closeGrace)
+            return false
+        case .locale(let language):
+            guard let chosen = catalogs[language] else { return refuseLocale(language) }
+            catalog = chosen
+            await room.setLocale(connection, language)
+            reply(ok: catalog.text("net.locale_set", ["language": .text(chosen.name)]))
+        case .join(let code, let name, let department, let language):
+            guard seat == nil else { return alreadySeated() }
+            let locale = language?.lowercased() ?? catalog.language
+            guard catalogs[locale] != nil else { return refuseLocale(locale) }
+            let admission = await room.join(
+                code: code, name: name, department: department, locale: locale, connection: connection)
+            await admit(admission)
+        case .resume(let token):
+            guard seat == nil else { return alreadySeated() }
+            await admit(await room.resume(token: token, connection: connection))
+        default:
+            guard let seat else {
+                reply(error: catalog.text("net.join_first"))
+                return true
+            }
+            await answer(request, as: seat)
+        }
+        return true
+    }
+
+    private mutating func admit(_ admission: Admission) async {
+        switch admission {
+        case .seated(let seat):
+            self.seat = seat
+            catalog = catalogs[seat.locale] ?? catalog
+            connection.markSeated()
+            reply(ok: seat.token)
+            deliver(await room.stageLines(locale: catalog.language).map { "* " + $0 })
+        case .refused(let reason, let delay):
+            if delay > .zero { await configuration.penaltySleep(delay) }
+            reply(error: reason)
+        }
+    }
+
+    private func answer(_ request: ParticipantRequest, as seat: Seat) async {
+        let action: Action
+        switch request {
+        case .rate(let who, let item, let value):
+            action = .rate(who: who ?? seat.name, item: item, value: value)
+        case .pick(let who, let option):
+            action = .pick(who: who ?? seat.name, option: option)
+        case .strategy(let text):
+            action = .declareStrategy(department: seat.department, text: text)
+        case .knows(let department, let other):
+            action = .knows(department: department ?? seat.department, other: other)
+        case .shares(let department, let other):
+            action = .shares(department: department ?? seat.department, other: other)
+        case .note(let text):
+            action = .note(text: text)
+        case .stage:
+            return reply(body: await room.stageLines(locale: catalog.language), ok: "")
+        case .results:
+            switch await room.results(locale: catalog.language) {
+            case .success(let lines): return reply(body: lines, ok: "")
+            case .failure(let refusal): return reply(error: refusal.text)
+            }
+        case .whoami:
+            return reply(
+                ok: catalog.text(
+                    "net.whoami",
+                    ["name": .text(seat.name), "department": .text(seat.department), "language": .text(catalog.name)]))
+        case .join, .resume, .locale, .help, .quit:
+            return
+        }
+        let command = Command(actor: .participant(seat.name), action: action, time: configuration.clock())
+        switch await session.submit(command) {
+        case .accepted(let events):
+            reply(ok: events.first.map(confirmation) ?? "")
+        case .refused(let error):
+            reply(error: catalog.render(error.message))
+        case .failed:
+            reply(error: catalog.text("net.store_failed"))
+        }
+    }
+
+    /// The `ok` line of an accepted answer: what was recorded, in words.
+    private func confirmation(_ recorded: RecordedEvent) -> String {
+        let language = catalog.language
+        switch recorded.event {
+        case .rated(_, let stageID, let item, let value):
+            let label = workshop.stage(stageID).flatMap { workshop.scale(of: $0)?.label(value)?.text(language) }
+            return catalog.text(
+                "net.ok.rated", ["item": .text(item), "value": .count(value), "label": .text(label ?? "")])
+        case .picked(_, let stageID, let option):
+            let label = workshop.stage(stageID)?.option(option)?.label.text(language)
+            return catalog.text("net.ok.picked", ["option": .text(option), "label": .text(label ?? option)])
+        case .strategyDeclared(let department, _):
+            return catalog.text("net.ok.strategy", ["department": .text(department)])
+        case .knowsDeclared(let department, let other):
+            return catalog.text("net.ok.knows", ["department": .text(department), "other": .text(other)])
+        case .sharesDeclared(let department, let other):
+            return catalog.text("net.ok.shares", ["department": .text(department), "other": .text(other)])
+        default:
+            return catalog.text("net.ok.note")
+        }
+    }
+
+    private func describe(_ problem: RequestProblem) -> String {
+        switch problem {
+        case .unknownCommand(let verb):
+            return catalog.text(
+                "net.unknown_command", ["command": .text(verb), "known": .list(RequestParser.commands)])
+        case .facilitatorOnly(let verb):
+            return catalog.render(DomainError.facilitatorOnly(command: verb).message)
+        case .usage(let verb):
+            return catalog.text("net.usage", ["usage": .text(catalog.text("net.help.\(verb)"))])
+        case .notANumber(let text):
+            return catalog.text("net.not_a_number", ["value": .text(text)])
+        }
+    }
+
+    private func refuseLocale(_ language: String) -> Bool {
+        reply(
+            error: catalog.text(
+                "net.unknown_locale", ["language": .text(language), "known": .list(catalogs.keys.sorted())]))
+        return true
+    }
+
+    private func alreadySeated() -> Bool {
+        reply(error: catalog.text("net.already_joined", ["name": .text(seat?.name ?? "")]))
+        return true
+    }
+
+    // MARK: - Writing
+
+    private func reply(ok text: String) {
+        deliver([text.isEmpty ? "ok" : "ok " + text])
+    }
+
+    private func reply(error text: String) {
+        deliver(["error " + text])
+    }
+
+    private func reply(body: [String], ok text: String) {
+        deliver(body.map { "- " + $0 } + [text.isEmpty ? "ok" : "ok " + text])
+    }
+
+    private func deliver(_ lines: [String]) {
+        if !connection.deliver(lines) { connection.drop() }
+    }
+
+    /// Closes the connection after one last error line, and tells the facilitator.
+    private func close(_ key: String, _ args: [String: MessageValue], reason: String) async {
+        connection.close(after: ["error " + catalog.text(key, args)], grace: configuration.closeGrace)
+        let who = seat?.name ?? connection.address
+        room.logger.notice("connection closed", metadata: ["who": "\(who)", "reason": "\(key)"])
+        let facilitator = room.facilitator
+        await room.notify(
+            facilitator.text("net.feed.closed", ["name": .text(who), "reason": .text(facilitator.text(reason))]))
+    }
+}

@@ -1,0 +1,69 @@
+import AtelierCore
+import Foundation
+
+/// Everything the participant server can be told; the defaults are the
+/// documented limits (docs/protocol.md). Tests shorten the times and inject
+/// the clock.
+public struct NetConfiguration: Sendable {
+    public var host: String
+    /// 0 lets the system choose a free port (tests).
+    public var port: Int
+    /// The join code; nil draws a fresh one.
+    public var code: String?
+    /// Open connections at most, joined or not.
+    public var maxParticipants: Int
+    /// A connection that has not joined (or resumed) after this is closed.
+    public var joinTimeout: Duration
+    public var lineLimits: LineLimits
+    /// Flood control: a burst of `floodBurst` lines, then `floodPerSecond` a second.
+    public var floodBurst: Int
+    public var floodPerSecond: Int
+    /// Lines refused in a row for flooding after which the connection is closed.
+    public var floodRefusalsBeforeClose: Int
+    /// Bytes waiting for a client that does not read, after which it is dropped.
+    public var outboxBytes: Int
+    /// How long a closing connection may take to read its last lines.
+    public var closeGrace: Duration
+    public var penalty: WrongCodePenalty
+    /// The time of each received line, in milliseconds since the epoch.
+    public var clock: @Sendable () -> Timestamp
+    /// How the penalty is waited for (tests record it instead).
+    public var penaltySleep: @Sendable (Duration) async -> Void
+    /// How a stage timer is waited for before its time-up push (tests shorten it).
+    public var timerSleep: @Sendable (Duration) async throws -> Void
+    /// The kernel send buffer of each connection (tests make it small); nil keeps the system's.
+    public var sendBufferBytes: Int?
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 0, code: String? = nil, maxParticipants: Int = 500,
+        joinTimeout: Duration = .seconds(30), lineLimits: LineLimits = LineLimits(), floodBurst: Int = 10,
+        floodPerSecond: Int = 5, floodRefusalsBeforeClose: Int = 30, outboxBytes: Int = 256 * 1024,
+        closeGrace: Duration = .seconds(2), penalty: WrongCodePenalty = WrongCodePenalty(),
+        clock: @escaping @Sendable () -> Timestamp = NetConfiguration.systemClock,
+        penaltySleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
+        timerSleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        sendBufferBytes: Int? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.code = code
+        self.maxParticipants = maxParticipants
+        self.joinTimeout = joinTimeout
+        self.lineLimits = lineLimits
+        self.floodBurst = floodBurst
+        self.floodPerSecond = floodPerSecond
+        self.floodRefusalsBeforeClose = floodRefusalsBeforeClose
+        self.outboxBytes = outboxBytes
+        self.closeGrace = closeGrace
+        self.penalty = penalty
+        self.clock = clock
+        self.penaltySleep = penaltySleep
+        self.timerSleep = timerSleep
+        self.sendBufferBytes = sendBufferBytes
+    }
+
+    /// Milliseconds since the epoch, from the system's wall clock.
+    @Sendable public static func systemClock() -> Timestamp {
+        Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
+    }
+}

@@ -1,0 +1,195 @@
+import AtelierCore
+import AtelierLive
+import Logging
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// The server participants join with `atelier join` or `nc`: SwiftNIO for
+/// the sockets and the line framing, Swift concurrency for the rest. Every
+/// participant command goes to the same `LiveSession` as the facilitator's.
+public final class ParticipantServer: Sendable {
+    public enum SetupError: Error, Sendable {
+        /// The `--code` given is not six characters of the join-code alphabet.
+        case invalidCode(String)
+    }
+
+    private struct Running: Sendable {
+        let server: any Channel
+        let accepting: Task<Void, Never>
+        let following: Task<Void, Never>
+    }
+
+    private let session: LiveSession
+    private let catalogs: [String: Catalog]
+    private let facilitator: Catalog
+    private let configuration: NetConfiguration
+    private let logger: Logger
+    private let code: String
+    private let state = Mutex<(room: Room?, running: Running?)>((nil, nil))
+
+    /// - Parameters:
+    ///   - catalogs: the languages participants may choose, by code.
+    ///   - facilitator: the language of the facilitator's view of the room.
+    public init(
+        session: LiveSession, catalogs: [String: Catalog], facilitator: Catalog,
+        configuration: NetConfiguration = NetConfiguration(), logger: Logger = Logger(label: "atelier.net")
+    ) throws(SetupError) {
+        if let given = configuration.code {
+            guard let code = JoinCode.normalized(given) else { throw .invalidCode(given) }
+            self.code = code
+        } else {
+            self.code = JoinCode.random()
+        }
+        self.session = session
+        self.catalogs = catalogs
+        self.facilitator = facilitator
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Binds, starts accepting participants and following the session;
+    /// returns the port it listens on.
+    @discardableResult
+    public func start() async throws -> Int {
+        let events = await session.events()
+        let initial = await session.state
+        let room = Room(
+            session: session, state: initial, catalogs: catalogs, facilitator: facilitator, code: code,
+            configuration: configuration, logger: logger)
+        let following = Task {
+            for await batch in events { await room.absorb(batch) }
+        }
+        let server: NIOAsyncChannel<NIOAsyncChannel<InboundLine, String>, Never>
+        do {
+            server = try await bind()
+        } catch {
+            following.cancel()
+            throw error
+        }
+        let accepting = Task<Void, Never> { [self] in
+            _ = try? await server.executeThenClose { inbound in
+                await withDiscardingTaskGroup { group in
+                    do {
+                        for try await child in inbound {
+                            group.addTask { await self.serve(child, room: room) }
+                        }
+                    } catch {
+                        logger.error("accept failed", metadata: ["error": "\(error)"])
+                    }
+                }
+            }
+        }
+        state.withLock { $0 = (room, Running(server: server.channel, accepting: accepting, following: following)) }
+        logger.info(
+            "listening", metadata: ["host": "\(configuration.host)", "port": "\(server.channel.localAddress?.port ?? 0)"])
+        return server.channel.localAddress?.port ?? configuration.port
+    }
+
+    /// Stops accepting, tells every participant the session is over, and
+    /// waits until every connection is closed.
+    public func stop() async {
+        guard let (room, running) = state.withLock({ state in
+            defer { state.running = nil }
+            return state.room.flatMap { room in state.running.map { (room, $0) } }
+        }) else { return }
+        running.server.close(promise: nil)
+        await room.closeAll()
+        await running.accepting.value
+        running.following.cancel()
+        await room.finishFeeds()
+    }
+
+    private func bind() async throws -> NIOAsyncChannel<NIOAsyncChannel<InboundLine, String>, Never> {
+        let limits = configuration.lineLimits
+        var bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelOption(.backlog, value: 1024)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
+        if let bytes = configuration.sendBufferBytes {
+            bootstrap = bootstrap.childChannelOption(.socketOption(.so_sndbuf), value: SocketOptionValue(bytes))
+        }
+        return try await bootstrap.bind(host: configuration.host, port: configuration.port) { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(limits: limits)))
+                try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(LineEncoder()))
+                return try NIOAsyncChannel<InboundLine, String>(wrappingChannelSynchronously: channel)
+            }
+        }
+    }
+
+    private func serve(_ child: NIOAsyncChannel<InboundLine, String>, room: Room) async {
+        let connection = Connection(
+            address: child.channel.remoteAddress?.ipAddress ?? "?", channel: child.channel,
+            outboxBytes: configuration.outboxBytes)
+        let admitted = await room.admit(connection)
+        var loop = ConnectionLoop(
+            connection: connection, room: room, session: session, workshop: await room.mirror.workshop,
+            catalogs: catalogs, catalog: await room.catalog(room.defaultLocale), configuration: configuration)
+        let configuration = configuration
+        try? await child.executeThenClose { inbound, outbound in
+            let writer = Task { await Self.write(connection, to: outbound) }
+            if admitted {
+                let timeout = Task {
+                    do { try await Task.sleep(for: configuration.joinTimeout) } catch { return }
+                    guard !connection.isSeated, !connection.isClosing else { return }
+                    let catalog = await room.catalog(room.defaultLocale)
+                    connection.close(after: ["error " + catalog.text("net.join_timeout")], grace: configuration.closeGrace)
+                }
+                await loop.run(inbound)
+                timeout.cancel()
+                if !connection.isClosing { connection.close(after: [], grace: configuration.closeGrace) }
+            }
+            // A write waiting for a client that does not read is not woken
+            // by the channel closing: cancel it once the grace is over.
+            let deadline = Task {
+                if child.channel.isActive {
+                    do { try await Task.sleep(for: configuration.closeGrace) } catch { return }
+                }
+                writer.cancel()
+            }
+            await writer.value
+            deadline.cancel()
+        }
+        await room.disconnected(connection)
+    }
+
+    /// Writes the connection's outbox until it is finished, then closes the
+    /// output once everything queued is on the wire.
+    private static func write(_ connection: Connection, to outbound: NIOAsyncChannelOutboundWriter<String>) async {
+        do {
+            while let lines = await connection.outbox.next() {
+                try await outbound.write(contentsOf: lines)
+            }
+            try await connection.channel.close(mode: .output)
+        } catch {
+            connection.channel.close(promise: nil)
+        }
+    }
+
+    // MARK: - The facilitator's commands
+
+    private var room: Room? { state.withLock { $0.room } }
+
+    /// The current join code.
+    public func currentCode() async -> String { await room?.code ?? code }
+
+    /// Draws a new join code; the old one stops working. Participants already
+    /// in keep their seats and tokens.
+    public func newCode() async -> String { await room?.newCode() ?? code }
+
+    /// `kick NAME`: closes the participant's connection and revokes their token.
+    public func kick(_ name: String) async -> String { await room?.kick(name) ?? "" }
+
+    /// `lock-joins` / `unlock-joins`; `resume` keeps working.
+    public func setJoinsLocked(_ locked: Bool) async -> String { await room?.setJoinsLocked(locked) ?? "" }
+
+    /// The network's lines for the facilitator's live view, in the
+    /// facilitator's language: how many present have answered the current
+    /// stage when that changes, and incidents (wrong codes, dropped clients).
+    public func feed() async -> AsyncStream<String> {
+        guard let room else { return AsyncStream { $0.finish() } }
+        return await room.feed()
+    }
+}

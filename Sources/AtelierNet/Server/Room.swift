@@ -1,0 +1,322 @@
+import AtelierCore
+import AtelierLive
+import Logging
+
+/// The participants' side of a live session: who is connected, under which
+/// seat and language, the join code and its locks. It mirrors the session
+/// state from `LiveSession.events()` and pushes what changed to everyone,
+/// without ever waiting on one connection (each has a bounded outbox).
+actor Room {
+    struct Member {
+        let connection: Connection
+        var locale: String
+        var seat: Seat?
+        /// Dropped for not reading; gone as soon as its connection closes.
+        var dropped = false
+    }
+
+    let session: LiveSession
+    let catalogs: [String: Catalog]
+    let facilitator: Catalog
+    let configuration: NetConfiguration
+    let logger: Logger
+
+    private(set) var mirror: SessionState
+    private(set) var code: String
+    private(set) var joinsLocked = false
+
+    private var members: [ObjectIdentifier: Member] = [:]
+    private var seats: [String: Seat] = [:]
+    private var tokens: [String: String] = [:]
+    /// The connection currently speaking for each seated name.
+    private var holders: [String: ObjectIdentifier] = [:]
+    /// A `leave` on its way to the session, which a `resume` waits for.
+    private var leaving: [String: Task<Void, Never>] = [:]
+    private var failures: [String: Int] = [:]
+    private var feeds: [Int: AsyncStream<String>.Continuation] = [:]
+    private var nextFeed = 0
+    private var timerTask: Task<Void, Never>?
+
+    init(
+        session: LiveSession, state: SessionState, catalogs: [String: Catalog], facilitator: Catalog, code: String,
+        configuration: NetConfiguration, logger: Logger
+    ) {
+        self.session = session
+        self.mirror = state
+        self.catalogs = catalogs
+        self.facilitator = facilitator
+        self.code = code
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    var languages: [String] { catalogs.keys.sorted() }
+
+    var defaultLocale: String { catalogs[mirror.locale] != nil ? mirror.locale : facilitator.language }
+
+    func catalog(_ locale: String) -> Catalog { catalogs[locale] ?? facilitator }
+
+    // MARK: - Connections
+
+    /// Takes a new connection in, or refuses it when the room is full.
+    func admit(_ connection: Connection) -> Bool {
+        let catalog = catalog(defaultLocale)
+        guard members.count < configuration.maxParticipants else {
+            connection.close(
+                after: ["error " + catalog.text("net.full", ["max": .count(configuration.maxParticipants)])],
+                grace: configuration.closeGrace)
+            logger.notice("connection refused: room full", metadata: ["address": "\(connection.address)"])
+            return false
+        }
+        members[connection.id] = Member(connection: connection, locale: defaultLocale)
+        _ = connection.deliver(["* " + StageText.welcome(catalog, languages: languages)])
+        return true
+    }
+
+    /// The connection is gone: its participant leaves, unless the seat has
+    /// moved to another connection (resume) or was taken away (kick).
+    func disconnected(_ connection: Connection) async {
+        guard let member = members.removeValue(forKey: connection.id), let seat = member.seat,
+            holders[seat.name] == connection.id
+        else { return }
+        holders[seat.name] = nil
+        let command = Command(
+            actor: .participant(seat.name), action: .leave(name: seat.name), time: configuration.clock())
+        let session = session
+        let task = Task { _ = await session.submit(command) }
+        leaving[seat.name] = task
+        await task.value
+        if leaving[seat.name] == task { leaving[seat.name] = nil }
+    }
+
+    func setLocale(_ connection: Connection, _ locale: String) {
+        members[connection.id]?.locale = locale
+        if let token = members[connection.id]?.seat?.token {
+            members[connection.id]?.seat?.locale = locale
+            seats[token]?.locale = locale
+        }
+    }
+
+    /// Closes every connection, telling joined participants the session is over.
+    func closeAll() {
+        for member in members.values {
+            member.connection.close(
+                after: ["* " + StageText.ended(catalog(member.locale))], grace: configuration.closeGrace)
+        }
+    }
+
+    // MARK: - Join and resume
+
+    func join(code typed: String, name: String, department: String, locale: String, connection: Connection) async
+        -> Admission
+    {
+        let catalog = catalog(locale)
+        guard !joinsLocked else { return .refused(catalog.text("net.joins_locked"), delay: .zero) }
+        guard JoinCode.normalized(typed) == code else {
+            let delay = failure(from: connection.address, kind: "code")
+            return .refused(catalog.text("net.wrong_code"), delay: delay)
+        }
+        guard tokens[name] == nil else {
+            return .refused(catalog.text("net.name_reserved", ["name": .text(name)]), delay: .zero)
+        }
+        let command = Command(
+            actor: .participant(name), action: .join(name: name, department: department), time: configuration.clock())
+        switch await session.submit(command) {
+        case .accepted:
+            let seat = Seat(name: name, department: department, token: SessionToken.random(), locale: locale)
+            seats[seat.token] = seat
+            tokens[name] = seat.token
+            holders[name] = connection.id
+            members[connection.id]?.seat = seat
+            members[connection.id]?.locale = locale
+            return .seated(seat)
+        case .refused(let error):
+            return .refused(catalog.render(error.message), delay: .zero)
+        case .failed(let reason):
+            logger.error("join not stored", metadata: ["name": "\(name)", "reason": "\(reason)"])
+            return .refused(catalog.text("net.store_failed"), delay: .zero)
+        }
+    }
+
+    func resume(token typed: String, connection: Connection) async -> Admission {
+        let catalog = catalog(members[connection.id]?.locale ?? defaultLocale)
+        let token = typed.lowercased()
+        guard let seat = seats[token] else {
+            let delay = failure(from: connection.address, kind: "token")
+            return .refused(catalog.text("net.unknown_token"), delay: delay)
+        }
+        if let pending = leaving[seat.name] { await pending.value }
+        guard seats[token] != nil, members[connection.id] != nil else {
+            return .refused(catalog.text("net.unknown_token"), delay: .zero)
+        }
+        if let old = holders[seat.name], old != connection.id, let member = members[old] {
+            // The old connection is probably half-dead: the seat moves here.
+            members[old]?.seat = nil
+            holders[seat.name] = connection.id
+            members[connection.id]?.seat = seat
+            members[connection.id]?.locale = seat.locale
+            member.connection.close(
+                after: ["* " + StageText.replaced(self.catalog(member.locale))], grace: configuration.closeGrace)
+            return .seated(seat)
+        }
+        holders[seat.name] = connection.id
+        members[connection.id]?.seat = seat
+        members[connection.id]?.locale = seat.locale
+        let command = Command(
+            actor: .participant(seat.name), action: .join(name: seat.name, department: seat.department),
+            time: configuration.clock())
+        let outcome = await session.submit(command)
+        if case .accepted = outcome { return .seated(seat) }
+        if holders[seat.name] == connection.id { holders[seat.name] = nil }
+        members[connection.id]?.seat = nil
+        switch outcome {
+        case .refused(let error): return .refused(catalog.render(error.message), delay: .zero)
+        default: return .refused(catalog.text("net.store_failed"), delay: .zero)
+        }
+    }
+
+    /// Counts a wrong code or token from an address, logs it, and tells how
+    /// long to hold the reply back.
+    private func failure(from address: String, kind: String) -> Duration {
+        let count = (failures[address] ?? 0) + 1
+        failures[address] = count
+        logger.warning("wrong join \(kind)", metadata: ["address": "\(address)", "failures": "\(count)"])
+        notify(facilitator.text("net.feed.wrong_code", ["address": .text(address), "count": .count(count)]))
+        return configuration.penalty.delay(failures: count)
+    }
+
+    // MARK: - The facilitator's commands
+
+    func newCode() -> String {
+        code = JoinCode.random()
+        return code
+    }
+
+    func setJoinsLocked(_ locked: Bool) -> String {
+        joinsLocked = locked
+        return facilitator.text(locked ? "net.joins_now_locked" : "net.joins_now_open")
+    }
+
+    /// Closes a participant's connection and revokes their token.
+    func kick(_ name: String) async -> String {
+        guard let token = tokens.removeValue(forKey: name) else {
+            let known = tokens.keys.sorted()
+            return facilitator.text(
+                "net.kick_unknown",
+                ["name": .text(name), "known": known.isEmpty ? .message(LocalizedMessage("common.none")) : .list(known)])
+        }
+        seats[token] = nil
+        if let holder = holders.removeValue(forKey: name), let member = members[holder] {
+            members[holder]?.seat = nil
+            member.connection.close(
+                after: ["* " + StageText.kicked(catalog(member.locale))], grace: configuration.closeGrace)
+            let command = Command(actor: .facilitator, action: .leave(name: name), time: configuration.clock())
+            _ = await session.submit(command)
+        }
+        logger.notice("participant kicked", metadata: ["name": "\(name)"])
+        return facilitator.text("net.kicked", ["name": .text(name)])
+    }
+
+    // MARK: - What participants read
+
+    func stageLines(locale: String) -> [String] {
+        StageText.stage(mirror, catalog(locale))
+    }
+
+    /// The results of the current stage, or why there are none to show.
+    func results(locale: String) -> Result<[String], RoomRefusal> {
+        let catalog = catalog(locale)
+        guard let stage = mirror.stage else { return .failure(RoomRefusal(catalog.text("net.no_results"))) }
+        guard mirror.revealed.contains(stage.id) else {
+            return .failure(RoomRefusal(catalog.text("net.not_revealed", ["stage": .text(stage.id)])))
+        }
+        let lines = StageText.results(mirror, catalog)
+        guard !lines.isEmpty else { return .failure(RoomRefusal(catalog.text("net.no_results"))) }
+        return .success(lines)
+    }
+
+    // MARK: - Following the session
+
+    /// Applies a batch of accepted events and pushes what changed.
+    func absorb(_ batch: [RecordedEvent]) {
+        let before = mirror
+        let fresh = batch.filter { $0.seq > mirror.lastSeq }
+        guard !fresh.isEmpty else { return }
+        for event in fresh { mirror.apply(event) }
+        broadcast { PushText.changes(from: before, to: self.mirror, $0) }
+        if let timer = mirror.timer, timer != before.timer { schedule(timer) }
+        if !feeds.isEmpty, let line = FeedText.answeredLine(before: before, after: mirror, facilitator) {
+            notify(line)
+        }
+        if mirror.isEnded, !before.isEnded {
+            timerTask?.cancel()
+            for member in members.values { member.connection.close(after: [], grace: configuration.closeGrace) }
+        }
+    }
+
+    /// Sends each joined participant the lines `render` gives in their language.
+    private func broadcast(_ render: (Catalog) -> [String]) {
+        var rendered: [String: [String]] = [:]
+        for (id, member) in members where member.seat != nil && !member.dropped {
+            let lines: [String]
+            if let done = rendered[member.locale] {
+                lines = done
+            } else {
+                lines = render(catalog(member.locale)).map { "* " + $0 }
+                rendered[member.locale] = lines
+            }
+            guard !lines.isEmpty else { continue }
+            if !member.connection.deliver(lines) { dropSlow(id, member) }
+        }
+    }
+
+    private func dropSlow(_ id: ObjectIdentifier, _ member: Member) {
+        members[id]?.dropped = true
+        member.connection.drop()
+        let who = member.seat?.name ?? member.connection.address
+        logger.warning("slow client dropped", metadata: ["who": "\(who)"])
+        notify(facilitator.text("net.feed.dropped_slow", ["name": .text(who)]))
+    }
+
+    private func schedule(_ timer: StageTimer) {
+        timerTask?.cancel()
+        let sleep = configuration.timerSleep
+        timerTask = Task { [weak self] in
+            do { try await sleep(.seconds(timer.seconds)) } catch { return }
+            await self?.timeUp(timer)
+        }
+    }
+
+    private func timeUp(_ timer: StageTimer) {
+        guard mirror.timer == timer, !mirror.isEnded else { return }
+        broadcast { [StageText.timeUp(timer, $0)] }
+    }
+
+    // MARK: - The facilitator's view of the room
+
+    func feed() -> AsyncStream<String> {
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(1000))
+        let id = nextFeed
+        nextFeed += 1
+        feeds[id] = continuation
+        continuation.onTermination = { [weak self] _ in Task { await self?.removeFeed(id) } }
+        return stream
+    }
+
+    private func removeFeed(_ id: Int) { feeds[id] = nil }
+
+    func notify(_ line: String) {
+        for feed in feeds.values { feed.yield(line) }
+    }
+
+    func finishFeeds() {
+        for feed in feeds.values { feed.finish() }
+        feeds = [:]
+    }
+}
+
+/// A refusal already rendered in the reader's language.
+struct RoomRefusal: Error, Sendable {
+    let text: String
+    init(_ text: String) { self.text = text }
+}

@@ -1,0 +1,93 @@
+import AtelierCore
+
+/// Who is in the room: `departments`, `participants` and `status`.
+public enum RoomView {
+    public static func departments(state: SessionState, catalog: Catalog, width: Int = 80) -> [String] {
+        guard !state.departments.isEmpty else { return [catalog.text("repl.room.no_departments")] }
+        let idWidth = min(20, state.departments.map(\.id.count).max() ?? 0) + 2
+        return state.departments.flatMap { department -> [String] in
+            let members = state.members(of: department.id).map { $0.present ? $0.name : "(\($0.name))" }
+            let name = department.name == department.id ? "" : department.name + " · "
+            let text = name + (members.isEmpty
+                ? catalog.text("repl.room.no_members")
+                : catalog.text("repl.room.members", ["count": .count(members.count), "names": .list(members)]))
+            return AnalysisLayout.wrap(
+                text, width: width, indent: 2 + idWidth, first: "  " + AnalysisLayout.left(department.id, idWidth))
+        }
+    }
+
+    public static func participants(state: SessionState, catalog: Catalog) -> [String] {
+        let everyone = state.participantOrder.compactMap { state.participants[$0] }
+        guard !everyone.isEmpty else { return [catalog.text("repl.room.no_participants")] }
+        let nameWidth = min(40, everyone.map(\.name.count).max() ?? 0) + 2
+        return everyone.map { participant in
+            let presence = catalog.text(participant.present ? "repl.room.present" : "repl.room.gone")
+            return "  " + AnalysisLayout.left(participant.name, nameWidth)
+                + AnalysisLayout.left(participant.department, 22) + presence
+        }
+    }
+
+    /// Who is present, and who has answered the current stage: ✓ done,
+    /// `1/3` partly (several items), · not yet.
+    public static func status(state: SessionState, catalog: Catalog, style: Style = .plain, width: Int = 80)
+        -> [String]
+    {
+        guard let stage = state.stage else { return [] }
+        let present = state.presentParticipants.count
+        var out = [
+            catalog.text(
+                "repl.status.header",
+                [
+                    "stage": .text(stage.id), "kind": .message(LocalizedMessage("kind.\(stage.kind.rawValue)")),
+                    "departments": .count(state.departments.count), "count": .count(present),
+                ])
+        ]
+        if state.departments.isEmpty { return out + [catalog.text("repl.room.no_departments")] }
+        let idWidth = min(20, state.departments.map(\.id.count).max() ?? 0) + 2
+        var answered = 0
+        var expected = 0
+        for department in state.departments {
+            let voice = Rater.department(department.id)
+            var marks: [String] = []
+            let members = state.members(of: department.id).filter(\.present)
+            for member in members {
+                let mark = progress(.participant(member.name), stage: stage, state: state, style: style)
+                marks.append("\(member.name) \(mark.text)")
+                expected += 1
+                if mark.done { answered += 1 }
+            }
+            let voiceMark = progress(voice, stage: stage, state: state, style: style)
+            if voiceMark.done || members.isEmpty {
+                marks.append(catalog.text("repl.status.voice", ["mark": .text(voiceMark.text)]))
+                if members.isEmpty { expected += 1 }
+                if voiceMark.done { answered += 1 }
+            }
+            out += AnalysisLayout.wrap(
+                marks.joined(separator: "  "), width: width, indent: 2 + idWidth,
+                first: "  " + AnalysisLayout.left(department.id, idWidth))
+        }
+        if [.rating, .pick, .strategy].contains(stage.kind) {
+            out.append(catalog.text("repl.status.answered", ["count": .count(answered), "total": .count(expected)]))
+        }
+        return out
+    }
+
+    /// How far a rater is on a stage.
+    static func progress(_ rater: Rater, stage: Stage, state: SessionState, style: Style) -> (text: String, done: Bool) {
+        switch stage.kind {
+        case .rating:
+            let done = stage.items.filter { state.latestRatings(item: $0.id)[rater] != nil }.count
+            if done == stage.items.count { return (style.green("✓"), true) }
+            return (done == 0 ? "·" : "\(done)/\(stage.items.count)", false)
+        case .pick:
+            let done = state.latestPicks(stage: stage.id)[rater] != nil
+            return (done ? style.green("✓") : "·", done)
+        case .strategy:
+            let department = state.department(of: rater) ?? rater.id
+            let done = !(state.strategies[department] ?? []).isEmpty
+            return (done ? style.green("✓") : "·", done)
+        case .intro, .discussion:
+            return ("", false)
+        }
+    }
+}

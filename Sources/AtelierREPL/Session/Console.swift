@@ -1,0 +1,69 @@
+import Foundation
+import Synchronization
+
+/// Where the REPL's lines go: through the line editor on a terminal (above
+/// the prompt when one is shown), to stdout and stderr for a script, or to
+/// memory in tests. Safe from any thread; lines keep their order.
+public final class Console: Sendable {
+    public enum Sink: Sendable {
+        case editor(LineEditor)
+        /// Results to one file descriptor, errors to another, each line
+        /// written at once (nothing waits in a buffer).
+        case streams(output: Int32, errors: Int32)
+        case memory
+    }
+
+    public let style: Style
+    private let sink: Sink
+    private let recorded = Mutex<[String]>([])
+    private let quietFlag = Atomic<Bool>(false)
+
+    public init(_ sink: Sink, style: Style = .plain) {
+        self.sink = sink
+        self.style = style
+    }
+
+    /// Activity from elsewhere (participants) is not shown while quiet.
+    public var quiet: Bool {
+        get { quietFlag.load(ordering: .relaxed) }
+        set { quietFlag.store(newValue, ordering: .relaxed) }
+    }
+
+    public func line(_ text: String) { write(text, error: false) }
+
+    public func lines(_ texts: [String]) {
+        guard !texts.isEmpty else { return }
+        write(texts.joined(separator: "\n"), error: false)
+    }
+
+    public func error(_ text: String) { write(text, error: true) }
+
+    /// Something that happened elsewhere (a participant's answer...).
+    public func activity(_ text: String) {
+        guard !quiet else { return }
+        write(text, error: false)
+    }
+
+    /// What a memory console received; errors start with `! `.
+    public var transcript: [String] { recorded.withLock { $0 } }
+
+    private func write(_ text: String, error: Bool) {
+        switch sink {
+        case .editor(let editor):
+            editor.print(error ? style.red(text) : text)
+        case .streams(let output, let errors):
+            let data = Data((text + "\n").utf8)
+            data.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = Foundation.write(error ? errors : output, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+        case .memory:
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { (error ? "! " : "") + $0 }
+            recorded.withLock { $0 += lines }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import AtelierCore
+import AtelierLive
+import AtelierStore
+import Foundation
+
+/// Puts the facilitator in the REPL on a session: with the line editor on a
+/// terminal, reading a script otherwise. Used by `atelier run` and `atelier resume`.
+public enum FacilitatorSession {
+    public struct Options: Sendable {
+        /// Exit status 1 at the end when a command was refused.
+        public var strict = false
+        public var resumed = false
+        /// Where the readline history is kept.
+        public var historyPath: String?
+        /// Where `export FORMAT` writes without a path.
+        public var exportDirectory = FileManager.default.currentDirectoryPath
+        public var extensions: [any REPLExtension] = []
+
+        public init() {}
+    }
+
+    /// The time now, in milliseconds since the epoch (read here, at the edge).
+    @Sendable public static func now() -> Timestamp {
+        Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
+    }
+
+    /// Runs the REPL until `quit` or the end of the input; returns the exit status.
+    public static func run(
+        state: SessionState, journal: any EventJournal, catalog: Catalog, options: Options,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async -> Int32 {
+        let live = LiveSession(state: state, journal: RenderingJournal(base: journal, catalog: catalog))
+        let interactive = isatty(STDIN_FILENO) != 0
+        let settings = REPL.Settings(interactive: interactive, resumed: options.resumed)
+        let exporter = FileExport(directory: options.exportDirectory)
+        let summary: REPLSummary
+        if interactive {
+            let style = Style.forTerminal(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment)
+            let editor = LineEditor(name: "atelier", historyPath: options.historyPath)
+            let repl = REPL(
+                live: live, initial: state, catalog: catalog, console: Console(.editor(editor), style: style),
+                input: editor, settings: settings, clock: now, extensions: options.extensions, exporter: exporter)
+            editor.setCompleter { [weak repl] line in repl?.complete(line) ?? .words([]) }
+            editor.start()
+            summary = await repl.run()
+            await editor.stop()
+        } else {
+            let repl = REPL(
+                live: live, initial: state, catalog: catalog,
+                console: Console(.streams(output: STDOUT_FILENO, errors: STDERR_FILENO)), input: StreamLines(),
+                settings: settings, clock: now, extensions: options.extensions, exporter: exporter)
+            summary = await repl.run()
+        }
+        return options.strict && summary.refused > 0 ? 1 : 0
+    }
+}
+
+/// Gives a store failure its sentence in the reader's language, for the
+/// `.failed` outcome of the live session (which keeps the error's description).
+struct RenderingJournal: EventJournal {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    let base: any EventJournal
+    let catalog: Catalog
+
+    func append(session: String, after lastSeq: Int64, _ events: [PendingEvent]) throws -> [RecordedEvent] {
+        do {
+            return try base.append(session: session, after: lastSeq, events)
+        } catch let error as StoreError {
+            throw Failure(description: catalog.render(error.message))
+        }
+    }
+}

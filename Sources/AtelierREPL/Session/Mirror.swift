@@ -1,0 +1,35 @@
+import AtelierCore
+
+/// The REPL's copy of the session, folded from the live session's event
+/// batches in the order they were accepted, so that each event is read
+/// against the state it applied to.
+actor Mirror {
+    private(set) var state: SessionState
+    private var waiting: [(seq: Int64, continuation: CheckedContinuation<SessionState, Never>)] = []
+
+    init(_ state: SessionState) {
+        self.state = state
+    }
+
+    /// Folds a batch (events already folded are skipped) and returns the
+    /// state before it and the new events.
+    func fold(_ batch: [RecordedEvent]) -> (before: SessionState, events: [RecordedEvent]) {
+        let before = state
+        let fresh = batch.filter { $0.seq > state.lastSeq }
+        for event in fresh { state.apply(event) }
+        return (before, fresh)
+    }
+
+    /// Wakes those waiting for events now folded.
+    func release() {
+        let ready = waiting.filter { $0.seq <= state.lastSeq }
+        waiting.removeAll { $0.seq <= state.lastSeq }
+        for waiter in ready { waiter.continuation.resume(returning: state) }
+    }
+
+    /// The state once the event with this sequence number is folded.
+    func state(after seq: Int64) async -> SessionState {
+        if state.lastSeq >= seq { return state }
+        return await withCheckedContinuation { waiting.append((seq, $0)) }
+    }
+}

@@ -1,0 +1,73 @@
+import AtelierCore
+
+/// The REPL's own commands: they show things and change nothing.
+extension REPL {
+    func local(_ command: LocalCommand, line: Int) async -> Step {
+        let state = await mirror.state
+        let output: [String]
+        switch command {
+        case .quit:
+            return .quit
+        case .help(nil):
+            output = HelpView.lines(table: table, catalog: catalog, style: style, width: width)
+        case .help(let word?):
+            guard let lines = HelpView.lines(command: word, table: table, catalog: catalog, width: width) else {
+                let error = ParseError.unknownCommand(word, suggestion: table.suggestion(for: word))
+                return refuse(error.render(catalog), line: line)
+            }
+            output = lines
+        case .stage:
+            output = StageView.lines(state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
+        case .status:
+            output = RoomView.status(state: state, catalog: catalog, style: style, width: width)
+        case .departments:
+            output = RoomView.departments(state: state, catalog: catalog, width: width)
+        case .participants:
+            output = RoomView.participants(state: state, catalog: catalog)
+        case .strategies(let department):
+            if let department, state.department(department) == nil {
+                let error = DomainError.unknownDepartment(department, known: state.departments.map(\.id))
+                return refuse(catalog.render(error.message), line: line)
+            }
+            output = StrategyView.lines(department: department, state: state, catalog: catalog, width: width)
+        case .results(let stageID):
+            let id = stageID ?? state.currentStage
+            guard state.workshop.stage(id) != nil else {
+                let error = DomainError.unknownStage(id, known: state.workshop.stages.map(\.id))
+                return refuse(catalog.render(error.message), line: line)
+            }
+            output = results(id, state: state)
+        case .consensus:
+            output = ConsensusView.lines(analysis: Analysis.of(state), state: state, catalog: catalog, width: width)
+        case .silos:
+            output = SilosView.lines(analysis: Analysis.of(state), state: state, catalog: catalog, width: width)
+        case .maturity:
+            output = MaturityView.lines(analysis: Analysis.of(state), state: state, catalog: catalog, width: width)
+        case .export(let format, let path):
+            guard let exporter else { return refuse(catalog.text("repl.error.no_export"), line: line) }
+            do {
+                output = try exporter.export(format: format, path: path, state: state, catalog: catalog)
+            } catch {
+                return refuse(catalog.render(error.message), line: line)
+            }
+        }
+        console.lines(output)
+        return .done
+    }
+
+    /// The results of a stage: the detailed tally of a rating or pick stage,
+    /// the strategies of a strategy stage, the notes of the others.
+    func results(_ stageID: String, state: SessionState) -> [String] {
+        guard let stage = state.workshop.stage(stageID) else { return [] }
+        switch stage.kind {
+        case .rating, .pick:
+            return TallyView.lines(
+                stage: stage, analysis: Analysis.of(state), state: state, catalog: catalog, style: style,
+                detailed: true, width: width)
+        case .strategy:
+            return StrategyView.lines(department: nil, state: state, catalog: catalog, width: width)
+        case .intro, .discussion:
+            return StrategyView.notes(stage: stage.id, state: state, catalog: catalog, width: width)
+        }
+    }
+}

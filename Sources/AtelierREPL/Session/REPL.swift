@@ -1,0 +1,236 @@
+import AtelierCore
+import AtelierLive
+import Synchronization
+
+/// How a REPL run ended.
+public struct REPLSummary: Sendable, Hashable {
+    /// Lines read (blank lines and comments included).
+    public let lines: Int
+    /// Commands refused (unparsable, refused by the session, or not stored).
+    public let refused: Int
+}
+
+/// The facilitator's read-eval-print loop: reads command lines, submits
+/// session changes to the live session (the acknowledgement prints only once
+/// the events are stored), shows stages, tallies and results, and prints the
+/// activity of others (participants) as it happens.
+public final class REPL: Sendable {
+    public struct Settings: Sendable {
+        /// A person at a terminal: a banner, the stage shown on each change,
+        /// timer alerts. Otherwise a script: results and errors only, each
+        /// error naming its line.
+        public var interactive: Bool
+        /// Whether the session was taken up again (`atelier resume`).
+        public var resumed: Bool
+        public var width: Int
+
+        public init(interactive: Bool, resumed: Bool = false, width: Int = 80) {
+            self.interactive = interactive
+            self.resumed = resumed
+            self.width = width
+        }
+    }
+
+    public let table: CommandTable
+    let live: LiveSession
+    let catalog: Catalog
+    let console: Console
+    let input: any LineSource
+    let clock: @Sendable () -> Timestamp
+    let extensions: [any REPLExtension]
+    let settings: Settings
+    let exporter: SessionExport?
+    let mirror: Mirror
+    private let completion = Mutex(CompletionContext())
+    private let counts = Mutex((lines: 0, refused: 0))
+
+    public init(
+        live: LiveSession, initial: SessionState, catalog: Catalog, console: Console, input: any LineSource,
+        settings: Settings, clock: @escaping @Sendable () -> Timestamp, extensions: [any REPLExtension] = [],
+        exporter: SessionExport? = nil
+    ) {
+        self.live = live
+        self.catalog = catalog
+        self.console = console
+        self.input = input
+        self.settings = settings
+        self.clock = clock
+        self.extensions = extensions
+        self.exporter = exporter
+        self.table = CommandTable.builtin(adding: extensions.flatMap(\.commands))
+        self.mirror = Mirror(initial)
+        updateCompletion(initial)
+    }
+
+    var context: REPLContext { REPLContext(live: live, console: console, catalog: catalog, clock: clock) }
+    var style: Style { console.style }
+    var width: Int { settings.width }
+
+    /// Tab completion for the line typed up to the cursor (any thread).
+    public func complete(_ line: String) -> CompletionAnswer {
+        table.complete(line, context: completion.withLock { $0 })
+    }
+
+    /// The prompt for a state: `atelier[ignore]> `.
+    public func prompt(_ state: SessionState) -> String {
+        "atelier[" + style.prompt(state.currentStage, "1;36") + "]> "
+    }
+
+    /// Runs until `quit` or the end of the input.
+    public func run() async -> REPLSummary {
+        let stream = await live.events()
+        let follower = Task { await follow(stream) }
+        _ = await mirror.fold([])
+        for item in extensions { await item.started(in: context) }
+        if settings.interactive { console.lines(banner(await mirror.state)) }
+        while true {
+            let state = await mirror.state
+            guard let line = await input.next(prompt: prompt(state)) else { break }
+            let number = counts.withLock { counts in
+                counts.lines += 1
+                return counts.lines
+            }
+            if await handle(line, number: number) == .quit { break }
+        }
+        follower.cancel()
+        return counts.withLock { REPLSummary(lines: $0.lines, refused: $0.refused) }
+    }
+
+    // MARK: - Lines
+
+    enum Step { case done, refused, quit }
+
+    func handle(_ line: String, number: Int) async -> Step {
+        let parsed: ParsedCommand?
+        do {
+            parsed = try table.parse(line)
+        } catch {
+            return refuse(error.render(catalog), line: number)
+        }
+        switch parsed {
+        case nil:
+            return .done
+        case .submit(let action)?:
+            return await submit(action, line: number)
+        case .local(let command)?:
+            return await local(command, line: number)
+        case .custom(let command)?:
+            guard let owner = extensions.first(where: { $0.commands.contains { $0.word == command.word } }) else {
+                return refuse(ParseError.unknownCommand(command.word, suggestion: nil).render(catalog), line: number)
+            }
+            if await owner.run(command, in: context) { return .done }
+            counts.withLock { $0.refused += 1 }
+            return .refused
+        }
+    }
+
+    /// Prints one error line (naming the script line) and counts it.
+    func refuse(_ message: String, line: Int) -> Step {
+        counts.withLock { $0.refused += 1 }
+        if settings.interactive {
+            console.error(message)
+        } else {
+            console.error(catalog.text("repl.script.line_error", ["line": .count(line), "message": .text(message)]))
+        }
+        return .refused
+    }
+
+    func submit(_ action: Action, line: Int) async -> Step {
+        switch await live.submit(Command(actor: .facilitator, action: action, time: clock())) {
+        case .refused(let error):
+            return refuse(catalog.render(error.message), line: line)
+        case .failed(let reason):
+            return refuse(catalog.text("repl.error.store_failed", ["reason": .text(reason)]), line: line)
+        case .accepted(let events):
+            // The event lines are printed by `follow`, in the session's order.
+            let state = await mirror.state(after: events.last?.seq ?? 0)
+            console.lines(aftermath(of: events, state: state))
+            return .done
+        }
+    }
+
+    /// What to show after an accepted change: the tally after an answer, the
+    /// stage after a move, the results after a reveal.
+    func aftermath(of events: [RecordedEvent], state: SessionState) -> [String] {
+        var out: [String] = []
+        for recorded in events {
+            switch recorded.event {
+            case .rated(_, let stageID, let item, _):
+                guard let stage = state.workshop.stage(stageID) else { continue }
+                out += TallyView.lines(
+                    stage: stage, items: [item], analysis: Analysis.of(state), state: state, catalog: catalog,
+                    style: style, width: width)
+            case .picked(_, let stageID, _):
+                guard let stage = state.workshop.stage(stageID) else { continue }
+                out += TallyView.lines(
+                    stage: stage, analysis: Analysis.of(state), state: state, catalog: catalog, style: style,
+                    width: width)
+            case .stageChanged where settings.interactive:
+                out += [""] + StageView.lines(
+                    state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
+            case .stageRevealed(let stageID):
+                out += results(stageID, state: state)
+            default:
+                continue
+            }
+        }
+        return out
+    }
+
+    // MARK: - Activity
+
+    /// Folds every accepted batch into the mirror and prints its lines: ours
+    /// as results, others' (participants) as activity above the prompt.
+    private func follow(_ stream: AsyncStream<[RecordedEvent]>) async {
+        for await batch in stream {
+            let (before, events) = await mirror.fold(batch)
+            guard !events.isEmpty else { continue }
+            let lines = EventView.lines(events, before: before, catalog: catalog)
+            let state = await mirror.state
+            updateCompletion(state)
+            if events.first?.actor == .facilitator {
+                console.lines(lines)
+            } else {
+                for line in lines { console.activity(line) }
+            }
+            if settings.interactive { watchTimer(events, state: state) }
+            await mirror.release()
+        }
+    }
+
+    private func updateCompletion(_ state: SessionState) {
+        let formats = exporter?.formats ?? []
+        completion.withLock { $0 = CompletionContext(state: state, formats: formats) }
+    }
+
+    /// Says when a timer started by these events runs out, if it is still the one running.
+    private func watchTimer(_ events: [RecordedEvent], state: SessionState) {
+        guard events.contains(where: { if case .timerStarted = $0.event { return true } else { return false } }),
+            let timer = state.timer
+        else { return }
+        let delay = max(0, timer.end - clock())
+        Task { [mirror, console, catalog] in
+            try? await Task.sleep(for: .milliseconds(delay))
+            guard await mirror.state.timer == timer else { return }
+            console.activity(console.style.yellow(catalog.text("repl.timer.done", ["stage": .text(timer.stage)])))
+        }
+    }
+
+    // MARK: - Banner
+
+    func banner(_ state: SessionState) -> [String] {
+        let workshop = state.workshop
+        var out = [style.bold(catalog.text("repl.banner.title", ["title": .text(workshop.title.text(catalog.language))]))]
+        let key = settings.resumed ? "repl.banner.resumed" : "repl.banner.session"
+        out.append(
+            catalog.text(
+                key,
+                [
+                    "session": .text(state.id), "workshop": .text(workshop.id),
+                    "departments": .count(state.departments.count), "count": .count(state.presentParticipants.count),
+                ]))
+        out += AnalysisLayout.wrap(catalog.text("repl.banner.help"), width: width).map(style.dim)
+        return out + [""] + StageView.lines(
+            state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
+    }
+}

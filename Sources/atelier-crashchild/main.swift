@@ -1,0 +1,36 @@
+// The crash test's child: appends events to a session of a store, in batches
+// of 1 to 3 events per transaction, and writes `ack SEQ` (the batch's last
+// sequence number) to stdout after each commit, until it is killed.
+// Usage: atelier-crashchild STORE SESSION
+import AtelierCore
+import AtelierStore
+import Foundation
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3 else {
+    FileHandle.standardError.write(Data("usage: atelier-crashchild STORE SESSION\n".utf8))
+    exit(2)
+}
+
+do {
+    let store = try SessionStore(path: arguments[1])
+    let session = arguments[2]
+    var state = try store.load(id: session)
+    var batch = state.lastSeq
+    while true {
+        batch += 1
+        let size = Int(batch % 3) + 1
+        let events = (1...size).map { index in
+            PendingEvent(
+                time: 1_714_550_400_000 + batch, actor: .facilitator,
+                event: .noteAdded(stage: state.currentStage, text: "batch \(batch): \(index)/\(size)"))
+        }
+        for event in try store.append(session: session, after: state.lastSeq, events) { state.apply(event) }
+        // Straight to the pipe, unbuffered: the parent must see every acknowledgement.
+        let line = Array("ack \(state.lastSeq)\n".utf8)
+        _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+    }
+} catch {
+    FileHandle.standardError.write(Data("atelier-crashchild: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,115 @@
+import AtelierCore
+import AtelierLive
+import AtelierNet
+import Testing
+
+@Suite("Pushes and the facilitator's view", .timeLimit(.minutes(1)))
+struct PushTests {
+    @Test func everyParticipantReadsThePushesInTheirOwnLanguage() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        let (alice, _) = try await room.joined("alice", "marketing", locale: "en")
+        let (bob, _) = try await room.joined("bob", "legal", locale: "fr")
+        await room.goTo("position")
+        #expect(try await alice.waitFor { $0.hasPrefix("* stage position") } == "* stage position — The dominant reflex (stage 6 of 9)")
+        #expect(try await bob.waitFor { $0.hasPrefix("* stage position") } == "* stage position — Le réflexe dominant (étape 6 sur 9)")
+        #expect(try await alice.waitFor { $0.hasPrefix("* option ") } == "* option ignore — Flee and close our eyes")
+        await room.facilitator(.lock)
+        #expect(try await alice.waitFor { $0.hasPrefix("* lock") } == "* lock position — answers to \"The dominant reflex\" are closed")
+        #expect(try await bob.waitFor { $0.hasPrefix("* lock") } == "* lock position — les réponses à « Le réflexe dominant » sont closes")
+        #expect(try await alice.ask("pick drift") == "error stage \"position\" is locked; the facilitator can unlock it")
+        await room.facilitator(.unlock)
+        #expect(try await alice.waitFor { $0.hasPrefix("* unlock") } == "* unlock position — answers to \"The dominant reflex\" are open again")
+        await room.facilitator(.timer(minutes: 5))
+        #expect(try await bob.waitFor { $0.hasPrefix("* timer") } == "* timer position 300 — 5 minutes pour cette étape")
+        await room.facilitator(.end)
+        #expect(try await alice.readUntilClosed().last == "* end — the session has ended; thank you for taking part")
+        #expect(try await bob.readUntilClosed().last == "* end — la séance est terminée ; merci de votre participation")
+    }
+
+    @Test func aTimerThatRunsOutIsPushed() async throws {
+        let room = try await TestRoom.start { $0.timerSleep = { _ in try await Task.sleep(for: .milliseconds(50)) } }
+        defer { Task { await room.stop() } }
+        let (alice, _) = try await room.joined("alice", "marketing")
+        await room.facilitator(.timer(minutes: 1))
+        #expect(try await alice.waitFor { $0.hasPrefix("* timer") } == "* timer intro 60 — 1 minute for this stage")
+        #expect(try await alice.waitFor { $0.hasPrefix("* time-up") } == "* time-up intro — time is up for this stage")
+    }
+
+    @Test func resultsOnlyOnceRevealed() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        let (alice, _) = try await room.joined("alice", "marketing")
+        let (bob, _) = try await room.joined("bob", "legal")
+        await room.goTo("brakes")
+        #expect(try await alice.ask("rate control 3") == "ok control: 3 (A strong brake) recorded")
+        #expect(try await bob.ask("rate control 1") == "ok control: 1 (A slight brake) recorded")
+        #expect(try await alice.ask("rate 2") == "error stage \"brakes\" has several items; name one of: control, understanding, strategy")
+        #expect(try await alice.ask("rate control 9") == "error 9 is off the scale of stage \"brakes\"; give a whole number from 0 to 4")
+        #expect(try await alice.ask("rate control three") == "error \"three\" is not a whole number; give a point of the stage's scale")
+        #expect(try await alice.ask("results") == "error the results of \"brakes\" are not revealed yet")
+        await room.facilitator(.reveal)
+        _ = try await alice.waitFor { $0.hasPrefix("* reveal") }
+        try await alice.send("results")
+        #expect(
+            try await alice.reply() == [
+                "- item control — Wanting to keep control of the message: 2 answers — 0:0 1:1 2:0 3:1 4:0",
+                "- item understanding — Not understanding these media: 0 answers — 0:0 1:0 2:0 3:0 4:0",
+                "- item strategy — Lacking strategy and commitment: 0 answers — 0:0 1:0 2:0 3:0 4:0",
+                "ok",
+            ])
+    }
+
+    @Test func stageAnswersTheCurrentStageInFull() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        let (bob, _) = try await room.joined("bob", "legal", locale: "fr")
+        await room.goTo("brakes")
+        _ = try await bob.waitFor { $0.hasPrefix("* stage brakes") }
+        _ = try await bob.waitFor { $0.hasPrefix("* hint") }
+        try await bob.send("stage")
+        #expect(
+            try await bob.reply() == [
+                "- stage brakes — Les trois freins (étape 7 sur 9)",
+                "- prompt — Combien chacun de ces freins retient-il votre département ?",
+                "- item control — Vouloir garder le contrôle du message",
+                "- item understanding — Ne pas comprendre ces médias",
+                "- item strategy — Manquer de stratégie et d'engagement",
+                "- scale 0-4 — 0 Aucun frein · 1 Frein léger · 2 Frein réel · 3 Frein fort · 4 Frein bloquant",
+                "- hint — répondez avec rate ÉLÉMENT VALEUR (ÉLÉMENT peut être omis si l'étape n'en a qu'un)",
+                "ok",
+            ])
+        #expect(try await bob.ask("locale en") == "ok you now read English")
+        await room.goTo("strategy")
+        #expect(try await bob.waitFor { $0.hasPrefix("* stage strategy") } == "* stage strategy — Who has a strategy, and who knows it? (stage 8 of 9)")
+        #expect(try await bob.waitFor { $0.hasPrefix("* department") } == "* department marketing — marketing")
+        #expect(try await bob.ask("strategy add \"Answer every legal question within a day\"") == "ok strategy of legal recorded")
+        #expect(try await bob.ask("shares marketing") == "ok recorded: legal shares its strategy with marketing")
+        #expect(try await bob.ask("note we should meet monthly") == "ok note recorded")
+        #expect(room.events.suffix(3).map(\.event) == [
+            .strategyDeclared(department: "legal", text: "Answer every legal question within a day"),
+            .sharesDeclared(department: "legal", other: "marketing"),
+            .noteAdded(stage: "strategy", text: "we should meet monthly"),
+        ])
+    }
+
+    @Test func theFacilitatorSeesHowManyOfThosePresentHaveAnswered() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        let feed = await room.server.feed()
+        var lines = feed.makeAsyncIterator()
+        let (alice, _) = try await room.joined("alice", "marketing")
+        let (bob, _) = try await room.joined("bob", "legal")
+        await room.goTo("brakes")
+        #expect(await lines.next() == "0 of 2 present answered brakes")
+        #expect(try await alice.ask("rate control 3").hasPrefix("ok"))
+        #expect(try await alice.ask("rate understanding 3").hasPrefix("ok"))
+        #expect(try await alice.ask("rate strategy 3").hasPrefix("ok"))
+        #expect(await lines.next() == "1 of 2 present answered brakes")
+        await bob.close()
+        #expect(await lines.next() == "1 of 1 present answered brakes")
+        let intruder = try await room.client()
+        _ = try await intruder.ask("join QQQQQQ eve legal")
+        #expect(await lines.next() == "! wrong join code from 127.0.0.1 (1 attempt)")
+    }
+}
