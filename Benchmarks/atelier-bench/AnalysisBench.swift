@@ -72,9 +72,13 @@ enum AnalysisBench {
         }
         let options = (0..<4).map { Option(id: "option\($0)", label: text("Option \($0)")) }
         stages.append(
-            Stage(id: "position", kind: .pick, title: text("Pick"), prompt: text("Pick"), scale: nil, items: [], options: options))
+            Stage(
+                id: "position", kind: .pick, title: text("Pick"), prompt: text("Pick"), scale: nil, items: [],
+                options: options))
         stages.append(
-            Stage(id: "strategy", kind: .strategy, title: text("Strategy"), prompt: text("Say"), scale: nil, items: [], options: []))
+            Stage(
+                id: "strategy", kind: .strategy, title: text("Strategy"), prompt: text("Say"), scale: nil, items: [],
+                options: []))
         let levels = [
             MaturityLevel(id: "low", label: text("Low"), description: text("Low"), recommendation: nil, conditions: []),
             MaturityLevel(
@@ -139,8 +143,10 @@ enum AnalysisBench {
         var builder = Builder(state: SessionState(id: "graph", workshop: workshop))
         for department in 0..<departments {
             builder.add(.departmentAdded(id: "dept\(department)", name: "Department \(department)"))
-            builder.add(.rated(rater: .department("dept\(department)"), stage: "rating0", item: "item0", value: department % 5))
-            builder.add(.picked(rater: .department("dept\(department)"), stage: "position", option: "option\(department % 4)"))
+            builder.add(
+                .rated(rater: .department("dept\(department)"), stage: "rating0", item: "item0", value: department % 5))
+            builder.add(
+                .picked(rater: .department("dept\(department)"), stage: "position", option: "option\(department % 4)"))
         }
         for department in 0..<departments {
             builder.add(.strategyDeclared(department: "dept\(department)", text: "a plan"))

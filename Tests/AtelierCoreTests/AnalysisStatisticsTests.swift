@@ -1,5 +1,6 @@
-@testable import AtelierCore
 import Testing
+
+@testable import AtelierCore
 
 /// A small deterministic generator (SplitMix64) for the property tests.
 struct SeededGenerator: RandomNumberGenerator {
@@ -129,7 +130,8 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test func tastleWiermanWorkedExampleByHand() throws {
         // Answers 0, 1, 2, 4 on a 0...4 scale (docs/analysis.md).
-        let consensus = try #require(ItemStats.tastleWierman(Distribution(minimum: 0, counts: [1, 1, 1, 0, 1]), range: 4))
+        let consensus = try #require(
+            ItemStats.tastleWierman(Distribution(minimum: 0, counts: [1, 1, 1, 0, 1]), range: 4))
         #expect(abs(consensus - 0.3961525593123818) < 1e-15)
     }
 
