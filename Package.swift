@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "AtelierNet",
             dependencies: [
-                "AtelierCore", "AtelierLive",
+                "AtelierCore", "AtelierLive", "AtelierREPL",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,7 +119,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "AtelierExportTests",
-            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierExport", "AtelierReplay"],
+            dependencies: [
+                "AtelierCore", "AtelierFiles", "AtelierStore", "AtelierLive", "AtelierExport", "AtelierReplay",
+            ],
+            exclude: ["Golden"],
             swiftSettings: strict),
         .testTarget(name: "AtelierCLITests", dependencies: ["AtelierCore", "AtelierFiles"], swiftSettings: strict),
     ],

@@ -5,6 +5,11 @@ import AtelierCore
 /// Everything is iterated in a defined order (workshop order, department
 /// order, join order), so one session always gives the same bytes.
 public enum Exporter {
+    /// The summary with its analysis computed here, worded in the catalog's language.
+    public static func render(format: ExportFormat, state: SessionState, catalog: Catalog) -> ExportOutput {
+        render(format: format, state: state, analysis: Analysis.of(state, language: catalog.language), catalog: catalog)
+    }
+
     public static func render(
         format: ExportFormat, state: SessionState, analysis: Analysis, catalog: Catalog
     ) -> ExportOutput {

@@ -89,6 +89,13 @@ import Testing
         #expect(output.stderr == "1 problème trouvé\n")
     }
 
+    /// ArgumentParser itself refuses an empty file list (its usage text is English).
+    @Test func withoutAFileItIsAUsageError() throws {
+        let output = try CLIRunner.run(["validate", "--locale", "en"])
+        #expect(output.status == 64)
+        #expect(output.stderr.hasPrefix("Error: Missing expected argument '<files> ...'\n"))
+    }
+
     @Test func anUnknownLocaleIsRefused() throws {
         let output = try CLIRunner.run(["validate", "--locale", "de", "locales/en.yaml"])
         #expect(output.status == 64)

@@ -56,6 +56,31 @@ import Testing
         #expect(workshop.maturity.levels.count >= 4)
     }
 
+    /// docs/workshop-format.md stays true: its complete example parses, and its
+    /// table lists every validation message with its English wording.
+    @Test func theFormatDocumentationIsTrue() throws {
+        let doc = try Fixtures.text("docs/workshop-format.md")
+        let blocks = doc.components(separatedBy: "```yaml\n").dropFirst().map {
+            $0.components(separatedBy: "```")[0]
+        }
+        let example = try #require(blocks.first { $0.hasPrefix("id: listening") })
+        let result = WorkshopParser.parse(example)
+        #expect(result.problems.map { "\($0.position) \($0.message.key)" } == [])
+        let workshop = try #require(result.workshop)
+        #expect(Set(workshop.stages.map(\.kind)) == Set(StageKind.allCases))
+        #expect(workshop.stage("first")?.options.map(\.id) == ["read", "answer", "measure"])
+
+        let english = try Fixtures.catalog("en")
+        let keys = english.messages.keys.filter {
+            $0.hasPrefix("file.") || $0.hasPrefix("workshop.") || $0.hasPrefix("locale.")
+        }
+        for key in keys.sorted() {
+            guard case .plain(let text) = english.messages[key] else { continue }
+            let row = "| `\(key)` | \(text) |"
+            #expect(doc.contains(row), "docs/workshop-format.md lacks \(row)")
+        }
+    }
+
     @Test func bothLocalesParse() throws {
         for language in Self.languages {
             let catalog = try Fixtures.catalog(language)

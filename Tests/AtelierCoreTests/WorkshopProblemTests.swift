@@ -34,7 +34,7 @@ import Testing
           - id: choose
             kind: pick
             title: { fr: "Choisir", en: "Choose" }
-            options: [a]
+            options: [a, b]
         maturity:
           levels:
             - id: low
@@ -74,7 +74,7 @@ import Testing
         let result = WorkshopParser.parse(Self.mini)
         #expect(result.problems.isEmpty)
         #expect(result.workshop?.stages.map(\.id) == ["rate", "choose"])
-        #expect(result.workshop?.stage("choose")?.options.map(\.id) == ["a"])
+        #expect(result.workshop?.stage("choose")?.options.map(\.id) == ["a", "b"])
     }
 
     @Test func yamlSyntaxError() {
@@ -98,9 +98,11 @@ import Testing
 
     @Test func duplicateItemID() {
         #expect(
-            problems(Self.broken(line: 21, with: "      - id: a")) == [
-                "21:13: item \"a\" is defined twice (item ids are unique in a workshop)"
-            ])
+            problems(
+                Self.broken(line: 21, with: "      - id: a").replacingFirst(
+                    "options: [a, b]", with: #"options: [a, { id: c, label: { fr: "C", en: "C" } }]"#)) == [
+                    "21:13: item \"a\" is defined twice (item ids are unique in a workshop)"
+                ])
     }
 
     @Test func textMissingInALanguage() {
@@ -164,10 +166,44 @@ import Testing
     }
 
     @Test func anEmptyListOfAcceptedValuesReadsNone() {
-        let text = Self.broken(line: 24, with: "    kind: discussion").replacingFirst("    options: [a]\n", with: "")
+        let text = Self.broken(line: 24, with: "    kind: discussion").replacingFirst("    options: [a, b]\n", with: "")
         let rule = text.replacingFirst(
             "        - item: a\n          at_least: 2", with: "        - pick: choose\n          in: [a]")
         #expect(problems(rule) == ["35:17: the rule names unknown pick stage \"choose\"; pick stages: none"])
+    }
+
+    @Test func aKeyTwiceInTheSameMapping() {
+        #expect(
+            problems(Self.broken(line: 17, with: #"    title: { fr: "Noter", en: "Rate", fr: "Noter" }"#)) == [
+                "17:14: a key appears twice in the same mapping: fr; keep one"
+            ])
+    }
+
+    @Test func anOptionTwiceInAPick() {
+        #expect(
+            problems(Self.broken(line: 26, with: #"    options: [a, { id: b, label: { fr: "B", en: "B" } }, b]"#)) == [
+                "26:58: option \"b\" appears twice in this stage"
+            ])
+    }
+
+    @Test func aPickWithASingleOption() {
+        #expect(
+            problems(Self.broken(line: 26, with: "    options: [a]")) == [
+                "26:14: a pick stage needs at least two options"
+            ])
+    }
+
+    @Test func aRuleBoundOffTheItemsScale() {
+        #expect(
+            problems(Self.broken(line: 37, with: "          at_least: 4.5")) == [
+                "37:21: 4.5 is off the scale of item \"a\", which goes from 0 to 2"
+            ])
+    }
+
+    @Test func aLevelAboveTheFloorNeedsConditions() {
+        let text = Self.broken(line: 35, with: "      when: []").replacingFirst(
+            "        - item: a\n          at_least: 2\n", with: "")
+        #expect(problems(text) == ["35:13: maturity level \"high\" needs conditions (when:)"])
     }
 
     @Test func emptyFile() {

@@ -68,8 +68,9 @@ import Testing
     }
 
     @Test func svgLabelsWrapAtWordsWithinTheLineBudget() {
-        #expect(SVG.wrap("Wanting to keep control of the message", width: 17, maxLines: 3)
-            == ["Wanting to keep", "control of the", "message"])
+        #expect(
+            SVG.wrap("Wanting to keep control of the message", width: 17, maxLines: 3)
+                == ["Wanting to keep", "control of the", "message"])
         #expect(SVG.wrap("one two three four five six", width: 7, maxLines: 2) == ["one two", "three…"])
         #expect(SVG.sequential(0) == "#eff3ff")
         #expect(SVG.sequential(1) == "#08306b")

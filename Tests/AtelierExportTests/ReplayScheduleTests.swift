@@ -25,7 +25,8 @@ import Testing
 
     @Test func aPositionCountsTheEventsThatHappenedByThen() {
         let events = [0, 1000, 1000, 5000].enumerated().map { index, offset in
-            RecordedEvent(seq: Int64(index + 1), time: 50_000 + Int64(offset), actor: .facilitator, event: .sessionEnded)
+            RecordedEvent(
+                seq: Int64(index + 1), time: 50_000 + Int64(offset), actor: .facilitator, event: .sessionEnded)
         }
         #expect(ReplayPosition.elapsed(milliseconds: 0).prefixLength(of: events) == 1)
         #expect(ReplayPosition.elapsed(milliseconds: 1000).prefixLength(of: events) == 3)

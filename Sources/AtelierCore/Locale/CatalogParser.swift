@@ -24,10 +24,6 @@ public enum CatalogParser {
         var messages: [String: Catalog.Template] = [:]
         var positions: [String: SourcePosition] = [:]
         for pair in reader.mapping(top.value("messages"), context: "messages") ?? [] {
-            if messages[pair.key] != nil {
-                reader.report(pair.keyNode, "locale.duplicate_key", ["key": .text(pair.key)])
-                continue
-            }
             positions[pair.key] = YAMLReader.position(of: pair.keyNode)
             if let text = pair.value.scalar?.string {
                 messages[pair.key] = .plain(text)

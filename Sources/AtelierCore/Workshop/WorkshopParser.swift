@@ -24,6 +24,8 @@ private struct Parser {
     var languages: [String] = []
     /// Stages whose kind is unknown: already reported, so rules naming them stay quiet.
     var stagesOfUnknownKind = Set<String>()
+    /// The scales read so far, for checking the bounds of maturity rules.
+    var scales: [Scale] = []
 
     mutating func run(_ text: String) -> Workshop? {
         guard let root = reader.compose(text), let top = reader.mapping(root, context: "workshop") else {
@@ -41,7 +43,7 @@ private struct Parser {
         let title = localized(required(top, "title", in: root), context: "title")
         let intro = top.value("intro").map { localized($0, context: "intro") } ?? LocalizedText([:])
         let analysis = readAnalysis(top.value("analysis"))
-        let scales = readScales(required(top, "scales", in: root))
+        scales = readScales(required(top, "scales", in: root))
         let stages = readStages(required(top, "stages", in: root), scales: scales)
         let maturity = readMaturity(required(top, "maturity", in: root), stages: stages)
         let recommendations = readRecommendations(top.value("recommendations"))
@@ -159,7 +161,7 @@ private struct Parser {
         var stages: [Stage] = []
         var itemIDs = Set<String>()
         // Pick options may name a rating item defined anywhere in the file.
-        var pending: [(index: Int, references: [(String, Node)])] = []
+        var pending: [(index: Int, entries: [OptionEntry])] = []
         for stageNode in reader.sequence(node, context: "stages") ?? [] {
             guard let pairs = reader.mapping(stageNode, context: "stage") else { continue }
             reader.rejectUnknownKeys(
@@ -181,7 +183,6 @@ private struct Parser {
             let prompt = optionalText(pairs, "prompt", context: "prompt") ?? LocalizedText([:])
             var scaleID: String?
             var items: [Item] = []
-            var options: [Option] = []
             if kind == .rating {
                 let scaleNode = required(pairs, "scale", in: stageNode)
                 scaleID = reader.string(scaleNode, context: "scale")
@@ -195,44 +196,53 @@ private struct Parser {
                 reader.report(pairs.value("items"), "workshop.items_not_allowed", ["kind": .text(kindName ?? "")])
             }
             if kind == .pick {
-                let (inline, references) = readOptions(required(pairs, "options", in: stageNode))
-                options = inline
-                pending.append((stages.count, references))
+                let optionsNode = required(pairs, "options", in: stageNode)
+                let entries = readOptions(optionsNode)
+                pending.append((stages.count, entries))
+                if let optionsNode, entries.count < 2 {
+                    reader.report(optionsNode, "workshop.too_few_options")
+                }
             } else if kind != nil, pairs.value("options") != nil {
                 reader.report(pairs.value("options"), "workshop.options_not_allowed", ["kind": .text(kindName ?? "")])
             }
             stages.append(
                 Stage(
                     id: id, kind: kind ?? .intro, title: title, prompt: prompt, scale: scaleID, items: items,
-                    options: options))
+                    options: []))
         }
-        let allItems = stages.flatMap(\.items)
+        var allItems: [Item] = []
+        for item in stages.flatMap(\.items) where !allItems.contains(where: { $0.id == item.id }) {
+            allItems.append(item)
+        }
         for entry in pending {
             let stage = stages[entry.index]
-            var options = stage.options
-            for (reference, node) in entry.references {
-                guard let item = allItems.first(where: { $0.id == reference }) else {
-                    reader.report(
-                        node, "workshop.unknown_option_reference",
-                        ["option": .text(reference), "accepted": .list(allItems.map(\.id))])
-                    continue
+            var options: [Option] = []
+            for option in entry.entries {
+                switch option {
+                case .inline(let option, let node):
+                    if options.contains(where: { $0.id == option.id }) {
+                        reader.report(node, "workshop.duplicate_option", ["id": .text(option.id)])
+                    }
+                    options.append(option)
+                case .reference(let reference, let node):
+                    guard let item = allItems.first(where: { $0.id == reference }) else {
+                        reader.report(
+                            node, "workshop.unknown_option_reference",
+                            ["option": .text(reference), "accepted": .list(allItems.map(\.id))])
+                        continue
+                    }
+                    if options.contains(where: { $0.id == item.id }) {
+                        reader.report(node, "workshop.duplicate_option", ["id": .text(item.id)])
+                    }
+                    options.append(Option(id: item.id, label: item.label))
                 }
-                options.append(Option(id: item.id, label: item.label))
             }
-            checkUnique(options.map(\.id), nodes: entry.references.map(\.1), key: "workshop.duplicate_option")
             stages[entry.index] = Stage(
                 id: stage.id, kind: stage.kind, title: stage.title, prompt: stage.prompt, scale: stage.scale,
                 items: stage.items, options: options)
         }
         if stages.isEmpty, node != nil { reader.report(node, "workshop.no_stages") }
         return stages
-    }
-
-    mutating func checkUnique(_ ids: [String], nodes: [Node], key: String) {
-        var seen = Set<String>()
-        for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
-            reader.report(index < nodes.count ? nodes[index] : nil, key, ["id": .text(id)])
-        }
     }
 
     mutating func readItems(_ node: Node?, seen: inout Set<String>) -> [Item] {
@@ -254,26 +264,29 @@ private struct Parser {
         return items
     }
 
+    /// An option as written: defined inline, or named by a rating item's id.
+    enum OptionEntry {
+        case inline(Option, idNode: Node)
+        case reference(String, Node)
+    }
+
     /// Options are either defined inline (`id` and `label`) or named by the id
-    /// of a rating item, whose label they take.
-    mutating func readOptions(_ node: Node?) -> ([Option], [(String, Node)]) {
-        var options: [Option] = []
-        var references: [(String, Node)] = []
-        var seen = Set<String>()
+    /// of a rating item, whose label they take; they keep the file's order.
+    mutating func readOptions(_ node: Node?) -> [OptionEntry] {
+        var entries: [OptionEntry] = []
         for optionNode in reader.sequence(node, context: "options") ?? [] {
             if let reference = optionNode.scalar?.string {
-                references.append((reference, optionNode))
+                entries.append(.reference(reference, optionNode))
                 continue
             }
             guard let pairs = reader.mapping(optionNode, context: "option") else { continue }
             reader.rejectUnknownKeys(pairs, allowed: ["id", "label"], context: "option")
-            guard let id = requiredID(pairs, "id", in: optionNode, context: "option") else { continue }
-            if !seen.insert(id).inserted {
-                reader.report(pairs.value("id"), "workshop.duplicate_option", ["id": .text(id)])
-            }
-            options.append(Option(id: id, label: localized(required(pairs, "label", in: optionNode), context: "label")))
+            guard let id = requiredID(pairs, "id", in: optionNode, context: "option"), let idNode = pairs.value("id")
+            else { continue }
+            let label = localized(required(pairs, "label", in: optionNode), context: "label")
+            entries.append(.inline(Option(id: id, label: label), idNode: idNode))
         }
-        return (options, references)
+        return entries
     }
 
     mutating func readMaturity(_ node: Node?, stages: [Stage]) -> MaturityModel {
@@ -289,14 +302,13 @@ private struct Parser {
             if levels.contains(where: { $0.id == id }) {
                 reader.report(level.value("id"), "workshop.duplicate_level", ["id": .text(id)])
             }
-            let conditions = (reader.sequence(level.value("when"), context: "when") ?? []).compactMap {
-                readCondition($0, stages: stages)
-            }
+            let conditionNodes = reader.sequence(level.value("when"), context: "when") ?? []
+            let conditions = conditionNodes.compactMap { readCondition($0, stages: stages) }
             if levels.isEmpty, level.value("when") != nil {
                 reader.report(level.value("when"), "workshop.first_level_conditions")
             }
-            if !levels.isEmpty, conditions.isEmpty, level.value("when") == nil {
-                reader.report(levelNode, "workshop.level_without_conditions", ["id": .text(id)])
+            if !levels.isEmpty, conditionNodes.isEmpty {
+                reader.report(level.value("when") ?? levelNode, "workshop.level_without_conditions", ["id": .text(id)])
             }
             levels.append(
                 MaturityLevel(
@@ -321,6 +333,7 @@ private struct Parser {
             let atLeast = pairs.value("at_least").flatMap { reader.double($0, context: "at_least") }
             let atMost = pairs.value("at_most").flatMap { reader.double($0, context: "at_most") }
             if atLeast == nil, atMost == nil { reader.report(node, "workshop.rule_needs_bound") }
+            checkBounds(item: item, [("at_least", atLeast), ("at_most", atMost)], pairs: pairs, stages: stages)
             return .rating(item: item, atLeast: atLeast, atMost: atMost)
         }
         if let stageNode = pairs.value("pick") {
@@ -368,6 +381,21 @@ private struct Parser {
         }
         reader.report(node, "workshop.unknown_condition", ["accepted": .list(["item", "pick", "strategy"])])
         return nil
+    }
+
+    /// A rule's bounds must lie on the scale of the item they test.
+    mutating func checkBounds(item: String, _ bounds: [(String, Double?)], pairs: Pairs, stages: [Stage]) {
+        guard let stage = stages.first(where: { $0.kind == .rating && $0.item(item) != nil }),
+            let scale = scales.first(where: { $0.id == stage.scale })
+        else { return }
+        for case (let key, let bound?) in bounds where bound < Double(scale.min) || bound > Double(scale.max) {
+            reader.report(
+                pairs.value(key), "workshop.rule_bound_off_scale",
+                [
+                    "bound": .decimal(bound, digits: bound == bound.rounded() ? 0 : 1), "item": .text(item),
+                    "min": .count(scale.min), "max": .count(scale.max),
+                ])
+        }
     }
 
     mutating func readRecommendations(_ node: Node?) -> [String: LocalizedText] {

@@ -27,6 +27,10 @@ struct YAMLReader {
                 return nil
             }
             return node
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            let position = SourcePosition(line: context.mark.line, column: context.mark.column)
+            report(at: position, "file.duplicate_key", ["keys": .list(duplicates.sorted())])
+            return nil
         } catch let error as YamlError {
             let (position, problem) = Self.describe(error)
             report(at: position, "file.yaml_syntax", ["problem": .text(problem)])

@@ -65,14 +65,13 @@ struct Heatmap {
     }
 
     private func legend(y: Double) -> Markup {
-        var children: [Markup] = [SVG.text(context.label("html.heatmap_legend"), x: 0, y: y + 11, cls: "small")]
-        let start = Self.labelWidth
+        var children: [Markup] = []
         for step in 0...4 {
             let fraction = Double(step) / 4
-            children.append(
-                SVG.rect(x: start + Double(step) * 28, y: y, width: 26, height: 14, fill: SVG.sequential(fraction)))
+            children.append(SVG.rect(x: Double(step) * 28, y: y, width: 26, height: 14, fill: SVG.sequential(fraction)))
         }
-        children.append(SVG.text(context.label("html.low"), x: start + 5 * 28 + 6, y: y + 11, cls: "small"))
+        children.append(SVG.text(context.label("html.heatmap_legend"), x: 5 * 28 + 8, y: y + 11, cls: "small"))
         return .el("g", [("class", "legend")], children)
     }
+
 }

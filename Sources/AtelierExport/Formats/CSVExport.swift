@@ -125,7 +125,7 @@ struct CSVExport {
                 String(index + 1), finding.kind.rawValue, CSVTable.number(finding.severity),
                 finding.departments.joined(separator: " "),
                 finding.groups.map { $0.joined(separator: " ") }.joined(separator: " | "),
-                context.render(finding.message), context.recommendation(finding.kind) ?? "",
+                context.render(finding.message), context.recommendation(finding) ?? "",
             ])
         }
         return table

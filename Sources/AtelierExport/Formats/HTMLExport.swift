@@ -79,21 +79,12 @@ struct HTMLExport {
     private func glance() -> Markup {
         let c = context
         let company = c.analysis.company
-        var items: [Markup] = [
-            .el(
-                "li",
-                text: c.label(
-                    "md.turnout",
-                    ["count": .count(c.participantCount), "departments": .count(c.state.departments.count)]))
-        ]
+        var items: [Markup] = [.el("li", text: c.turnout)]
         if let maturity = company.maturity {
             items.append(
                 .el(
                     "li", [],
-                    [
-                        .text(c.label("company_maturity") + ": "), .el("strong", text: c.text(maturity.label)),
-                        .text(". " + c.render(maturity.reason)),
-                    ]))
+                    [.el("strong", text: c.label("company_maturity")), .text(" — " + c.render(maturity.reason))]))
         }
         items.append(.el("li", text: c.label("agreement_overall") + ": " + c.alphaWords(company.alphaOrdinal)))
         for stage in c.pickStages {
@@ -117,7 +108,11 @@ struct HTMLExport {
         let c = context
         var children: [Markup] = [figure(Heatmap(context: c).render(), caption: c.label("html.heatmap_caption"))]
         for entry in c.ratingItems {
-            children.append(.el("p", [("class", "sentence")], text: c.companySentence(item: entry.item)))
+            children.append(
+                .el(
+                    "p", [("class", "sentence")],
+                    [.el("strong", text: c.text(entry.item.label)), .text(" — " + c.companySentence(item: entry.item))])
+            )
         }
         return section("heatmap", c.label("html.heatmap"), children)
     }
@@ -213,7 +208,7 @@ struct HTMLExport {
                     " (" + c.label("severity", ["value": .text(c.percent(finding.severity))]) + ") — "
                         + c.render(finding.message)),
             ]
-            if let recommendation = c.recommendation(finding.kind) {
+            if let recommendation = c.recommendation(finding) {
                 parts.append(.el("br"))
                 parts.append(.el("em", text: c.label("recommendation") + ": "))
                 parts.append(.text(recommendation))

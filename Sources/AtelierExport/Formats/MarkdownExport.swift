@@ -32,7 +32,7 @@ struct MarkdownExport {
     private mutating func add(_ line: String) { lines.append(line) }
 
     private mutating func heading(_ level: Int, _ text: String) {
-        add("")
+        if lines.last != "" { add("") }
         add(String(repeating: "#", count: level) + " " + Self.escape(text))
         add("")
     }
@@ -50,16 +50,9 @@ struct MarkdownExport {
         let c = context
         let company = c.analysis.company
         heading(2, c.label("md.glance"))
-        add(
-            "- "
-                + Self.escape(
-                    c.label(
-                        "md.turnout",
-                        ["count": .count(c.participantCount), "departments": .count(c.state.departments.count)])))
+        add("- " + Self.escape(c.turnout))
         if let maturity = company.maturity {
-            add(
-                "- " + Self.escape(c.label("company_maturity")) + ": **" + Self.escape(c.text(maturity.label))
-                    + "**. " + Self.escape(c.render(maturity.reason)))
+            add("- " + Self.escape(c.label("company_maturity")) + " — " + Self.escape(c.render(maturity.reason)))
         }
         add("- " + Self.escape(c.label("agreement_overall")) + ": " + Self.escape(c.alphaWords(company.alphaOrdinal)))
         for stage in c.pickStages {
@@ -211,7 +204,7 @@ struct MarkdownExport {
                 "\(index + 1). **" + Self.escape(c.kindLabel(finding.kind)) + "** ("
                     + Self.escape(c.label("severity", ["value": .text(c.percent(finding.severity))])) + ") — "
                     + Self.escape(c.render(finding.message)))
-            if let recommendation = c.recommendation(finding.kind) {
+            if let recommendation = c.recommendation(finding) {
                 add("   *" + Self.escape(c.label("recommendation")) + "*: " + Self.escape(recommendation))
             }
         }

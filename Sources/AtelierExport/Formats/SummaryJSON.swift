@@ -112,7 +112,7 @@ struct SummaryJSON {
             ("groups", .array(finding.groups.map { .strings($0) })),
             ("severity", .number(finding.severity)),
             ("text", .string(context.render(finding.message))),
-            ("recommendation", .optional(context.recommendation(finding.kind))),
+            ("recommendation", .optional(context.recommendation(finding))),
         ])
     }
 

@@ -21,9 +21,15 @@ struct ExportContext {
 
     func render(_ message: LocalizedMessage) -> String { catalog.render(message) }
 
-    func number(_ value: Double?, digits: Int = 1) -> String {
+    /// A number with as few decimals as it needs, at most `digits`
+    /// (medians are whole or halves, quartiles quarters).
+    func number(_ value: Double?, digits: Int = 2) -> String {
         guard let value else { return label("undefined") }
-        return catalog.format(value, digits: digits)
+        var text = catalog.format(value, digits: digits)
+        guard digits > 0 else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(catalog.decimalSeparator) { text.removeLast(catalog.decimalSeparator.count) }
+        return text == "-0" ? "0" : text
     }
 
     // MARK: - Workshop
@@ -49,9 +55,7 @@ struct ExportContext {
         workshop.maturity.levels.first { $0.id == id }
     }
 
-    func recommendation(_ kind: SiloKind) -> String? {
-        workshop.recommendations[kind.rawValue].map { text($0) }
-    }
+    func recommendation(_ finding: SiloFinding) -> String? { finding.recommendation.map { text($0) } }
 
     // MARK: - Session
 
@@ -130,15 +134,23 @@ struct ExportContext {
     func latestPick(_ rater: Rater, stage: String) -> String? { state.picks[stage]?[rater]?.last?.option }
 
     /// The groups set apart in the silo map: those of a `fragmented`
-    /// finding, else all departments together.
+    /// finding (which holds the departments with a strategy), each department
+    /// left out joining the first group it is linked to by `knows`; else all
+    /// departments together.
     var departmentGroups: [[String]] {
-        if let fragmented = analysis.silos.first(where: { $0.kind == .fragmented }), !fragmented.groups.isEmpty {
-            let grouped = Set(fragmented.groups.joined())
-            let rest = state.departments.map(\.id).filter { !grouped.contains($0) }
-            return fragmented.groups + rest.map { [$0] }
+        let ids = state.departments.map(\.id)
+        guard let fragmented = analysis.silos.first(where: { $0.kind == .fragmented }), !fragmented.groups.isEmpty
+        else { return ids.isEmpty ? [] : [ids] }
+        var groups = fragmented.groups
+        for id in ids where !groups.contains(where: { $0.contains(id) }) {
+            let linked = groups.firstIndex { group in
+                group.contains { state.knows(id, $0) || state.knows($0, id) }
+            }
+            if let linked { groups[linked].append(id) } else { groups.append([id]) }
         }
-        return state.departments.isEmpty ? [] : [state.departments.map(\.id)]
+        return groups
     }
+
 }
 
 /// One line of the answer log.

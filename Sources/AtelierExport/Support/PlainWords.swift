@@ -4,26 +4,19 @@ import AtelierCore
 /// plain words a manager reads without a statistics course. Thresholds are
 /// documented in docs/export-formats.md.
 extension ExportContext {
-    /// Tastle–Wierman consensus in words: strong ≥ 0.8, broad ≥ 0.6, mixed ≥ 0.4, else divided.
+    /// Tastle–Wierman consensus in the analysis's words (docs/analysis.md);
+    /// a lone answer is called so rather than "strong agreement".
     func agreementWords(_ stats: ItemStats?) -> String {
         guard let stats, stats.n > 0, let consensus = stats.consensus else { return label("agreement.none") }
         if stats.n == 1 { return label("agreement.single") }
-        switch consensus {
-        case 0.8...: return label("agreement.strong")
-        case 0.6..<0.8: return label("agreement.broad")
-        case 0.4..<0.6: return label("agreement.mixed")
-        default: return label("agreement.divided")
-        }
+        return render(AgreementReading(consensus: consensus).message)
     }
 
-    /// Krippendorff's alpha in words: ≥ 0.8 high, ≥ 0.667 tentative, else low.
+    /// Krippendorff's alpha in the analysis's words, with its value.
     func alphaWords(_ alpha: Double?) -> String {
-        guard let alpha else { return label("alpha.undefined") }
-        switch alpha {
-        case 0.8...: return label("alpha.high", ["alpha": .decimal(alpha, digits: 2)])
-        case 0.667..<0.8: return label("alpha.tentative", ["alpha": .decimal(alpha, digits: 2)])
-        default: return label("alpha.low", ["alpha": .decimal(alpha, digits: 2)])
-        }
+        let reading = render(ReliabilityReading(alpha: alpha).message)
+        guard let alpha else { return reading }
+        return label("alpha", ["reading": .text(reading), "alpha": .decimal(alpha, digits: 2)])
     }
 
     /// A median with the scale's words when it falls on a point: `1 (A little like us)`.
@@ -42,7 +35,7 @@ extension ExportContext {
         return label(
             "item.company",
             [
-                "item": .text(text(item.label)), "agreement": .text(agreementWords(stats)),
+                "agreement": .text(agreementWords(stats)),
                 "median": .text(medianText(stats, item: item.id)), "iqr": .text(number(stats.iqr)),
                 "count": .count(stats.n),
             ])
@@ -68,7 +61,19 @@ extension ExportContext {
         return catalog.list(stats.modes.map { optionLabel(stage: stage, option: $0) })
     }
 
-    func kindLabel(_ kind: SiloKind) -> String { label("silo." + kind.rawValue) }
+    /// "12 participants from 5 departments".
+    var turnout: String {
+        label(
+            "turnout",
+            [
+                "participants": .message(
+                    LocalizedMessage("export.participant_count", ["count": .count(participantCount)])),
+                "departments": .message(
+                    LocalizedMessage("export.department_count", ["count": .count(state.departments.count)])),
+            ])
+    }
+
+    func kindLabel(_ kind: SiloKind) -> String { catalog.text("analysis.kind." + kind.rawValue) }
 
     func names(_ departments: [String]) -> String { catalog.list(departments.map(departmentName)) }
 

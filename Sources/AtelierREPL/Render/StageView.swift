@@ -39,8 +39,9 @@ public enum StageView {
                 option.label.text(language), width: width, indent: 14, first: "  " + AnalysisLayout.left(option.id, 12))
         }
         if let scale = workshop.scale(of: stage) {
-            let labels = scale.points.map { "\($0) \(scale.label($0)?.text(language) ?? "")" }.joined(separator: " · ")
-            out += AnalysisLayout.wrap(catalog.text("repl.stage.scale", ["labels": .text(labels)]), width: width)
+            let labels = scale.points.map { "\($0) \(scale.label($0)?.text(language) ?? "")" }
+            out.append(catalog.text("repl.stage.scale"))
+            out += Legend.lines(labels, width: width)
         }
         out += AnalysisLayout.wrap(hint(stage, table: table, catalog: catalog), width: width).map(style.dim)
         return out

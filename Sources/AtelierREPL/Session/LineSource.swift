@@ -14,49 +14,72 @@ extension LineEditor: LineSource {
     }
 }
 
-/// Lines given in advance (tests).
-public final class FixedLines: LineSource {
-    private let remaining: Mutex<[String]>
-
-    public init(_ lines: [String]) {
-        remaining = Mutex(lines)
-    }
-
-    public func next(prompt: String) async -> String? {
-        remaining.withLock { $0.isEmpty ? nil : $0.removeFirst() }
-    }
-}
-
-/// The lines of a file descriptor (stdin of a script), read on a thread of
-/// their own so that nothing else waits while the input is quiet.
-public final class StreamLines: LineSource {
-    private struct Queue {
+/// Lines handed over one by one (by a reading thread, or by a test), read
+/// in the same order.
+public final class LineQueue: LineSource {
+    private struct State {
         var lines: [String] = []
         var ended = false
         var waiting: CheckedContinuation<String?, Never>?
     }
 
-    private let queue = Mutex(Queue())
+    private let state = Mutex(State())
 
-    public init(fileDescriptor: Int32 = STDIN_FILENO) {
-        let thread = Thread { [self] in readAll(fileDescriptor) }
-        thread.name = "atelier.script"
-        thread.start()
+    public init(_ lines: [String] = []) {
+        state.withLock { $0.lines = lines }
+    }
+
+    public func push(_ line: String) {
+        let waiting = state.withLock { state -> CheckedContinuation<String?, Never>? in
+            guard let waiting = state.waiting else {
+                state.lines.append(line)
+                return nil
+            }
+            state.waiting = nil
+            return waiting
+        }
+        waiting?.resume(returning: line)
+    }
+
+    /// No more lines: `next` returns nil once the queue is empty.
+    public func end() {
+        let waiting = state.withLock { state -> CheckedContinuation<String?, Never>? in
+            state.ended = true
+            defer { state.waiting = nil }
+            return state.waiting
+        }
+        waiting?.resume(returning: nil)
     }
 
     public func next(prompt: String) async -> String? {
         await withCheckedContinuation { continuation in
-            let ready: String?? = queue.withLock { queue in
-                if !queue.lines.isEmpty { return .some(queue.lines.removeFirst()) }
-                if queue.ended { return .some(nil) }
-                queue.waiting = continuation
+            let ready: String?? = state.withLock { state in
+                if !state.lines.isEmpty { return .some(state.lines.removeFirst()) }
+                if state.ended { return .some(nil) }
+                state.waiting = continuation
                 return .none
             }
             if let ready { continuation.resume(returning: ready) }
         }
     }
+}
 
-    private func readAll(_ fd: Int32) {
+/// The lines of a file descriptor (a script on stdin), read on a thread of
+/// their own so that nothing else waits while the input is quiet.
+public final class StreamLines: LineSource {
+    private let queue = LineQueue()
+
+    public init(fileDescriptor: Int32 = STDIN_FILENO) {
+        let thread = Thread { [queue] in Self.readAll(fileDescriptor, into: queue) }
+        thread.name = "atelier.script"
+        thread.start()
+    }
+
+    public func next(prompt: String) async -> String? {
+        await queue.next(prompt: prompt)
+    }
+
+    private static func readAll(_ fd: Int32, into queue: LineQueue) {
         var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -65,30 +88,16 @@ public final class StreamLines: LineSource {
             if count <= 0 { break }
             pending += buffer[0..<count]
             while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                deliver(pending[..<newline])
+                queue.push(line(pending[..<newline]))
                 pending.removeSubrange(...newline)
             }
         }
-        if !pending.isEmpty { deliver(pending[...]) }
-        let waiting = queue.withLock { queue in
-            queue.ended = true
-            defer { queue.waiting = nil }
-            return queue.waiting
-        }
-        waiting?.resume(returning: nil)
+        if !pending.isEmpty { queue.push(line(pending[...])) }
+        queue.end()
     }
 
-    private func deliver(_ bytes: ArraySlice<UInt8>) {
-        var line = String(decoding: bytes, as: UTF8.self)
-        if line.hasSuffix("\r") { line.removeLast() }
-        let waiting = queue.withLock { queue -> CheckedContinuation<String?, Never>? in
-            if let waiting = queue.waiting {
-                queue.waiting = nil
-                return waiting
-            }
-            queue.lines.append(line)
-            return nil
-        }
-        waiting?.resume(returning: line)
+    private static func line(_ bytes: ArraySlice<UInt8>) -> String {
+        let line = String(decoding: bytes, as: UTF8.self)
+        return line.hasSuffix("\r") ? String(line.dropLast()) : line
     }
 }

@@ -1,12 +1,55 @@
 import ArgumentParser
+import AtelierCore
+import AtelierExport
+import AtelierFiles
+import Foundation
 
+/// `atelier export SESSION|FILE.jsonl --format md|json|csv|html [-o PATH] [--force]`:
+/// the consensus summary of a stored session or a recording. md, json and
+/// html go to stdout without -o; csv is a folder and needs a path (default
+/// `SESSION-csv`). Files are written atomically and never replaced without --force.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export a consensus summary (md, json, csv, html)."
     )
 
+    @OptionGroup var source: SessionReference
+
+    @ArgumentParser.Option(name: .long, help: "md, json, csv or html.")
+    var format: String
+
+    @ArgumentParser.Option(
+        name: [.short, .customLong("output")], help: "Where to write (a folder for csv); default: stdout.")
+    var output: String?
+
+    @Flag(name: .long, help: "Replace the file or folder if it exists.")
+    var force = false
+
+    @OptionGroup var language: LanguageOption
+
     func run() async throws {
-        NotYetAvailable.exit("export")
+        let cli = CLI(locale: language.locale)
+        guard let format = ExportFormat(rawValue: format) else {
+            cli.fail(
+                LocalizedMessage(
+                    "export.cli.unknown_format",
+                    ["format": .text(format), "accepted": .list(ExportFormat.allCases.map(\.rawValue))]),
+                code: CLI.usage)
+        }
+        let loaded = source.load(cli)
+        let rendered = Exporter.render(format: format, state: loaded.state(), catalog: cli.catalog)
+        guard let path = output ?? (format.isFolder ? format.defaultName(session: loaded.id) : nil) else {
+            if case .file(let bytes) = rendered { FileHandle.standardOutput.write(Data(bytes)) }
+            return
+        }
+        do throws(FilesError) {
+            try ExportWriter.write(rendered, to: path, replace: force)
+        } catch {
+            cli.warn(error.message)
+            if case .alreadyExists = error { cli.warn(LocalizedMessage("export.cli.use_force")) }
+            throw ExitCode(CLI.failure)
+        }
+        cli.say(LocalizedMessage("export.cli.written", ["format": .text(format.rawValue), "path": .text(path)]))
     }
 }

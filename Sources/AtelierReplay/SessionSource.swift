@@ -1,0 +1,68 @@
+import AtelierCore
+import AtelierFiles
+import AtelierStore
+
+/// A session to replay or export, named on the command line: a recording
+/// file (`FILE.jsonl`, or any path to an existing file) or a session id in
+/// the store. Either way the journal comes back whole and checked.
+public struct LoadedSession: Sendable {
+    public let id: String
+    public let workshop: Workshop
+    public let events: [RecordedEvent]
+
+    public init(id: String, workshop: Workshop, events: [RecordedEvent]) {
+        self.id = id
+        self.workshop = workshop
+        self.events = events
+    }
+
+    /// The state after the first `count` events (all when nil).
+    public func state(after count: Int? = nil) -> SessionState {
+        SessionState.fold(id: id, workshop: workshop, events: events.prefix(count ?? events.count))
+    }
+}
+
+public enum SessionSource {
+    /// Whether the argument names a recording file rather than a stored session.
+    public static func isRecording(_ reference: String) -> Bool {
+        reference.hasSuffix(".jsonl") || reference.contains("/") || TextFile.exists(reference)
+    }
+
+    /// Reads the recording or the stored session; any problem comes back as
+    /// one localized message (file and line for a recording).
+    public static func load(_ reference: String, storePath: String) -> Result<LoadedSession, SourceError> {
+        if isRecording(reference) {
+            do throws(FilesError) {
+                return recording(try TextFile.read(reference), file: reference)
+            } catch {
+                return .failure(SourceError(message: error.message))
+            }
+        }
+        do throws(StoreError) {
+            guard TextFile.exists(storePath) else {
+                return .failure(SourceError(message: LocalizedMessage("replay.no_store", ["path": .text(storePath)])))
+            }
+            let store = try SessionStore(path: storePath)
+            let events = try store.events(id: reference)
+            let workshop = try store.load(id: reference).workshop
+            return .success(LoadedSession(id: reference, workshop: workshop, events: events))
+        } catch {
+            return .failure(SourceError(message: error.message))
+        }
+    }
+
+    /// A recording's text, read and checked by the store's reader.
+    public static func recording(_ text: String, file: String) -> Result<LoadedSession, SourceError> {
+        do throws(RecordingError) {
+            let (header, events) = try Recording.read(text, file: file)
+            return .success(LoadedSession(id: header.session, workshop: header.workshop, events: events))
+        } catch {
+            return .failure(SourceError(message: error.message))
+        }
+    }
+}
+
+/// Why a session could not be loaded, ready to print.
+public struct SourceError: Error, Sendable {
+    public let message: LocalizedMessage
+}

@@ -1,0 +1,43 @@
+import AtelierCore
+import AtelierLive
+import Foundation
+
+@testable import AtelierREPL
+
+/// A REPL on a memory journal, reading lines the test gives.
+struct REPLHarness {
+    static let start: Timestamp = 1_790_000_000_000
+
+    let live: LiveSession
+    let console = Console(.memory)
+    let input = LineQueue()
+    let repl: REPL
+
+    init(language: String = "en", interactive: Bool = false, workshop: Workshop? = nil) throws {
+        let workshop = try workshop ?? TestFiles.workshop()
+        let state = SessionState(id: "test", workshop: workshop, locale: language)
+        live = LiveSession(state: state, journal: MemoryJournal())
+        repl = REPL(
+            live: live, initial: state, catalog: TestFiles.catalog(language), console: console, input: input,
+            settings: REPL.Settings(interactive: interactive), clock: { REPLHarness.start })
+    }
+
+    /// Runs a whole script; returns the transcript and the summary.
+    static func script(_ lines: [String], language: String = "en") async throws -> ([String], REPLSummary) {
+        let harness = try REPLHarness(language: language)
+        for line in lines { harness.input.push(line) }
+        harness.input.end()
+        let summary = await harness.repl.run()
+        return (harness.console.transcript, summary)
+    }
+
+    /// Waits (bounded) until the transcript holds a line.
+    func waitFor(_ text: String, timeout: Duration = .seconds(5)) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if console.transcript.contains(where: { $0.contains(text) }) { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+}
