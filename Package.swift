@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "AtelierNet",
             dependencies: [
-                "AtelierCore", "AtelierLive",
+                "AtelierCore", "AtelierLive", "AtelierREPL",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

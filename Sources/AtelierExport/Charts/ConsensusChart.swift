@@ -41,7 +41,7 @@ struct ConsensusChart {
                 children.append(
                     SVG.text(
                         c.number(consensus, digits: 2) + " · " + c.agreementWords(stats),
-                        x: Self.labelWidth + Self.barWidth + 8, y: y + 21, cls: "small"))
+                        x: Self.labelWidth + Self.barWidth + 16, y: y + 21, cls: "small"))
             } else {
                 children.append(
                     SVG.text(c.label("agreement.none"), x: Self.labelWidth + 4, y: y + 21, cls: "small"))

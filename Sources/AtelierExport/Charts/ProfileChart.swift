@@ -15,7 +15,7 @@ struct ProfileChart {
         let c = context
         let items = c.ratingItems
         let width = Self.labelWidth + Self.barWidth + 40
-        let height = Double(items.count) * Self.rowHeight + 30
+        let height = Double(items.count) * Self.rowHeight + 8
         var children: [Markup] = []
         for (row, entry) in items.enumerated() {
             let y = Double(row) * Self.rowHeight + 4
@@ -51,8 +51,6 @@ struct ProfileChart {
                     SVG.line(x1: position(company), y1: y + 3, x2: position(company), y2: y + 23, cls: "tick"))
             }
         }
-        let axisY = Double(items.count) * Self.rowHeight + 16
-        children.append(SVG.text(c.label("html.profile_legend"), x: Self.labelWidth, y: axisY, cls: "small"))
         return SVG.chart(
             id: "chart-profile-\(department.id)", width: width, height: height,
             title: c.label("html.profile", ["department": .text(department.name)]), children)

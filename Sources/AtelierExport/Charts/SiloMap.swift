@@ -22,12 +22,12 @@ struct SiloMap {
         let groups = c.departmentGroups
         var boxes: [Box] = []
         var x = 0.0
-        var height = 200.0
+        var height = 170.0
         for group in groups {
             let width = Self.boxWidth(group.count)
             boxes.append(Box(x: x, width: width, ids: group))
             x += width + Self.gap
-            height = max(height, 2 * Self.ringRadius(group.count) + 140)
+            height = max(height, group.count > 2 ? 2 * Self.ringRadius(group.count) + 140 : 170)
         }
         let width = max(480, x - Self.gap)
         var position: [String: (x: Double, y: Double)] = [:]

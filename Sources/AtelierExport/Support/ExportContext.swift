@@ -134,15 +134,23 @@ struct ExportContext {
     func latestPick(_ rater: Rater, stage: String) -> String? { state.picks[stage]?[rater]?.last?.option }
 
     /// The groups set apart in the silo map: those of a `fragmented`
-    /// finding, else all departments together.
+    /// finding (which holds the departments with a strategy), each department
+    /// left out joining the first group it is linked to by `knows`; else all
+    /// departments together.
     var departmentGroups: [[String]] {
-        if let fragmented = analysis.silos.first(where: { $0.kind == .fragmented }), !fragmented.groups.isEmpty {
-            let grouped = Set(fragmented.groups.joined())
-            let rest = state.departments.map(\.id).filter { !grouped.contains($0) }
-            return fragmented.groups + rest.map { [$0] }
+        let ids = state.departments.map(\.id)
+        guard let fragmented = analysis.silos.first(where: { $0.kind == .fragmented }), !fragmented.groups.isEmpty
+        else { return ids.isEmpty ? [] : [ids] }
+        var groups = fragmented.groups
+        for id in ids where !groups.contains(where: { $0.contains(id) }) {
+            let linked = groups.firstIndex { group in
+                group.contains { state.knows(id, $0) || state.knows($0, id) }
+            }
+            if let linked { groups[linked].append(id) } else { groups.append([id]) }
         }
-        return state.departments.isEmpty ? [] : [state.departments.map(\.id)]
+        return groups
     }
+
 }
 
 /// One line of the answer log.

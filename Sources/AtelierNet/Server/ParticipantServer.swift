@@ -179,8 +179,12 @@ public final class ParticipantServer: Sendable {
     /// in keep their seats and tokens.
     public func newCode() async -> String { await room?.newCode() ?? code }
 
-    /// `kick NAME`: closes the participant's connection and revokes their token.
-    public func kick(_ name: String) async -> String { await room?.kick(name) ?? "" }
+    /// `kick NAME`: closes the participant's connection and revokes their
+    /// token; false with the reason when no such participant joined.
+    public func kick(_ name: String) async -> (done: Bool, text: String) { await room?.kick(name) ?? (false, "") }
+
+    /// The port it listens on, once started.
+    public var port: Int? { state.withLock { $0.running?.server.localAddress?.port } }
 
     /// `lock-joins` / `unlock-joins`; `resume` keeps working.
     public func setJoinsLocked(_ locked: Bool) async -> String { await room?.setJoinsLocked(locked) ?? "" }

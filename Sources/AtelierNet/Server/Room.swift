@@ -198,12 +198,12 @@ actor Room {
     }
 
     /// Closes a participant's connection and revokes their token.
-    func kick(_ name: String) async -> String {
+    func kick(_ name: String) async -> (done: Bool, text: String) {
         guard let token = tokens.removeValue(forKey: name) else {
             let known = tokens.keys.sorted()
-            return facilitator.text(
+            return (false, facilitator.text(
                 "net.kick_unknown",
-                ["name": .text(name), "known": known.isEmpty ? .message(LocalizedMessage("common.none")) : .list(known)])
+                ["name": .text(name), "known": known.isEmpty ? .message(LocalizedMessage("common.none")) : .list(known)]))
         }
         seats[token] = nil
         if let holder = holders.removeValue(forKey: name), let member = members[holder] {
@@ -214,7 +214,7 @@ actor Room {
             _ = await session.submit(command)
         }
         logger.notice("participant kicked", metadata: ["name": "\(name)"])
-        return facilitator.text("net.kicked", ["name": .text(name)])
+        return (true, facilitator.text("net.kicked", ["name": .text(name)]))
     }
 
     // MARK: - What participants read

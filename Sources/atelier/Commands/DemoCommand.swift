@@ -1,12 +1,48 @@
 import ArgumentParser
+import AtelierCore
+import AtelierExport
+import AtelierReplay
+import AtelierResources
+import Foundation
 
+/// `atelier demo`: the bundled recording of a coping-patterns workshop played
+/// briskly, then its consensus summary in Markdown.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Replay a bundled example workshop and show its summary."
     )
 
+    static let recording = "coping-patterns-demo.jsonl"
+    /// About half a minute for the 73-minute session (docs/export-formats.md).
+    static let speed = 40.0
+    static let maxIdle = 8.0
+
+    @ArgumentParser.Option(name: .long, help: "Pace (default 40 times as fast as it happened).")
+    var speed: String?
+
+    @OptionGroup var language: LanguageOption
+
     func run() async throws {
-        NotYetAvailable.exit("demo")
+        let cli = CLI(locale: language.locale)
+        let pace = ReplayPace.parse(speed: speed, maxIdle: String(Self.maxIdle), cli: cli, defaultSpeed: Self.speed)
+        guard let file = BundledFiles.recordings.first(where: { $0.name == Self.recording }), let text = file.text
+        else { cli.fail(LocalizedMessage("replay.demo_missing", ["file": .text(Self.recording)])) }
+        let loaded: LoadedSession
+        switch SessionSource.recording(text, file: Self.recording) {
+        case .success(let session): loaded = session
+        case .failure(let error): cli.fail(error.message)
+        }
+        cli.say(LocalizedMessage("replay.demo_intro"))
+        let transcript = ReplayTranscript(session: loaded, catalog: cli.catalog, style: ReplayPace.style)
+        let schedule = ReplaySchedule(events: loaded.events, speed: pace.speed, maxIdle: pace.maxIdle)
+        let finished = ReplayPlayer(transcript: transcript, schedule: schedule, step: false)
+            .play(hint: cli.text(LocalizedMessage("replay.hint")))
+        guard finished else { return }
+        cli.say(line: "")
+        if case .file(let bytes) = Exporter.render(format: .md, state: loaded.state(), catalog: cli.catalog) {
+            cli.say(line: String(decoding: bytes, as: UTF8.self))
+        }
+        cli.say(LocalizedMessage("replay.demo_next", ["file": .text("recordings/" + Self.recording)]))
     }
 }

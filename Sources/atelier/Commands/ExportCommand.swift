@@ -19,7 +19,8 @@ struct ExportCommand: AsyncParsableCommand {
     @ArgumentParser.Option(name: .long, help: "md, json, csv or html.")
     var format: String
 
-    @ArgumentParser.Option(name: [.short, .customLong("output")], help: "Where to write (a folder for csv); default: stdout.")
+    @ArgumentParser.Option(
+        name: [.short, .customLong("output")], help: "Where to write (a folder for csv); default: stdout.")
     var output: String?
 
     @Flag(name: .long, help: "Replace the file or folder if it exists.")

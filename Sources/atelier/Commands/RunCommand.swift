@@ -29,15 +29,20 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Exit with status 1 at the end if any command was refused (for scripts).")
     var strict = false
 
+    @OptionGroup var network: ListenOptions
+
     func run() async throws {
         let cli = CLI(locale: language.locale)
         let entry = cli.orExit { () throws(FilesError) in try WorkshopLibrary().load(workshop) }
         let paths = XDGPaths()
+        let participants = network.network(cli, paths: paths)
         let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
         let now = FacilitatorSession.now()
         var random = SystemRandomNumberGenerator()
-        let id = session ?? SessionName.make(
-            workshop: entry.id, time: now, letters: SessionName.letters(using: &random))
+        let id =
+            session
+            ?? SessionName.make(
+                workshop: entry.id, time: now, letters: SessionName.letters(using: &random))
         if (try? journal.load(id: id)) != nil {
             cli.fail(LocalizedMessage("repl.run.session_exists", ["session": .text(id)]))
         }
@@ -47,8 +52,10 @@ struct RunCommand: AsyncParsableCommand {
         var options = FacilitatorSession.Options()
         options.strict = strict
         options.historyPath = paths.history
+        options.extensions += participants.map { [$0] } ?? []
         let status = await FacilitatorSession.run(
             state: state, journal: journal, catalog: cli.catalog, options: options)
+        await participants?.stop()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,0 +1,109 @@
+import AtelierCore
+import AtelierREPL
+import Logging
+import Synchronization
+
+/// The network in the facilitator's REPL: starts the participant server on
+/// the REPL's live session, shows the join code large, prints the room's
+/// activity above the prompt, and adds the commands `code`, `code new`,
+/// `kick NAME`, `lock-joins`, `unlock-joins` and `quiet on|off`.
+public final class ParticipantNetwork: REPLExtension {
+    private let configuration: NetConfiguration
+    private let catalogs: [String: Catalog]
+    private let logger: Logger
+    private let running = Mutex<(server: ParticipantServer?, feed: Task<Void, Never>?)>((nil, nil))
+
+    public init(configuration: NetConfiguration, catalogs: [String: Catalog], logger: Logger) {
+        self.configuration = configuration
+        self.catalogs = catalogs
+        self.logger = logger
+    }
+
+    public var commands: [CommandSpec] {
+        func spec(_ word: String, _ forms: [CommandForm]) -> CommandSpec {
+            CommandSpec(
+                word: word, groupKey: "net.repl.group",
+                helpKey: "net.repl.help.\(word.replacingOccurrences(of: "-", with: "_"))", forms: forms)
+        }
+        return [
+            spec("code", [CommandForm([]), CommandForm([.word("new")])]),
+            spec("kick", [CommandForm([.slot(Slot("name", .participant))])]),
+            spec("lock-joins", [CommandForm([])]),
+            spec("unlock-joins", [CommandForm([])]),
+            spec("quiet", [CommandForm([.slot(Slot("mode", .choice(["on", "off"])))])]),
+        ]
+    }
+
+    public func started(in context: REPLContext) async {
+        let console = context.console
+        let server: ParticipantServer
+        let port: Int
+        do {
+            server = try ParticipantServer(
+                session: context.live, catalogs: catalogs, facilitator: context.catalog, configuration: configuration,
+                logger: logger)
+            port = try await server.start()
+        } catch {
+            console.error(
+                context.catalog.text(
+                    "net.repl.listen_failed",
+                    ["address": .text("\(configuration.host):\(configuration.port)"), "reason": .text("\(error)")]))
+            return
+        }
+        let feed = Task {
+            for await line in await server.feed() { console.activity(line) }
+        }
+        running.withLock { $0 = (server, feed) }
+        console.lines(
+            [context.catalog.text("net.repl.listening", ["address": .text("\(configuration.host):\(port)")])]
+                + show(await server.currentCode(), host: configuration.host, port: port, context.catalog))
+    }
+
+    public func run(_ command: CustomCommand, in context: REPLContext) async -> Bool {
+        let console = context.console
+        guard let server = running.withLock({ $0.server }) else {
+            console.error(context.catalog.text("net.repl.not_listening"))
+            return false
+        }
+        switch command.word {
+        case "code":
+            let code = command.arguments.has(word: "new") ? await server.newCode() : await server.currentCode()
+            console.lines(show(code, host: configuration.host, port: server.port ?? 0, context.catalog))
+        case "kick":
+            let (done, text) = await server.kick(command.arguments.text("name"))
+            guard done else {
+                console.error(text)
+                return false
+            }
+            console.line(text)
+        case "lock-joins", "unlock-joins":
+            console.line(await server.setJoinsLocked(command.word == "lock-joins"))
+        default:
+            let on = command.arguments["mode"] == "on"
+            console.quiet = on
+            console.line(context.catalog.text(on ? "net.repl.quiet_on" : "net.repl.quiet_off"))
+        }
+        return true
+    }
+
+    /// Closes every participant's connection; call when the REPL ends.
+    public func stop() async {
+        let (server, feed) = running.withLock { running in
+            defer { running = (nil, nil) }
+            return running
+        }
+        await server?.stop()
+        feed?.cancel()
+    }
+
+    private func show(_ code: String, host: String, port: Int, _ catalog: Catalog) -> [String] {
+        [""] + BigCode.lines(code).map { "    " + $0 } + [
+            "",
+            catalog.text("net.repl.code", ["code": .text(code)]),
+            catalog.text(
+                "net.repl.how_to_join",
+                ["address": .text("\(host):\(port)"), "code": .text(code), "host": .text(host), "port": .count(port)]),
+            "",
+        ]
+    }
+}

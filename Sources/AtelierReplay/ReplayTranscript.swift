@@ -1,0 +1,112 @@
+import AtelierCore
+import AtelierExport
+import AtelierREPL
+
+/// What a replay shows, as the facilitator saw it: one line per event (the
+/// REPL's `EventView`, stamped with the time elapsed since the start), the
+/// tally of a stage when its results are revealed, the silo findings when
+/// the room leaves a strategy stage, and maturity and findings at the end.
+/// Pure: the lines of event `index` depend on the states around it only.
+public struct ReplayTranscript: Sendable {
+    public let session: LoadedSession
+    public let catalog: Catalog
+    public let style: Style
+    public let width: Int
+
+    public init(session: LoadedSession, catalog: Catalog, style: Style = .plain, width: Int = 80) {
+        self.session = session
+        self.catalog = catalog
+        self.style = style
+        self.width = width
+    }
+
+    var start: Timestamp { session.events.first?.time ?? 0 }
+
+    /// The lines shown when event `index` arrives; `before` is the state
+    /// just before it and `after` the state once it is applied.
+    public func lines(at index: Int, before: SessionState, after: SessionState) -> [String] {
+        let recorded = session.events[index]
+        let stamp = style.dim("[" + UTCTime.elapsed(milliseconds: recorded.time - start) + "]")
+        var out: [String] = []
+        if case .stageChanged = recorded.event { out.append("") }
+        out.append(stamp + " " + EventView.line(recorded, before: before, catalog: catalog))
+        switch recorded.event {
+        case .stageRevealed(let stageID):
+            guard let stage = after.workshop.stage(stageID) else { break }
+            let tally = TallyView.lines(
+                stage: stage, analysis: analysis(after), state: after, catalog: catalog, style: style, width: width)
+            out += tally.map { $0.isEmpty ? $0 : "    " + $0 }
+        case .stageChanged(let from, _) where after.workshop.stage(from)?.kind == .strategy:
+            out += SilosView.lines(analysis: analysis(after), state: after, catalog: catalog, width: width - 4)
+                .map { $0.isEmpty ? $0 : "    " + $0 }
+        case .sessionEnded:
+            let analysis = analysis(after)
+            out.append("")
+            out += MaturityView.lines(analysis: analysis, state: after, catalog: catalog, width: width)
+            out += SilosView.lines(analysis: analysis, state: after, catalog: catalog, width: width)
+        default:
+            break
+        }
+        return out
+    }
+
+    /// The whole transcript at once (stdout is not a terminal).
+    public func all() -> [String] {
+        var cursor = ReplayCursor(session)
+        var out: [String] = []
+        while let step = cursor.advance() { out += lines(at: step.index, before: step.before, after: cursor.state) }
+        return out
+    }
+
+    /// The state and the analysis after the first `count` events (`--at`).
+    public func snapshot(count: Int) -> [String] {
+        var cursor = ReplayCursor(session)
+        cursor.advance(to: count)
+        let state = cursor.state
+        let elapsed = (state.lastEventAt ?? start) - start
+        var out = [
+            catalog.text(
+                "replay.at",
+                [
+                    "elapsed": .text(UTCTime.elapsed(milliseconds: elapsed)), "count": .count(count),
+                    "total": .count(session.events.count), "session": .text(session.id),
+                ]),
+            "",
+        ]
+        out += RoomView.status(state: state, catalog: catalog, style: style, width: width)
+        out.append("")
+        let analysis = analysis(state)
+        out += ConsensusView.lines(analysis: analysis, state: state, catalog: catalog, width: width)
+        out += MaturityView.lines(analysis: analysis, state: state, catalog: catalog, width: width)
+        out += SilosView.lines(analysis: analysis, state: state, catalog: catalog, width: width)
+        return out
+    }
+
+    func analysis(_ state: SessionState) -> Analysis { Analysis.of(state, language: catalog.language) }
+}
+
+/// Walks a journal one event at a time, keeping the state as it was.
+public struct ReplayCursor: Sendable {
+    public let session: LoadedSession
+    public private(set) var state: SessionState
+    public private(set) var position = 0
+
+    public init(_ session: LoadedSession) {
+        self.session = session
+        self.state = session.state(after: 0)
+    }
+
+    /// Applies the next event; returns its index and the state before it.
+    public mutating func advance() -> (index: Int, before: SessionState)? {
+        guard position < session.events.count else { return nil }
+        let before = state
+        state.apply(session.events[position])
+        position += 1
+        return (position - 1, before)
+    }
+
+    /// Applies events until `count` of them have happened.
+    public mutating func advance(to count: Int) {
+        while position < min(count, session.events.count) { _ = advance() }
+    }
+}
