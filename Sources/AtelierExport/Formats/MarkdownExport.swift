@@ -54,7 +54,9 @@ struct MarkdownExport {
         if let maturity = company.maturity {
             add("- " + Self.escape(c.label("company_maturity")) + " — " + Self.escape(c.render(maturity.reason)))
         }
-        add("- " + Self.escape(c.label("agreement_overall")) + c.colon + Self.escape(c.alphaWords(company.alphaOrdinal)))
+        add(
+            "- " + Self.escape(c.label("agreement_overall")) + c.colon + Self.escape(c.alphaWords(company.alphaOrdinal))
+        )
         for stage in c.pickStages {
             add("- " + Self.escape(c.text(stage.title)) + c.colon + Self.escape(c.pickSentence(stage: stage)))
         }
