@@ -35,7 +35,10 @@ import Testing
         #expect(ignore.distribution == [1, 0, 1, 1, 1])
         #expect([ignore.q1, ignore.median, ignore.q3, ignore.iqr, ignore.mean] == [1.5, 2.5, 3.25, 1.75, 2.25])
         #expect(ignore.consensusReached == false)
-        #expect(company.ratings.keys.sorted() == ["control", "delegate", "drift", "ignore", "status_quo", "strategy", "understanding"])
+        #expect(
+            company.ratings.keys.sorted() == [
+                "control", "delegate", "drift", "ignore", "status_quo", "strategy", "understanding",
+            ])
         #expect(company.picks["position"]?.counts.map(\.count) == [1, 0, 1, 1])
         #expect(company.picks["position"]?.modes == ["ignore", "delegate", "drift"])
         // One unit (only "ignore" has answers) and one pick stage: alpha would be 0 by
@@ -45,8 +48,9 @@ import Testing
     }
 
     @Test func ordinalAlphaRunsOverTheMostUsedScale() throws {
-        #expect(Analysis.ordinalAlphaItems(try Fixtures.workshop("coping-patterns"))
-            == ["ignore", "status_quo", "delegate", "drift"])
+        #expect(
+            Analysis.ordinalAlphaItems(try Fixtures.workshop("coping-patterns"))
+                == ["ignore", "status_quo", "delegate", "drift"])
     }
 
     @Test func anEmptySessionHasNoNumbers() throws {

@@ -1,12 +1,60 @@
 import ArgumentParser
+import AtelierCore
+import AtelierNet
+import AtelierREPL
+import Foundation
 
 struct JoinCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "join",
-        abstract: "Join a live session as a participant, from your own terminal."
+        abstract: "Join a live session as a participant, from your own terminal.",
+        discussion: """
+            The facilitator's screen shows the address and the join code. Type help once in; Tab completes \
+            the current stage's items and options. If the connection drops, the client reconnects and resumes.
+            """
     )
 
+    @Argument(help: "The session's HOST:PORT, as the facilitator shows it.")
+    var address: String
+
+    @ArgumentParser.Option(help: "The join code the facilitator shows (6 characters).")
+    var code: String
+
+    @ArgumentParser.Option(help: "Your name in the session (no spaces).")
+    var name: String
+
+    @ArgumentParser.Option(help: "The id of your department (the facilitator lists them).")
+    var department: String
+
+    @OptionGroup var language: LanguageOption
+
     func run() async throws {
-        NotYetAvailable.exit("join")
+        let cli = CLI(locale: language.locale)
+        guard let address = NetAddress.parse(address, defaultHost: nil) else {
+            cli.fail(LocalizedMessage("net.cli.bad_join_address", ["address": .text(address)]), code: CLI.usage)
+        }
+        let request = JoinRequest(
+            address: address, code: code, name: name, department: department, locale: cli.catalog.language)
+        let end: ParticipantClient.End
+        if isatty(STDIN_FILENO) != 0 {
+            let editor = LineEditor(name: "atelier-join", historyPath: nil)
+            let client = ParticipantClient(request: request, catalog: cli.catalog, languages: cli.locales.languages) {
+                editor.print($0)
+            }
+            editor.setCompleter { .words(client.complete($0)) }
+            editor.start()
+            end = await client.run { await editor.next(prompt: "\(name)[\(client.stage)]> ") }
+            await editor.stop()
+        } else {
+            let lines = StreamLines()
+            let client = ParticipantClient(request: request, catalog: cli.catalog, languages: cli.locales.languages) {
+                cli.say(line: $0)
+            }
+            end = await client.run { await lines.next(prompt: "") }
+        }
+        switch end {
+        case .sessionEnded, .left: return
+        case .removed, .refused, .unreachable: throw ExitCode(CLI.failure)
+        }
     }
 }

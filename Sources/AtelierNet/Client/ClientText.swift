@@ -1,0 +1,78 @@
+import AtelierCore
+
+/// How the participant's client shows the protocol's lines to a person:
+/// pushes and reply bodies without their marks and ids where the words say
+/// it all, replies as ✓ or ✗.
+public enum ClientText {
+    /// The line to show, or nil for lines a person need not see.
+    public static func display(_ line: String) -> String? {
+        if line == "ok" { return nil }
+        if line.hasPrefix("ok ") { return "✓ " + line.dropFirst(3) }
+        if line.hasPrefix("error ") { return "✗ " + line.dropFirst(6) }
+        guard line.hasPrefix("* ") || line.hasPrefix("- ") else { return line }
+        let body = line.dropFirst(2)
+        guard let separator = body.range(of: StageText.separator) else { return "» " + body }
+        let head = body[..<separator.lowerBound].split(separator: " ")
+        let text = body[separator.upperBound...]
+        switch head.first {
+        case "welcome": return nil
+        case "stage": return "▶ " + text
+        case "prompt", "scale", "help": return "  " + text
+        case "item", "option", "department": return "  " + (head.count > 1 ? String(head[1]) + ": " : "") + text
+        case "hint": return "  → " + text
+        default: return "» " + text
+        }
+    }
+}
+
+/// What the client completes with Tab: the participant's commands, and the
+/// items, scale points, options and departments of the current stage, as
+/// the server described it in its last `stage` lines.
+public struct ClientCompletion: Sendable, Hashable {
+    public private(set) var stage = ""
+    public private(set) var items: [String] = []
+    public private(set) var points: [String] = []
+    public private(set) var options: [String] = []
+    public private(set) var departments: [String] = []
+    public let languages: [String]
+
+    public init(languages: [String]) {
+        self.languages = languages
+    }
+
+    /// Reads a pushed or reply line; a `stage` line starts a new description.
+    public mutating func absorb(_ line: String) {
+        guard line.hasPrefix("* ") || line.hasPrefix("- ") else { return }
+        let words = line.dropFirst(2).split(separator: " ", maxSplits: 2)
+        guard words.count >= 2 else { return }
+        let id = String(words[1])
+        switch words[0] {
+        case "stage":
+            self = ClientCompletion(languages: languages)
+            stage = id
+        case "item": if !items.contains(id) { items.append(id) }
+        case "option": if !options.contains(id) { options.append(id) }
+        case "department": if !departments.contains(id) { departments.append(id) }
+        case "scale":
+            let bounds = id.split(separator: "-").compactMap { Int($0) }
+            if bounds.count == 2, bounds[0] <= bounds[1] { points = (bounds[0]...bounds[1]).map(String.init) }
+        default: break
+        }
+    }
+
+    /// The words that may stand where the cursor is, at the end of `line`.
+    public func words(for line: String) -> [String] {
+        let words = line.split(separator: " ").map(String.init)
+        let index = line.hasSuffix(" ") || line.isEmpty ? words.count : words.count - 1
+        if index == 0 { return RequestParser.commands.filter { $0 != "join" && $0 != "resume" } }
+        switch (words[0], index) {
+        case ("rate", 1): return items.count == 1 ? items + points : items
+        case ("rate", 2): return points
+        case ("pick", 1): return options
+        case ("knows", 1), ("shares", 1): return departments
+        case ("strategy", 1): return ["add"]
+        case ("locale", 1): return languages
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,207 @@
+import AtelierCore
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// Who joins where: the options of `atelier join`.
+public struct JoinRequest: Sendable, Hashable {
+    public let address: NetAddress
+    public let code: String
+    public let name: String
+    public let department: String
+    public let locale: String
+
+    public init(address: NetAddress, code: String, name: String, department: String, locale: String) {
+        self.address = address
+        self.code = code
+        self.name = name
+        self.department = department
+        self.locale = locale
+    }
+}
+
+/// The participant's side: joins, sends what the person types, shows
+/// replies and pushes, and when the connection drops, connects again and
+/// resumes with its token.
+public final class ParticipantClient: Sendable {
+    /// How a participant's run ended.
+    public enum End: Sendable, Hashable {
+        /// The facilitator ended the session.
+        case sessionEnded
+        /// The participant typed `quit` (or ended the input).
+        case left
+        /// Removed by the facilitator, or the seat was resumed elsewhere.
+        case removed
+        /// The server refused to seat us (wrong code, unknown department...).
+        case refused
+        /// The server could not be reached, or not again.
+        case unreachable
+    }
+
+    /// How often and how long to try again after the connection drops.
+    public struct Retry: Sendable, Hashable {
+        public var delay: Duration
+        public var attempts: Int
+
+        public init(delay: Duration = .seconds(1), attempts: Int = 120) {
+            self.delay = delay
+            self.attempts = attempts
+        }
+    }
+
+    private struct State {
+        var writer: NIOAsyncChannelOutboundWriter<String>?
+        var token: String?
+        var completion: ClientCompletion
+        var quitting = false
+    }
+
+    private let request: JoinRequest
+    private let catalog: Catalog
+    private let show: @Sendable (String) -> Void
+    private let retry: Retry
+    private let state: Mutex<State>
+
+    /// - Parameters:
+    ///   - catalog: the language of the client's own messages (the server's
+    ///     lines come in `request.locale`).
+    ///   - show: prints one line for the person (above the prompt).
+    public init(
+        request: JoinRequest, catalog: Catalog, languages: [String], retry: Retry = Retry(),
+        show: @escaping @Sendable (String) -> Void
+    ) {
+        self.request = request
+        self.catalog = catalog
+        self.retry = retry
+        self.show = show
+        self.state = Mutex(State(completion: ClientCompletion(languages: languages)))
+    }
+
+    /// The words Tab may complete at the end of `line`.
+    public func complete(_ line: String) -> [String] {
+        state.withLock { $0.completion.words(for: line) }
+    }
+
+    /// The current stage's id, for the prompt.
+    public var stage: String { state.withLock { $0.completion.stage } }
+
+    /// Runs until the session ends, the participant quits, or the server
+    /// cannot be reached again. `input` gives the lines typed (nil at the end).
+    public func run(input: @escaping @Sendable () async -> String?) async -> End {
+        let typing = Task { await self.type(input) }
+        let end = await follow()
+        typing.cancel()
+        return end
+    }
+
+    // MARK: - Typing
+
+    private func type(_ input: @Sendable () async -> String?) async {
+        while !Task.isCancelled {
+            let typed = await input()
+            let line = typed ?? "quit"
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            let writer = state.withLock { state in
+                if RequestParser.parse(line).flatMap({ try? $0.get() }) == .quit { state.quitting = true }
+                return state.writer
+            }
+            if let writer {
+                do { try await writer.write(line) } catch { show(catalog.text("net.client.not_sent")) }
+            } else if typed != nil {
+                show(catalog.text("net.client.not_sent"))
+            }
+            if typed == nil { return }
+        }
+    }
+
+    // MARK: - The connection
+
+    private func follow() async -> End {
+        var failures = 0
+        var lost = false
+        while true {
+            if let end = await connectOnce(announce: lost) { return end }
+            guard state.withLock({ $0.token }) != nil else {
+                show(catalog.text("net.client.unreachable", ["address": .text(address)]))
+                return .unreachable
+            }
+            if state.withLock({ $0.quitting }) { return .left }
+            if !lost { show(catalog.text("net.client.lost", ["address": .text(address)])) }
+            lost = true
+            failures += 1
+            guard failures <= retry.attempts else {
+                show(catalog.text("net.client.gave_up"))
+                return .unreachable
+            }
+            try? await Task.sleep(for: retry.delay)
+            if state.withLock({ $0.quitting }) { return .left }
+        }
+    }
+
+    private var address: String { "\(request.address.host):\(request.address.port)" }
+
+    /// One connection: joins or resumes, then shows what comes until it
+    /// closes. nil when it dropped and the client should connect again.
+    private func connectOnce(announce: Bool) async -> End? {
+        let channel: NIOAsyncChannel<InboundLine, String>
+        do {
+            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .connectTimeout(.seconds(5))
+                .connect(host: request.address.host, port: request.address.port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        let limits = LineLimits(maxLineBytes: 64 * 1024, maxUnterminatedBytes: 256 * 1024)
+                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(limits: limits)))
+                        try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(LineEncoder()))
+                        return try NIOAsyncChannel<InboundLine, String>(wrappingChannelSynchronously: channel)
+                    }
+                }
+        } catch {
+            return nil
+        }
+        let end: End?? = try? await channel.executeThenClose { inbound, outbound -> End? in
+            let token = state.withLock { $0.token }
+            try await outbound.write(
+                token.map { "resume \($0)" }
+                    ?? "join \(request.code) \(request.name) \(request.department) \(request.locale)")
+            var seated = false
+            for try await frame in inbound {
+                guard case .line(let line) = frame else { continue }
+                if !seated {
+                    guard !line.hasPrefix("* ") else { continue }
+                    guard line.hasPrefix("ok ") else {
+                        show(ClientText.display(line) ?? line)
+                        return .refused
+                    }
+                    seated = true
+                    state.withLock { state in
+                        state.token = String(line.dropFirst(3))
+                        state.writer = outbound
+                    }
+                    show(
+                        catalog.text(
+                            announce ? "net.client.back" : "net.client.joined",
+                            ["name": .text(request.name), "department": .text(request.department)]))
+                    continue
+                }
+                if let end = receive(line) { return end }
+            }
+            return nil
+        }
+        state.withLock { $0.writer = nil }
+        return end ?? nil
+    }
+
+    /// Shows a line from the server; the end of the run when it says so.
+    private func receive(_ line: String) -> End? {
+        let quitting = state.withLock { state in
+            state.completion.absorb(line)
+            return state.quitting
+        }
+        if let text = ClientText.display(line) { show(text) }
+        if line.hasPrefix("* end") { return .sessionEnded }
+        if line.hasPrefix("* kicked") || line.hasPrefix("* closing") { return .removed }
+        if quitting, line.hasPrefix("ok ") { return .left }
+        return nil
+    }
+}
