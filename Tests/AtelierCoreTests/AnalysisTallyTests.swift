@@ -61,4 +61,37 @@ import Testing
         #expect(analysis.company.alphaNominal == nil)
         #expect(analysis.silos.isEmpty)
     }
+
+    @Test func theLastAnswerCountsAndUndoTakesOneBack() throws {
+        var room = try AnalysisScenario()
+        try room.departments("marketing", "legal")
+        try room.pick("position", [("marketing", "drift"), ("marketing", "ignore")])
+        try room.rate("ignore", [("marketing", 4)])
+        var analysis = Analysis.of(room.state)
+        #expect(analysis.company.picks["position"]?.counts.map(\.count) == [1, 0, 0, 0])
+        // The facilitator takes back the rating, the move to its stage, then the second pick.
+        try room.run(.undo)
+        analysis = Analysis.of(room.state)
+        #expect(analysis.company.ratings["ignore"]?.n == 0)
+        try room.run(.undo)
+        try room.run(.undo)
+        analysis = Analysis.of(room.state)
+        #expect(analysis.company.picks["position"]?.modes == ["drift"])
+    }
+
+    @Test func answersOfADepartmentNoLongerPresentAreLeftOut() throws {
+        var room = try AnalysisScenario()
+        try room.departments("marketing")
+        try room.rate("ignore", [("marketing", 4)])
+        var events = Array(room.events)
+        // Fold the same answers without the department: they belong to nobody.
+        events.removeAll {
+            if case .departmentAdded = $0.event { return true }
+            return false
+        }
+        let state = SessionState.fold(id: "s", workshop: room.state.workshop, events: events)
+        let analysis = Analysis.of(state)
+        #expect(analysis.departments.isEmpty)
+        #expect(analysis.company.ratings["ignore"]?.n == 0)
+    }
 }
