@@ -51,6 +51,8 @@ enum StoreBench {
         case "fold-store":
             let state = try SessionStore(path: store).load(id: SessionGenerator.id)
             count = state.eventCount
+        case "read-store":
+            count = try SessionStore(path: store).events(id: SessionGenerator.id).count
         case "fold-recording":
             let (_, state) = try Recording.fold(contentsOf: recording)
             count = state.eventCount
