@@ -10,7 +10,9 @@ import Foundation
 enum StoreBench {
     static func run(_ arguments: [String]) throws {
         var options: [String: String] = [:]
-        for index in stride(from: 0, to: arguments.count - 1, by: 2) { options[arguments[index]] = arguments[index + 1] }
+        for index in stride(from: 0, to: arguments.count - 1, by: 2) {
+            options[arguments[index]] = arguments[index + 1]
+        }
         let events = Int(options["--events"] ?? "") ?? 1_000_000
         let folder = options["--dir"] ?? NSTemporaryDirectory() + "atelier-bench-store"
         let recording = folder + "/bench.jsonl"
@@ -63,7 +65,8 @@ enum StoreBench {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         // CPU time too: on a shared machine the wall clock also counts the others' work.
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         print(
             "\(phase.padding(toLength: 15, withPad: " ", startingAt: 0)) \(count) events  "
@@ -81,9 +84,13 @@ enum SessionGenerator {
     static let id = "bench"
 
     static func write(events total: Int, to path: String) throws -> Int {
-        guard let workshop = WorkshopParser.parse(try String(contentsOfFile: "workshops/coping-patterns.yaml", encoding: .utf8)).workshop
+        guard
+            let workshop = WorkshopParser.parse(
+                try String(contentsOfFile: "workshops/coping-patterns.yaml", encoding: .utf8)
+            ).workshop
         else { throw StoreBench.BenchError.failed("workshop") }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else { throw StoreBench.BenchError.failed("open") }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
+        else { throw StoreBench.BenchError.failed("open") }
         defer { try? file.close() }
         let writer = RecordingWriter()
         var buffer: [UInt8] = []
@@ -113,7 +120,9 @@ enum SessionGenerator {
             }
             return true
         }
-        let departments = ["marketing", "service-client", "direction", "juridique", "rh", "informatique", "ventes", "achats"]
+        let departments = [
+            "marketing", "service-client", "direction", "juridique", "rh", "informatique", "ventes", "achats",
+        ]
         for department in departments { _ = try submit(.facilitator, .addDepartment(id: department, name: department)) }
         let people = (0..<240).map { (name: "p\($0)", department: departments[$0 % departments.count]) }
         for person in people {
@@ -123,14 +132,18 @@ enum SessionGenerator {
         rounds: while state.eventCount < total - 1 {
             round += 1
             for stage in workshop.stages {
-                if stage.id != state.currentStage { guard try submit(.facilitator, .goTo(stage: stage.id)) else { break rounds } }
+                if stage.id != state.currentStage {
+                    guard try submit(.facilitator, .goTo(stage: stage.id)) else { break rounds }
+                }
                 switch stage.kind {
                 case .rating:
                     let points = workshop.scale(of: stage)?.points ?? 0...4
                     for (index, person) in people.enumerated() {
                         for (offset, item) in stage.items.enumerated() {
                             let value = points.lowerBound + (index + round + offset) % points.count
-                            guard try submit(.participant(person.name), .rate(who: person.name, item: item.id, value: value))
+                            guard
+                                try submit(
+                                    .participant(person.name), .rate(who: person.name, item: item.id, value: value))
                             else { break rounds }
                         }
                     }
@@ -142,7 +155,9 @@ enum SessionGenerator {
                 case .pick:
                     for (index, person) in people.enumerated() {
                         let option = stage.options[(index + round) % stage.options.count].id
-                        guard try submit(.participant(person.name), .pick(who: person.name, option: option)) else { break rounds }
+                        guard try submit(.participant(person.name), .pick(who: person.name, option: option)) else {
+                            break rounds
+                        }
                     }
                 case .strategy:
                     for (index, department) in departments.enumerated() {
@@ -150,10 +165,14 @@ enum SessionGenerator {
                         else { break rounds }
                         let other = departments[(index + round) % departments.count]
                         if other != department, !state.knows(department, other) {
-                            guard try submit(.facilitator, .knows(department: department, other: other)) else { break rounds }
+                            guard try submit(.facilitator, .knows(department: department, other: other)) else {
+                                break rounds
+                            }
                         }
                         if other != department, !state.shares(other, department) {
-                            guard try submit(.facilitator, .shares(department: other, other: department)) else { break rounds }
+                            guard try submit(.facilitator, .shares(department: other, other: department)) else {
+                                break rounds
+                            }
                         }
                     }
                 case .intro, .discussion:

@@ -88,7 +88,8 @@ public struct RecordingReader {
         guard let header else { throw emptyError }
         guard count == header.eventCount else {
             throw fail(
-                "store.recording.missing_events", ["count": .text("\(count)"), "expected": .text("\(header.eventCount)")],
+                "store.recording.missing_events",
+                ["count": .text("\(count)"), "expected": .text("\(header.eventCount)")],
                 line: lineNumber + 1)
         }
         return header
@@ -124,7 +125,9 @@ public struct RecordingReader {
             throw problem(DecodingFailure(error))
         }
         func need<T>(_ value: T?, _ field: String) throws(RecordingError) -> T {
-            guard let value else { throw fail("store.recording.missing_field", ["field": .text(field), "type": .text("")]) }
+            guard let value else {
+                throw fail("store.recording.missing_field", ["field": .text(field), "type": .text("")])
+            }
             return value
         }
         let workshop = try need(line.workshop, "workshop")
