@@ -41,6 +41,53 @@ struct EventLine: Codable, Sendable {
         "knows_declared", "shares_declared", "note_added", "undone", "session_ended",
     ]
 
+    enum CodingKeys: String, CodingKey {
+        case seq, time, type, v, actor, workshop, version, locale, department, name, from, to, stage, seconds, rater
+        case item, value, option, text, other, target
+    }
+
+    /// The fields each type reads; looking up only these (not all 21) is what
+    /// makes decoding a line affordable.
+    static let fields: [String: [CodingKeys]] = [
+        "session_started": [.workshop, .version, .locale], "department_added": [.department, .name],
+        "participant_joined": [.name, .department], "participant_left": [.name], "stage_changed": [.from, .to],
+        "stage_locked": [.stage], "stage_unlocked": [.stage], "stage_revealed": [.stage],
+        "timer_started": [.stage, .seconds], "rated": [.rater, .stage, .item, .value],
+        "picked": [.rater, .stage, .option], "strategy_declared": [.department, .text],
+        "knows_declared": [.department, .other], "shares_declared": [.department, .other],
+        "note_added": [.stage, .text], "undone": [.target], "session_ended": [],
+    ]
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        seq = try container.decodeIfPresent(Int64.self, forKey: .seq)
+        time = try container.decodeIfPresent(Int64.self, forKey: .time)
+        type = try container.decodeIfPresent(String.self, forKey: .type)
+        v = try container.decodeIfPresent(Int.self, forKey: .v)
+        actor = try container.decodeIfPresent(Who.self, forKey: .actor)
+        for key in Self.fields[type ?? ""] ?? [] {
+            switch key {
+            case .workshop: workshop = try container.decodeIfPresent(String.self, forKey: key)
+            case .version: version = try container.decodeIfPresent(Int.self, forKey: key)
+            case .locale: locale = try container.decodeIfPresent(String.self, forKey: key)
+            case .department: department = try container.decodeIfPresent(String.self, forKey: key)
+            case .name: name = try container.decodeIfPresent(String.self, forKey: key)
+            case .from: from = try container.decodeIfPresent(String.self, forKey: key)
+            case .to: to = try container.decodeIfPresent(String.self, forKey: key)
+            case .stage: stage = try container.decodeIfPresent(String.self, forKey: key)
+            case .seconds: seconds = try container.decodeIfPresent(Int.self, forKey: key)
+            case .rater: rater = try container.decodeIfPresent(Who.self, forKey: key)
+            case .item: item = try container.decodeIfPresent(String.self, forKey: key)
+            case .value: value = try container.decodeIfPresent(Int.self, forKey: key)
+            case .option: option = try container.decodeIfPresent(String.self, forKey: key)
+            case .text: text = try container.decodeIfPresent(String.self, forKey: key)
+            case .other: other = try container.decodeIfPresent(String.self, forKey: key)
+            case .target: target = try container.decodeIfPresent(Int64.self, forKey: key)
+            case .seq, .time, .type, .v, .actor: break
+            }
+        }
+    }
+
     init(_ recorded: RecordedEvent) {
         seq = recorded.seq
         time = recorded.time

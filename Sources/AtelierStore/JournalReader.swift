@@ -21,7 +21,8 @@ enum JournalReader {
             let version: Int = row[3]
             guard seq == previous + 1 else {
                 throw StoreError(
-                    "store.journal_gap", ["session": .text(id), "seq": .text("\(seq)"), "previous": .text("\(previous)")])
+                    "store.journal_gap",
+                    ["session": .text(id), "seq": .text("\(seq)"), "previous": .text("\(previous)")])
             }
             guard version <= RecordedEvent.schemaVersion, let event = columns.event else {
                 throw StoreError(

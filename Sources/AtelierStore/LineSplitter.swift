@@ -17,7 +17,8 @@ enum LineSplitter {
     /// Every line of a file, read a megabyte at a time.
     static func lines(ofFile path: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void) throws {
         guard let file = FileHandle(forReadingAtPath: path) else {
-            throw StoreError("store.cannot_read_file", ["file": .text(path), "reason": .text(String(cString: strerror(errno)))])
+            throw StoreError(
+                "store.cannot_read_file", ["file": .text(path), "reason": .text(String(cString: strerror(errno)))])
         }
         defer { try? file.close() }
         var pending: [UInt8] = []

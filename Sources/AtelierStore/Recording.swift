@@ -36,7 +36,9 @@ public enum Recording {
 
     /// Reads and checks a recording file as `read` does, streaming it (the
     /// file is never held whole in memory), and returns the folded session.
-    public static func fold(contentsOf path: String) throws(StoreError) -> (header: RecordingHeader, state: SessionState) {
+    public static func fold(contentsOf path: String) throws(StoreError) -> (
+        header: RecordingHeader, state: SessionState
+    ) {
         var reader = RecordingReader(file: path)
         do {
             try LineSplitter.lines(ofFile: path) { line, terminated in
@@ -115,4 +117,3 @@ struct HeaderLine: Codable {
         var version: Int?
     }
 }
-

@@ -39,6 +39,9 @@ public struct RecordingReader {
             try readHeader(bytes)
             return nil
         }
+        // Take the state out while it changes, so it is not copied (copy on write).
+        self.state = nil
+        defer { self.state = state }
         let parsed: EventLine
         do {
             parsed = try decoder.decode(EventLine.self, from: bytes)
@@ -75,7 +78,6 @@ public struct RecordingReader {
         }
         try check(recorded, header: header, state: state)
         state.apply(recorded)
-        self.state = state
         return recorded
     }
 
@@ -86,7 +88,8 @@ public struct RecordingReader {
         guard let header else { throw emptyError }
         guard count == header.eventCount else {
             throw fail(
-                "store.recording.missing_events", ["count": .text("\(count)"), "expected": .text("\(header.eventCount)")],
+                "store.recording.missing_events",
+                ["count": .text("\(count)"), "expected": .text("\(header.eventCount)")],
                 line: lineNumber + 1)
         }
         return header
@@ -122,7 +125,9 @@ public struct RecordingReader {
             throw problem(DecodingFailure(error))
         }
         func need<T>(_ value: T?, _ field: String) throws(RecordingError) -> T {
-            guard let value else { throw fail("store.recording.missing_field", ["field": .text(field), "type": .text("")]) }
+            guard let value else {
+                throw fail("store.recording.missing_field", ["field": .text(field), "type": .text("")])
+            }
             return value
         }
         let workshop = try need(line.workshop, "workshop")

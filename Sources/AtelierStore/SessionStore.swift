@@ -175,8 +175,9 @@ public final class SessionStore: EventJournal, Sendable {
     {
         try write { db in
             let key = try Self.requireSession(db, session)
-            let stored = try Int64.fetchOne(
-                db, sql: "SELECT max(seq) FROM events WHERE session = ?", arguments: [key]) ?? 0
+            let stored =
+                try Int64.fetchOne(
+                    db, sql: "SELECT max(seq) FROM events WHERE session = ?", arguments: [key]) ?? 0
             guard stored == lastSeq else {
                 throw StoreError(
                     "store.conflict",

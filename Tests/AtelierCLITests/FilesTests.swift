@@ -110,4 +110,26 @@ import Testing
             ]
         }
     }
+
+    /// The copy embedded in the binary is the repository's, file for file.
+    @Test func theEmbeddedCopyMatchesTheRepository() throws {
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: CLIRunner.root.appendingPathComponent("workshops").path
+        ).filter { $0.hasSuffix(".yaml") }.sorted()
+        let embedded = WorkshopLibrary(folders: [.bundled]).list()
+        #expect(embedded.entries.map(\.path) == names.map { "bundled:workshops/" + $0 })
+        for entry in embedded.entries {
+            let text = try String(
+                contentsOf: CLIRunner.root.appendingPathComponent("workshops/\(entry.id).yaml"), encoding: .utf8)
+            #expect(WorkshopParser.parse(text).workshop == entry.workshop)
+        }
+        let locales = LocaleLibrary(currentDirectory: folder.path)
+        #expect(locales.languages == ["en", "fr"])
+        for language in locales.languages {
+            let text = try String(
+                contentsOf: CLIRunner.root.appendingPathComponent("locales/\(language).yaml"), encoding: .utf8)
+            let catalog = try #require(CatalogParser.parse(text).catalog)
+            #expect(locales.catalog(language)?.messages == catalog.messages)
+        }
+    }
 }

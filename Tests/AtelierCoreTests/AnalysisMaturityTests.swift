@@ -109,4 +109,19 @@ import Testing
             reason(marketing, french)
                 == "Déni : pas encore Réactif, car la médiane de « Fuir et fermer les yeux » est 3, au-dessus de 2.")
     }
+
+    @Test func aStrategyKnownByFewerThanHalfIsNotShared() throws {
+        var room = try AnalysisScenario()
+        try room.departments("marketing", "legal", "hr")
+        try room.rate("ignore", [("marketing", 0)])
+        try room.rate("drift", [("marketing", 0)])
+        try room.pick("position", [("marketing", "status_quo")])
+        try room.declare("marketing")
+        let marketing = Analysis.of(room.state).departments[0].maturity
+        #expect(marketing?.level == "experimenting")
+        #expect(
+            reason(marketing, english)
+                == "Experimenting: the median for “Flee and close our eyes” is 0, at most 1; it declared one strategy "
+                + "item — not yet Integrated and shared, as only 0 out of 2 other departments know its strategy.")
+    }
 }

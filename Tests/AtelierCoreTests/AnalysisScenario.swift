@@ -4,16 +4,20 @@ import AtelierCore
 /// for the analysis tests.
 struct AnalysisScenario {
     private(set) var state: SessionState
+    /// Every event applied, in order.
+    private(set) var events: [RecordedEvent] = []
     private var seq: Int64 = 0
 
     /// A session started in `locale`, as the live session starts one.
     init(_ workshop: Workshop, locale: String = "en") {
         state = SessionState(id: "s", workshop: workshop)
         seq = 1
-        state.apply(
+        events = [
             RecordedEvent(
                 seq: 1, time: 1000, actor: .facilitator,
-                event: .sessionStarted(workshop: workshop.id, version: workshop.version, locale: locale)))
+                event: .sessionStarted(workshop: workshop.id, version: workshop.version, locale: locale))
+        ]
+        state.apply(events[0])
     }
 
     init(_ workshopID: String = "coping-patterns", locale: String = "en") throws {
@@ -23,7 +27,9 @@ struct AnalysisScenario {
     mutating func run(_ action: Action, as actor: Actor = .facilitator) throws {
         for event in try state.decide(Command(actor: actor, action: action, time: 1000 + seq)) {
             seq += 1
-            state.apply(RecordedEvent(seq: seq, time: 1000 + seq, actor: actor, event: event))
+            let recorded = RecordedEvent(seq: seq, time: 1000 + seq, actor: actor, event: event)
+            events.append(recorded)
+            state.apply(recorded)
         }
     }
 

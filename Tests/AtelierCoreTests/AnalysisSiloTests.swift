@@ -98,7 +98,8 @@ import Testing
         try room.shares("a", "b", "c")
         let findings = silos(room)
         #expect(summary(findings) == ["believed_shared a,c 0.5"])
-        #expect(english.render(findings[0].message) == "A believes it shares its strategy with C, but C does not know it.")
+        #expect(
+            english.render(findings[0].message) == "A believes it shares its strategy with C, but C does not know it.")
     }
 
     @Test func anUnknownStrategyBelievedSharedGivesBothFindings() throws {
@@ -145,7 +146,8 @@ import Testing
         #expect(
             english.render(findings[3].message)
                 == "Marketing mostly answers “Flee and close our eyes” where the company answers "
-                + "“Delegate to an agency or a guru”, and its ratings sit 3.25 points from the company's medians on average.")
+                + "“Delegate to an agency or a guru”, and its ratings sit 3.25 points from the company's medians on average."
+        )
     }
 
     @Test func aDifferentReflexCloseToTheCompanyDoesNotDiverge() throws {

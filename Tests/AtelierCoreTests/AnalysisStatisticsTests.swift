@@ -1,5 +1,6 @@
-@testable import AtelierCore
 import Testing
+
+@testable import AtelierCore
 
 /// A small deterministic generator (SplitMix64) for the property tests.
 struct SeededGenerator: RandomNumberGenerator {
@@ -116,6 +117,22 @@ struct SeededGenerator: RandomNumberGenerator {
             KrippendorffAlpha.alpha(units: Self.unitCounts(Self.reliabilityData, values: 1...5), metric: .ordinal))
         // Published: 0.815.
         #expect(abs(alpha - 0.8153875037548814) < 1e-12)
+    }
+
+    // The worked example of docs/analysis.md: three raters, two items; item A
+    // got 1, 1, 2 and item B got 3, 3, 3.
+    @Test func krippendorffWorkedExampleByHand() throws {
+        let units = [[2, 1, 0], [0, 0, 3]]
+        let nominal = try #require(KrippendorffAlpha.alpha(units: units, metric: .nominal))
+        #expect(abs(nominal - 6.0 / 11) < 1e-15)
+        #expect(KrippendorffAlpha.alpha(units: units, metric: .ordinal) == 0.875)
+    }
+
+    @Test func tastleWiermanWorkedExampleByHand() throws {
+        // Answers 0, 1, 2, 4 on a 0...4 scale (docs/analysis.md).
+        let consensus = try #require(
+            ItemStats.tastleWierman(Distribution(minimum: 0, counts: [1, 1, 1, 0, 1]), range: 4))
+        #expect(abs(consensus - 0.3961525593123818) < 1e-15)
     }
 
     @Test func alphaIsUndefinedWithoutPairsOrWithoutDisagreement() {

@@ -35,7 +35,10 @@ import Testing
         #expect(ignore.distribution == [1, 0, 1, 1, 1])
         #expect([ignore.q1, ignore.median, ignore.q3, ignore.iqr, ignore.mean] == [1.5, 2.5, 3.25, 1.75, 2.25])
         #expect(ignore.consensusReached == false)
-        #expect(company.ratings.keys.sorted() == ["control", "delegate", "drift", "ignore", "status_quo", "strategy", "understanding"])
+        #expect(
+            company.ratings.keys.sorted() == [
+                "control", "delegate", "drift", "ignore", "status_quo", "strategy", "understanding",
+            ])
         #expect(company.picks["position"]?.counts.map(\.count) == [1, 0, 1, 1])
         #expect(company.picks["position"]?.modes == ["ignore", "delegate", "drift"])
         // One unit (only "ignore" has answers) and one pick stage: alpha would be 0 by
@@ -45,8 +48,9 @@ import Testing
     }
 
     @Test func ordinalAlphaRunsOverTheMostUsedScale() throws {
-        #expect(Analysis.ordinalAlphaItems(try Fixtures.workshop("coping-patterns"))
-            == ["ignore", "status_quo", "delegate", "drift"])
+        #expect(
+            Analysis.ordinalAlphaItems(try Fixtures.workshop("coping-patterns"))
+                == ["ignore", "status_quo", "delegate", "drift"])
     }
 
     @Test func anEmptySessionHasNoNumbers() throws {
@@ -56,5 +60,38 @@ import Testing
         #expect(analysis.company.alphaOrdinal == nil)
         #expect(analysis.company.alphaNominal == nil)
         #expect(analysis.silos.isEmpty)
+    }
+
+    @Test func theLastAnswerCountsAndUndoTakesOneBack() throws {
+        var room = try AnalysisScenario()
+        try room.departments("marketing", "legal")
+        try room.pick("position", [("marketing", "drift"), ("marketing", "ignore")])
+        try room.rate("ignore", [("marketing", 4)])
+        var analysis = Analysis.of(room.state)
+        #expect(analysis.company.picks["position"]?.counts.map(\.count) == [1, 0, 0, 0])
+        // The facilitator takes back the rating, the move to its stage, then the second pick.
+        try room.run(.undo)
+        analysis = Analysis.of(room.state)
+        #expect(analysis.company.ratings["ignore"]?.n == 0)
+        try room.run(.undo)
+        try room.run(.undo)
+        analysis = Analysis.of(room.state)
+        #expect(analysis.company.picks["position"]?.modes == ["drift"])
+    }
+
+    @Test func answersOfADepartmentNoLongerPresentAreLeftOut() throws {
+        var room = try AnalysisScenario()
+        try room.departments("marketing")
+        try room.rate("ignore", [("marketing", 4)])
+        var events = Array(room.events)
+        // Fold the same answers without the department: they belong to nobody.
+        events.removeAll {
+            if case .departmentAdded = $0.event { return true }
+            return false
+        }
+        let state = SessionState.fold(id: "s", workshop: room.state.workshop, events: events)
+        let analysis = Analysis.of(state)
+        #expect(analysis.departments.isEmpty)
+        #expect(analysis.company.ratings["ignore"]?.n == 0)
     }
 }

@@ -1,7 +1,8 @@
 import AtelierCore
-@testable import AtelierREPL
 import Foundation
 import Testing
+
+@testable import AtelierREPL
 
 /// The consensus, silos and maturity views over a scripted coping-patterns room.
 @Suite struct AnalysisViewsTests {
@@ -135,7 +136,8 @@ import Testing
     @Test func everyLineFitsTheWidthAndEveryMessageExists() {
         for catalog in [english, french] {
             for width in [60, 80, 100] {
-                let lines = ConsensusView.lines(analysis: analysis, state: state, catalog: catalog, width: width)
+                let lines =
+                    ConsensusView.lines(analysis: analysis, state: state, catalog: catalog, width: width)
                     + SilosView.lines(analysis: analysis, state: state, catalog: catalog, width: width)
                     + MaturityView.lines(analysis: analysis, state: state, catalog: catalog, width: width)
                 #expect(lines.filter { $0.count > width } == [], "\(catalog.language) \(width)")

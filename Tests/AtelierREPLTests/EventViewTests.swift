@@ -10,7 +10,9 @@ import Testing
     /// The lines of events applied one after the other from a fresh session.
     func lines(_ events: [Event], actor: Actor = .facilitator, catalog: Catalog? = nil) throws -> [String] {
         let state = SessionState(id: "demo", workshop: try TestFiles.workshop(), locale: "en")
-        let recorded = events.enumerated().map { RecordedEvent(seq: Int64($0.offset + 1), time: 0, actor: actor, event: $0.element) }
+        let recorded = events.enumerated().map {
+            RecordedEvent(seq: Int64($0.offset + 1), time: 0, actor: actor, event: $0.element)
+        }
         return EventView.lines(recorded, before: state, catalog: catalog ?? en)
     }
 
@@ -86,7 +88,10 @@ import Testing
             .rated(rater: .department("rh"), stage: "ignore", item: "ignore", value: 2),
             .timerStarted(stage: "ignore", seconds: 60),
         ]
-        let expected = ["département rh ajouté", "rh a noté ignore : 2 (En partie nous)", "minuteur lancé : 1 minute sur l'étape ignore"]
+        let expected = [
+            "département rh ajouté", "rh a noté ignore : 2 (En partie nous)",
+            "minuteur lancé : 1 minute sur l'étape ignore",
+        ]
         #expect(try lines(events, catalog: fr) == expected)
     }
 }

@@ -24,7 +24,9 @@ import Testing
         #expect(
             try parse(#"dept add rh "Ressources humaines""#)
                 == .submit(.addDepartment(id: "rh", name: "Ressources humaines")))
-        #expect(try parse("dept add it Information technology") == .submit(.addDepartment(id: "it", name: "Information technology")))
+        #expect(
+            try parse("dept add it Information technology")
+                == .submit(.addDepartment(id: "it", name: "Information technology")))
         #expect(try parse("join Alice marketing") == .submit(.join(name: "Alice", department: "marketing")))
         #expect(try parse("leave Alice") == .submit(.leave(name: "Alice")))
         #expect(try parse("next") == .submit(.next))
@@ -68,7 +70,9 @@ import Testing
         #expect(try parse("silos") == .local(.silos))
         #expect(try parse("maturity") == .local(.maturity))
         #expect(try parse("export markdown") == .local(.export(format: "markdown", path: nil)))
-        #expect(try parse("export json 'out/my session.json'") == .local(.export(format: "json", path: "out/my session.json")))
+        #expect(
+            try parse("export json 'out/my session.json'")
+                == .local(.export(format: "json", path: "out/my session.json")))
         #expect(try parse("quit") == .local(.quit))
     }
 
@@ -107,7 +111,8 @@ import Testing
         #expect(
             error("strategy marketing")
                 == #"wrong number of arguments for strategy; usage: strategy DEPT add "TEXT" | strategy DEPT list"#)
-        #expect(error("strategy marketing list now") == "wrong number of arguments for strategy; usage: strategy DEPT list")
+        #expect(
+            error("strategy marketing list now") == "wrong number of arguments for strategy; usage: strategy DEPT list")
         #expect(error("export") == "wrong number of arguments for export; usage: export FORMAT [PATH]")
         #expect(error("knows legal") == "wrong number of arguments for knows; usage: knows DEPT OTHER")
     }
@@ -115,20 +120,27 @@ import Testing
     @Test func wrongWordsNameWhatIsAccepted() {
         #expect(
             error("dept remove hr")
-                == #""remove" is not accepted after dept; accepted: add, list; usage: dept add ID [DISPLAY NAME...] | dept list | dept"#)
+                == #""remove" is not accepted after dept; accepted: add, list; usage: dept add ID [DISPLAY NAME...] | dept list | dept"#
+        )
         #expect(
             error("strategy marketing show")
-                == #""show" is not accepted after strategy; accepted: add, list; usage: strategy DEPT add "TEXT" | strategy DEPT list"#)
+                == #""show" is not accepted after strategy; accepted: add, list; usage: strategy DEPT add "TEXT" | strategy DEPT list"#
+        )
     }
 
     @Test func badNumbers() {
-        #expect(error("rate marketing three") == #""three" is not a whole number (VALUE); usage: rate WHO [ITEM] VALUE"#)
-        #expect(error("rate marketing control 2.5") == #""2.5" is not a whole number (VALUE); usage: rate WHO [ITEM] VALUE"#)
+        #expect(
+            error("rate marketing three") == #""three" is not a whole number (VALUE); usage: rate WHO [ITEM] VALUE"#)
+        #expect(
+            error("rate marketing control 2.5") == #""2.5" is not a whole number (VALUE); usage: rate WHO [ITEM] VALUE"#
+        )
         #expect(error("timer soon") == #""soon" is not a whole number (MINUTES); usage: timer MINUTES"#)
     }
 
     @Test func quotingErrors() {
-        #expect(error(#"note "unfinished"#) == #"the quote " is not closed; close it, or write \" for the character itself"#)
+        #expect(
+            error(#"note "unfinished"#) == #"the quote " is not closed; close it, or write \" for the character itself"#
+        )
     }
 
     @Test func frenchMessages() {
@@ -156,9 +168,11 @@ import Testing
         ]
         let table = CommandTable.builtin(adding: extra)
         #expect(try table.parse("code") == .custom(CustomCommand(word: "code", arguments: Arguments())))
-        #expect(try table.parse("code new") == .custom(CustomCommand(word: "code", arguments: Arguments(words: ["new"]))))
         #expect(
-            try table.parse("quiet on") == .custom(CustomCommand(word: "quiet", arguments: Arguments(values: ["state": "on"]))))
+            try table.parse("code new") == .custom(CustomCommand(word: "code", arguments: Arguments(words: ["new"]))))
+        #expect(
+            try table.parse("quiet on")
+                == .custom(CustomCommand(word: "quiet", arguments: Arguments(values: ["state": "on"]))))
         #expect(try table.parse("next") == .submit(.next))
         do {
             _ = try table.parse("quiet maybe")

@@ -12,7 +12,10 @@ import Testing
         #expect(await harness.waitFor("department marketing added"))
         let joined = await harness.live.submit(
             Command(actor: .participant("Zoe"), action: .join(name: "Zoe", department: "marketing"), time: 1))
-        guard case .accepted = joined else { Issue.record("join refused"); return }
+        guard case .accepted = joined else {
+            Issue.record("join refused")
+            return
+        }
         #expect(await harness.waitFor("Zoe joined marketing"))
         harness.console.quiet = true
         _ = await harness.live.submit(Command(actor: .participant("Zoe"), action: .leave(name: "Zoe"), time: 2))
@@ -21,7 +24,10 @@ import Testing
         harness.input.end()
         _ = await run.value
         #expect(!harness.console.transcript.contains("Zoe left"))
-        #expect(harness.console.transcript == ["department marketing added", "Zoe joined marketing", "  Zoe  marketing             left"])
+        #expect(
+            harness.console.transcript == [
+                "department marketing added", "Zoe joined marketing", "  Zoe  marketing             left",
+            ])
     }
 
     @Test func completionFollowsTheSession() async throws {
@@ -40,7 +46,11 @@ import Testing
         #expect(repl.complete("rate ") == .words(["Alice", "marketing", "legal"]))
         #expect(repl.complete("rate Alice ") == .words(["ignore", "0", "1", "2", "3", "4"]))
         #expect(repl.complete("rate Alice ignore ") == .words(["0", "1", "2", "3", "4"]))
-        #expect(repl.complete("goto st") == .words(["intro", "ignore", "status_quo", "delegate", "drift", "position", "brakes", "strategy", "closing"]))
+        #expect(
+            repl.complete("goto st")
+                == .words([
+                    "intro", "ignore", "status_quo", "delegate", "drift", "position", "brakes", "strategy", "closing",
+                ]))
         #expect(repl.complete("dept ") == .words(["add", "list"]))
         #expect(repl.complete("dept add ") == .words([]))
         #expect(repl.complete("strategy ") == .words(["marketing", "legal"]))
@@ -66,7 +76,8 @@ import Testing
         let harness = try REPLHarness()
         var state = SessionState(id: "s", workshop: try TestFiles.workshop(), locale: "en")
         #expect(harness.repl.prompt(state) == "atelier[intro]> ")
-        state.apply(RecordedEvent(seq: 1, time: 0, actor: .facilitator, event: .stageChanged(from: "intro", to: "drift")))
+        state.apply(
+            RecordedEvent(seq: 1, time: 0, actor: .facilitator, event: .stageChanged(from: "intro", to: "drift")))
         #expect(harness.repl.prompt(state) == "atelier[drift]> ")
         let coloured = REPL(
             live: harness.live, initial: state, catalog: TestFiles.catalog("en"),
@@ -100,7 +111,9 @@ import Testing
 
     @Test func sessionNames() {
         // 2026-11-22T02:00:00Z
-        #expect(SessionName.make(workshop: "coping-patterns", time: 1_795_312_800_000, letters: "kxqz") == "coping-patterns-2026-11-22-kxqz")
+        #expect(
+            SessionName.make(workshop: "coping-patterns", time: 1_795_312_800_000, letters: "kxqz")
+                == "coping-patterns-2026-11-22-kxqz")
         #expect(SessionName.make(workshop: "w", time: 0, letters: "abcd") == "w-1970-01-01-abcd")
         #expect(SessionName.make(workshop: "w", time: 951_782_400_000, letters: "abcd") == "w-2000-02-29-abcd")
         #expect(Slug.isValid(SessionName.make(workshop: "coping-patterns", time: 1_795_312_800_000, letters: "kxqz")))

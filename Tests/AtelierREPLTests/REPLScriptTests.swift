@@ -20,29 +20,29 @@ import Testing
         ])
         #expect(summary == REPLSummary(lines: 10, refused: 2))
         let expected: [String] = [
-                "department marketing added",
-                "department legal added: Legal affairs",
-                "Alice joined marketing",
-                "stage ignore: Looking away",
-                "Alice (marketing) rated ignore: 3 (Much like us)",
-                "",
-                "  Flee and close our eyes (ignore)",
-                "                  0         1         2         3         4            n  median",
-                "  marketing       ·         ·         ·         ██████  1 ·            1     3.0",
-                "  Legal affairs   ·         ·         ·         ·         ·            0       –",
-                "  ──────────────────────────────────────────────────────────────────────────────",
-                "  Company         ·         ·         ·         ██████  1 ·            1     3.0",
-                #"! line 8: "markting" is neither a participant nor a department; participants: Alice; departments: marketing, legal"#,
-                #"! line 9: unknown command "nxet"; did you mean "next"? Type help for the list"#,
-                "legal rated ignore: 1 (A little like us)",
-                "",
-                "  Flee and close our eyes (ignore)",
-                "                  0         1         2         3         4            n  median",
-                "  marketing       ·         ·         ·         ██████  1 ·            1     3.0",
-                "  Legal affairs   ·         ██████  1 ·         ·         ·            1     1.0",
-                "  ──────────────────────────────────────────────────────────────────────────────",
-                "  Company         ·         ███     1 ·         ███     1 ·            2     2.0",
-            ]
+            "department marketing added",
+            "department legal added: Legal affairs",
+            "Alice joined marketing",
+            "stage ignore: Looking away",
+            "Alice (marketing) rated ignore: 3 (Much like us)",
+            "",
+            "  Flee and close our eyes (ignore)",
+            "                  0         1         2         3         4            n  median",
+            "  marketing       ·         ·         ·         ██████  1 ·            1     3.0",
+            "  Legal affairs   ·         ·         ·         ·         ·            0       –",
+            "  ──────────────────────────────────────────────────────────────────────────────",
+            "  Company         ·         ·         ·         ██████  1 ·            1     3.0",
+            #"! line 8: "markting" is neither a participant nor a department; participants: Alice; departments: marketing, legal"#,
+            #"! line 9: unknown command "nxet"; did you mean "next"? Type help for the list"#,
+            "legal rated ignore: 1 (A little like us)",
+            "",
+            "  Flee and close our eyes (ignore)",
+            "                  0         1         2         3         4            n  median",
+            "  marketing       ·         ·         ·         ██████  1 ·            1     3.0",
+            "  Legal affairs   ·         ██████  1 ·         ·         ·            1     1.0",
+            "  ──────────────────────────────────────────────────────────────────────────────",
+            "  Company         ·         ███     1 ·         ███     1 ·            2     2.0",
+        ]
         #expect(lines == expected)
     }
 
@@ -53,17 +53,17 @@ import Testing
         ])
         let results = Array(lines.drop { $0 != "legal rated control: 3 (A strong brake)" }.dropFirst(8))
         let expected: [String] = [
-                "",
-                "  Wanting to keep control of the message (control)",
-                "                  0     1     2     3     4        n  median   IQR   Cns IQR≤1.0",
-                "  marketing       ·     █   1 ·     ·     █   1    2     2.5   1.5  0.32       ✗",
-                "  legal           ·     ·     ·     ██  1 ·        1     3.0   0.0  1.00       ✓",
-                "  ──────────────────────────────────────────────────────────────────────────────",
-                "  Company         ·     ▋   1 ·     ▋   1 ▋   1    3     3.0   1.5  0.50       ✗",
-                "  0 No brake at all · 1 A slight brake · 2 A real brake · 3 A strong brake",
-                "  4 It stops us",
-                "",
-            ]
+            "",
+            "  Wanting to keep control of the message (control)",
+            "                  0     1     2     3     4        n  median   IQR   Cns IQR≤1.0",
+            "  marketing       ·     █   1 ·     ·     █   1    2     2.5   1.5  0.32       ✗",
+            "  legal           ·     ·     ·     ██  1 ·        1     3.0   0.0  1.00       ✓",
+            "  ──────────────────────────────────────────────────────────────────────────────",
+            "  Company         ·     ▋   1 ·     ▋   1 ▋   1    3     3.0   1.5  0.50       ✗",
+            "  0 No brake at all · 1 A slight brake · 2 A real brake · 3 A strong brake",
+            "  4 It stops us",
+            "",
+        ]
         #expect(Array(results.prefix(10)) == expected)
         #expect(lines.allSatisfy { $0.count <= 80 })
     }
@@ -74,16 +74,16 @@ import Testing
             "pick legal delegate", "pick hr drift",
         ])
         let expected: [String] = [
-                "hr picked drift (Follow the wind and the fashionable tools)",
-                "",
-                "  The dominant reflex (position)",
-                "                  ignore    status_q… delegate  drift        n  most chosen",
-                "  marketing       ·         ·         ·         ██████  1    1  drift",
-                "  legal           ·         ·         ██████  1 ·            1  delegate",
-                "  hr              ·         ·         ·         ██████  1    1  drift",
-                "  ────────────────────────────────────────────────────────────────────────────",
-                "  Company         ·         ·         ██      1 ████    2    3  drift",
-            ]
+            "hr picked drift (Follow the wind and the fashionable tools)",
+            "",
+            "  The dominant reflex (position)",
+            "                  ignore  status_quo  delegate  drift      n  most chosen",
+            "  marketing       ·       ·           ·         ████  1    1  drift",
+            "  legal           ·       ·           ████  1   ·          1  delegate",
+            "  hr              ·       ·           ·         ████  1    1  drift",
+            "  ──────────────────────────────────────────────────────────────────────────────",
+            "  Company         ·       ·           █▍    1   ██▋   2    3  drift",
+        ]
         #expect(Array(lines.suffix(9)) == expected)
     }
 
@@ -94,16 +94,16 @@ import Testing
         ])
         #expect(summary.refused == 3)
         let expected: [String] = [
-                "  marketing  1 participant: Alice",
-                "  legal      Legal affairs · no participant; it answers as one voice",
-                "  Alice  marketing             present",
-                "stage intro (an introduction) · 2 departments · 1 present",
-                "  marketing  Alice",
-                "  legal      as one voice",
-                #"! line 7: unknown department "nobody"; known: marketing, legal"#,
-                #"! line 8: unknown stage "nowhere"; stages: intro, ignore, status_quo, delegate, drift, position, brakes, strategy, closing"#,
-                #"! line 9: unknown command "nothing"; type help for the list of commands"#,
-            ]
+            "  marketing  1 participant: Alice",
+            "  legal      Legal affairs · no participant; it answers as one voice",
+            "  Alice  marketing             present",
+            "stage intro (an introduction) · 2 departments · 1 present",
+            "  marketing  Alice",
+            "  legal      as one voice",
+            #"! line 7: unknown department "nobody"; known: marketing, legal"#,
+            #"! line 8: unknown stage "nowhere"; stages: intro, ignore, status_quo, delegate, drift, position, brakes, strategy, closing"#,
+            #"! line 9: unknown command "nothing"; type help for the list of commands"#,
+        ]
         #expect(Array(lines.dropFirst(3)) == expected)
     }
 
@@ -116,15 +116,15 @@ import Testing
         ])
         #expect(summary.refused == 0)
         let expected: [String] = [
-                "marketing shares its strategy with legal",
-                "marketing",
-                "  - “answer every review within a day”",
-                "  says it shares its own with: legal",
-                "  its strategy is known by: legal",
-                "stage closing: What we take away",
-                "note on closing: one shared roadmap",
-                "  - one shared roadmap",
-            ]
+            "marketing shares its strategy with legal",
+            "marketing",
+            "  - “answer every review within a day”",
+            "  says it shares its own with: legal",
+            "  its strategy is known by: legal",
+            "stage closing: What we take away",
+            "note on closing: one shared roadmap",
+            "  - one shared roadmap",
+        ]
         #expect(Array(lines.suffix(8)) == expected)
     }
 
@@ -138,12 +138,14 @@ import Testing
         let (lines, _) = try await REPLHarness.script(
             ["dept add rh", "next", "noter rh 9", "noter rh 2", "suivnat"], language: "fr")
         let expected: [String] = [
-                "département rh ajouté",
-                "étape ignore : Fermer les yeux",
-                "! ligne 3 : 9 est hors de l'échelle de l'étape « ignore » ; donnez un entier de 0 à 4",
-            ]
+            "département rh ajouté",
+            "étape ignore : Fermer les yeux",
+            "! ligne 3 : 9 est hors de l'échelle de l'étape « ignore » ; donnez un entier de 0 à 4",
+        ]
         #expect(Array(lines.prefix(3)) == expected)
         #expect(lines[3] == "rh a noté ignore : 2 (En partie nous)")
-        #expect(lines.last == "! ligne 5 : commande inconnue « suivnat » ; vouliez-vous dire « next » ? Tapez help pour la liste")
+        #expect(
+            lines.last
+                == "! ligne 5 : commande inconnue « suivnat » ; vouliez-vous dire « next » ? Tapez help pour la liste")
     }
 }

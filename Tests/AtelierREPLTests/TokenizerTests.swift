@@ -13,7 +13,8 @@ import Testing
     @Test func quotesGroupWords() throws {
         #expect(try Tokenizer.split(#"note "we listen, at last""#) == ["note", "we listen, at last"])
         #expect(try Tokenizer.split("note 'say \"hello\"'") == ["note", "say \"hello\""])
-        #expect(try Tokenizer.split(#"dept add rh "Ressources humaines""#) == ["dept", "add", "rh", "Ressources humaines"])
+        #expect(
+            try Tokenizer.split(#"dept add rh "Ressources humaines""#) == ["dept", "add", "rh", "Ressources humaines"])
         #expect(try Tokenizer.split(#"a"b c"d"#) == ["ab cd"])
         #expect(try Tokenizer.split(#"note """#) == ["note", ""])
     }

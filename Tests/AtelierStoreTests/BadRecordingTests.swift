@@ -51,7 +51,8 @@ import Testing
 
     @Test func cutInTheMiddleOfALine() async throws {
         let text = try await Self.lines().joined(separator: "\n") + "\n"
-        let line8 = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[0..<7]
+        let line8 =
+            text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[0..<7]
             .map(\.count).reduce(0, +) + 7
         let cut = String(decoding: Array(text.utf8)[0..<(line8 + 20)], as: UTF8.self)
         #expect(try importFailure(cut) == "F:8: the last line has no line break at its end: the file is truncated")
@@ -142,7 +143,8 @@ import Testing
     }
 
     @Test func notARecording() throws {
-        let yaml = try String(contentsOfFile: TestSupport.repository + "/workshops/coping-patterns.yaml", encoding: .utf8)
+        let yaml = try String(
+            contentsOfFile: TestSupport.repository + "/workshops/coping-patterns.yaml", encoding: .utf8)
         #expect(
             try importFailure(yaml)
                 == "F:1: this is not an atelier recording: the first line must be a JSON header with "
@@ -155,7 +157,8 @@ import Testing
 
     @Test func newerFormat() async throws {
         let text = edited(try await Self.lines(), line: 1, "\"version\":1,", "\"version\":2,")
-        #expect(try importFailure(text) == "F:1: this recording has format version 2; this atelier reads up to version 1")
+        #expect(
+            try importFailure(text) == "F:1: this recording has format version 2; this atelier reads up to version 1")
     }
 
     @Test func headerNamingAnotherWorkshop() async throws {

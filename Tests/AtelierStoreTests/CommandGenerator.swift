@@ -42,7 +42,8 @@ struct CommandGenerator {
         case 39..<40: action = .timer(minutes: pick([0, 5, 10, 200]))
         case 40..<62:
             let items = (stage?.items.map(\.id) ?? []) + ["bogus"]
-            action = .rate(who: who, item: chance(20) ? nil : pick(items), value: Int.random(in: -1...5, using: &random))
+            action = .rate(
+                who: who, item: chance(20) ? nil : pick(items), value: Int.random(in: -1...5, using: &random))
         case 62..<70:
             action = .pick(who: who, option: pick((stage?.options.map(\.id) ?? []) + ["bogus"]))
         case 70..<76: action = .declareStrategy(department: pick(departments + ["x"]), text: pick(Self.texts))

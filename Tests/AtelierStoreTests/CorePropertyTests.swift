@@ -16,7 +16,8 @@ import Testing
             for event in events {
                 let action = try #require(SessionState.action(reproducing: event))
                 #expect(try state.decide(Command(actor: command.actor, action: action, time: command.time)) == [event])
-                state.apply(RecordedEvent(seq: state.lastSeq + 1, time: command.time, actor: command.actor, event: event))
+                state.apply(
+                    RecordedEvent(seq: state.lastSeq + 1, time: command.time, actor: command.actor, event: event))
             }
         }
     }
@@ -32,12 +33,14 @@ import Testing
             guard let events = try? state.decide(command) else { continue }
             let before = state
             for event in events {
-                state.apply(RecordedEvent(seq: state.lastSeq + 1, time: command.time, actor: command.actor, event: event))
+                state.apply(
+                    RecordedEvent(seq: state.lastSeq + 1, time: command.time, actor: command.actor, event: event))
             }
             guard command.actor == .facilitator, command.action != .undo, command.action != .end else { continue }
             var undone = state
             for event in try undone.decide(Command(actor: .facilitator, action: .undo, time: command.time + 1)) {
-                undone.apply(RecordedEvent(seq: undone.lastSeq + 1, time: command.time + 1, actor: .facilitator, event: event))
+                undone.apply(
+                    RecordedEvent(seq: undone.lastSeq + 1, time: command.time + 1, actor: .facilitator, event: event))
             }
             let differences = StateComparison.differences(before, undone).filter { $0 != "counts" }
             #expect(differences == [], "seed \(seed): undo of \(command.action)")

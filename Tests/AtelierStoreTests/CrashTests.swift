@@ -47,7 +47,8 @@ import Testing
         for event in events.dropFirst() {
             guard case .noteAdded(_, let text) = event.event,
                 let colon = text.firstIndex(of: ":"), let slash = text.firstIndex(of: "/"),
-                let index = Int(text[text.index(colon, offsetBy: 2)..<slash]), let size = Int(text[text.index(after: slash)...])
+                let index = Int(text[text.index(colon, offsetBy: 2)..<slash]),
+                let size = Int(text[text.index(after: slash)...])
             else {
                 problems.append("unexpected event \(event.seq): \(event)")
                 continue

@@ -12,7 +12,8 @@ import Testing
     /// left the journal as it was and an accepted one added its events.
     func run(seed: UInt64, store: SessionStore) async throws -> (live: SessionState, refused: Int) {
         let id = "s\(seed)"
-        let start = try store.create(id: id, workshop: TestSupport.copingPatterns, locale: "fr", time: 1_714_550_400_000)
+        let start = try store.create(
+            id: id, workshop: TestSupport.copingPatterns, locale: "fr", time: 1_714_550_400_000)
         let live = LiveSession(state: start, journal: store)
         var generator = CommandGenerator(seed: seed)
         var refused = 0

@@ -11,7 +11,8 @@ enum ScriptedSession {
 
     static let commands: [Command] = [
         Command(actor: .facilitator, action: .addDepartment(id: "marketing", name: "Marketing"), time: start + 1_000),
-        Command(actor: .facilitator, action: .addDepartment(id: "rh", name: "Ressources humaines"), time: start + 2_000),
+        Command(
+            actor: .facilitator, action: .addDepartment(id: "rh", name: "Ressources humaines"), time: start + 2_000),
         Command(actor: .participant("ana"), action: .join(name: "ana", department: "marketing"), time: start + 3_000),
         Command(actor: .facilitator, action: .next, time: start + 4_000),
         Command(actor: .participant("ana"), action: .rate(who: "ana", item: nil, value: 3), time: start + 5_000),

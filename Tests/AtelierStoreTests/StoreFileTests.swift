@@ -34,7 +34,9 @@ import Testing
         _ = try store.create(id: "s", workshop: TestSupport.copingPatterns, locale: "fr", time: 0)
         try store.setMark(applicationID: 0, userVersion: 0)
         let before = bytes(path)
-        #expect(refusal(path) == "\(path) is not an atelier store; it was left untouched; give another file with --store PATH")
+        #expect(
+            refusal(path)
+                == "\(path) is not an atelier store; it was left untouched; give another file with --store PATH")
         #expect(bytes(path) == before)
     }
 
@@ -79,11 +81,14 @@ import Testing
         let note = PendingEvent(time: 1, actor: .facilitator, event: .noteAdded(stage: "intro", text: "a"))
         let appended = try store.append(session: "s", after: 1, [note, note])
         #expect(appended.map(\.seq) == [2, 3])
-        #expect(throws: StoreError("store.conflict", ["session": .text("s"), "stored": .text("3"), "expected": .text("1")])) {
+        #expect(
+            throws: StoreError("store.conflict", ["session": .text("s"), "stored": .text("3"), "expected": .text("1")])
+        ) {
             try store.append(session: "s", after: 1, [note])
         }
         #expect(
-            TestSupport.english(StoreError("store.unknown_session", ["session": .text("t"), "known": .list(["s"])]).message)
+            TestSupport.english(
+                StoreError("store.unknown_session", ["session": .text("t"), "known": .list(["s"])]).message)
                 == "no session \"t\" in the store; sessions: s")
         #expect(throws: StoreError("store.unknown_session", ["session": .text("t"), "known": .list(["s"])])) {
             try store.append(session: "t", after: 0, [note])

@@ -60,7 +60,8 @@ public struct PickStats: Sendable, Hashable {
     public static func == (lhs: PickStats, rhs: PickStats) -> Bool {
         lhs.n == rhs.n && lhs.modes == rhs.modes && lhs.modeShare == rhs.modeShare
             && lhs.normalizedEntropy == rhs.normalizedEntropy
-            && lhs.counts.map(\.option) == rhs.counts.map(\.option) && lhs.counts.map(\.count) == rhs.counts.map(\.count)
+            && lhs.counts.map(\.option) == rhs.counts.map(\.option)
+            && lhs.counts.map(\.count) == rhs.counts.map(\.count)
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -64,22 +64,25 @@ struct RatingTally {
         departments = Array(repeating: [:], count: groups.departments.count)
         for (stage, item) in workshop.ratingItems {
             guard let scale = workshop.scale(of: stage) else { continue }
-            let width = scale.max - scale.min + 1
-            var counts = [[Int]](repeating: [Int](repeating: 0, count: width), count: groups.departments.count)
-            var total = [Int](repeating: 0, count: width)
+            let (low, high) = (scale.min, scale.max)
+            let width = high - low + 1
+            // One row of `width` counts per department, then the company's row.
+            var counts = [Int](repeating: 0, count: width * (groups.departments.count + 1))
+            let companyRow = width * groups.departments.count
             for (rater, answers) in state.ratings[item.id] ?? [:] {
-                guard let value = answers.last?.value, scale.points.contains(value),
+                guard let value = answers.last?.value, value >= low, value <= high,
                     let group = groups.group(of: rater)
                 else { continue }
-                counts[group][value - scale.min] += 1
-                total[value - scale.min] += 1
+                counts[group * width + value - low] += 1
+                counts[companyRow + value - low] += 1
             }
-            let range = scale.max - scale.min
-            for (index, row) in counts.enumerated() {
+            let range = high - low
+            for index in groups.departments.indices {
+                let row = Array(counts[index * width..<(index + 1) * width])
                 departments[index][item.id] = ItemStats.of(
-                    Distribution(minimum: scale.min, counts: row), range: range, consensusIQR: threshold)
+                    Distribution(minimum: low, counts: row), range: range, consensusIQR: threshold)
             }
-            let distribution = Distribution(minimum: scale.min, counts: total)
+            let distribution = Distribution(minimum: low, counts: Array(counts[companyRow...]))
             distributions[item.id] = distribution
             company[item.id] = ItemStats.of(distribution, range: range, consensusIQR: threshold)
         }

@@ -55,7 +55,8 @@ struct MaturityPlacement {
 
     private func checkRating(_ item: String, atLeast: Double?, atMost: Double?, _ stats: ItemStats?) -> Finding {
         guard let median = stats?.median else {
-            return Finding(holds: false, words: LocalizedMessage("analysis.rule.no_rating", ["item": wording.item(item)]))
+            return Finding(
+                holds: false, words: LocalizedMessage("analysis.rule.no_rating", ["item": wording.item(item)]))
         }
         var args: [String: MessageValue] = ["item": wording.item(item), "median": AnalysisWording.number(median)]
         let holds = atLeast.map { median >= $0 } ?? true && atMost.map { median <= $0 } ?? true
@@ -82,7 +83,8 @@ struct MaturityPlacement {
     /// of them among) the rule's options.
     private func checkPick(_ stage: String, among: [String], negated: Bool, _ stats: PickStats?) -> Finding {
         guard let stats, !stats.modes.isEmpty else {
-            return Finding(holds: false, words: LocalizedMessage("analysis.rule.no_pick", ["stage": wording.stage(stage)]))
+            return Finding(
+                holds: false, words: LocalizedMessage("analysis.rule.no_pick", ["stage": wording.stage(stage)]))
         }
         let args: [String: MessageValue] = [
             "stage": wording.stage(stage), "modes": wording.options(stats.modes, of: stage),
@@ -90,9 +92,13 @@ struct MaturityPlacement {
         ]
         if negated {
             let holds = stats.modes.allSatisfy { !among.contains($0) }
-            return Finding(holds: holds, words: LocalizedMessage(holds ? "analysis.rule.pick_avoids" : "analysis.rule.pick_hits", args))
+            return Finding(
+                holds: holds,
+                words: LocalizedMessage(holds ? "analysis.rule.pick_avoids" : "analysis.rule.pick_hits", args))
         }
         let holds = stats.modes.allSatisfy { among.contains($0) }
-        return Finding(holds: holds, words: LocalizedMessage(holds ? "analysis.rule.pick_among" : "analysis.rule.pick_not_among", args))
+        return Finding(
+            holds: holds,
+            words: LocalizedMessage(holds ? "analysis.rule.pick_among" : "analysis.rule.pick_not_among", args))
     }
 }

@@ -40,8 +40,10 @@ struct SiloDetection {
             let others = graph.count - 1
             return finding(
                 .unsharedStrategy, [index] + unaware, severity: Double(unaware.count) / Double(others),
-                ["department": name(index), "unaware": names(unaware), "count": .count(unaware.count),
-                 "others": .count(others)])
+                [
+                    "department": name(index), "unaware": names(unaware), "count": .count(unaware.count),
+                    "others": .count(others),
+                ])
         }
     }
 
@@ -100,9 +102,11 @@ struct SiloDetection {
             found.append(
                 finding(
                     .divergentPosition, [index], severity: Swift.min(1, distance.share),
-                    ["department": name(index), "option": wording.options(modes, of: stage.id),
-                     "company": wording.options(companyModes, of: stage.id),
-                     "distance": AnalysisWording.number(distance.points)]))
+                    [
+                        "department": name(index), "option": wording.options(modes, of: stage.id),
+                        "company": wording.options(companyModes, of: stage.id),
+                        "distance": AnalysisWording.number(distance.points),
+                    ]))
         }
         return found
     }

@@ -6,11 +6,13 @@ extension StrategyGraph {
         }
         switch requirement {
         case .declared:
-            return .init(holds: true, words: LocalizedMessage("analysis.rule.declared", ["count": .count(declared[index])]))
+            return .init(
+                holds: true, words: LocalizedMessage("analysis.rule.declared", ["count": .count(declared[index])]))
         case .shared:
             let holds = isKnownByHalf(index)
             let args: [String: MessageValue] = ["known": .count(knowers[index]), "others": .count(count - 1)]
-            return .init(holds: holds, words: LocalizedMessage(holds ? "analysis.rule.known" : "analysis.rule.not_known", args))
+            return .init(
+                holds: holds, words: LocalizedMessage(holds ? "analysis.rule.known" : "analysis.rule.not_known", args))
         }
     }
 
@@ -23,7 +25,9 @@ extension StrategyGraph {
         }
         let silent = (0..<count).filter { !hasStrategy($0) }.map { departments[$0].name }
         guard silent.isEmpty else {
-            return .init(holds: false, words: LocalizedMessage("analysis.rule.some_not_declared", ["departments": .list(silent)]))
+            return .init(
+                holds: false, words: LocalizedMessage("analysis.rule.some_not_declared", ["departments": .list(silent)])
+            )
         }
         switch requirement {
         case .declared:
@@ -31,7 +35,9 @@ extension StrategyGraph {
         case .shared:
             let unknown = (0..<count).filter { !isKnownByHalf($0) }.map { departments[$0].name }
             guard unknown.isEmpty else {
-                return .init(holds: false, words: LocalizedMessage("analysis.rule.some_not_known", ["departments": .list(unknown)]))
+                return .init(
+                    holds: false,
+                    words: LocalizedMessage("analysis.rule.some_not_known", ["departments": .list(unknown)]))
             }
             return .init(holds: true, words: LocalizedMessage("analysis.rule.all_known"))
         }

@@ -86,9 +86,9 @@ struct HTMLExport {
                     "li", [],
                     [.el("strong", text: c.label("company_maturity")), .text(" — " + c.render(maturity.reason))]))
         }
-        items.append(.el("li", text: c.label("agreement_overall") + ": " + c.alphaWords(company.alphaOrdinal)))
+        items.append(.el("li", text: c.label("agreement_overall") + c.colon + c.alphaWords(company.alphaOrdinal)))
         for stage in c.pickStages {
-            items.append(.el("li", text: c.text(stage.title) + ": " + c.pickSentence(stage: stage)))
+            items.append(.el("li", text: c.text(stage.title) + c.colon + c.pickSentence(stage: stage)))
         }
         items.append(.el("li", text: c.label("md.findings", ["count": .count(c.analysis.silos.count)])))
         return section("glance", c.label("md.glance"), [.el("ul", [], items)])
@@ -168,7 +168,7 @@ struct HTMLExport {
                             .el("strong", text: c.text(level.label)), .text(" — " + c.text(level.description)),
                         ]
                         if let recommendation = level.recommendation {
-                            parts.append(.text(" " + c.label("next_step") + ": " + c.text(recommendation)))
+                            parts.append(.text(" " + c.label("next_step") + c.colon + c.text(recommendation)))
                         }
                         return .el("li", [], parts)
                     }))
@@ -210,7 +210,7 @@ struct HTMLExport {
             ]
             if let recommendation = c.recommendation(finding) {
                 parts.append(.el("br"))
-                parts.append(.el("em", text: c.label("recommendation") + ": "))
+                parts.append(.el("em", text: c.label("recommendation") + c.colon))
                 parts.append(.text(recommendation))
             }
             return .el("li", [("class", "finding " + finding.kind.rawValue)], parts)
@@ -228,7 +228,7 @@ struct HTMLExport {
                 "li", [],
                 [
                     .el("em", text: c.stageTitle(note.stage)),
-                    .text(", " + UTCTime.clock(note.time) + " UTC, " + c.author(note.actor) + ": " + note.text),
+                    .text(", " + UTCTime.clock(note.time) + " UTC, " + c.author(note.actor) + c.colon + note.text),
                 ])
         }
         return section("notes", c.label("notes"), [.el("ul", [], items)])

@@ -54,14 +54,16 @@ struct MarkdownExport {
         if let maturity = company.maturity {
             add("- " + Self.escape(c.label("company_maturity")) + " — " + Self.escape(c.render(maturity.reason)))
         }
-        add("- " + Self.escape(c.label("agreement_overall")) + ": " + Self.escape(c.alphaWords(company.alphaOrdinal)))
+        add(
+            "- " + Self.escape(c.label("agreement_overall")) + c.colon + Self.escape(c.alphaWords(company.alphaOrdinal))
+        )
         for stage in c.pickStages {
-            add("- " + Self.escape(c.text(stage.title)) + ": " + Self.escape(c.pickSentence(stage: stage)))
+            add("- " + Self.escape(c.text(stage.title)) + c.colon + Self.escape(c.pickSentence(stage: stage)))
         }
         let silos = c.analysis.silos
         add("- " + Self.escape(c.label("md.findings", ["count": .count(silos.count)])))
         if let first = silos.first {
-            add("  " + Self.escape(c.label("md.most_severe")) + ": " + Self.escape(c.render(first.message)))
+            add("  " + Self.escape(c.label("md.most_severe")) + c.colon + Self.escape(c.render(first.message)))
         }
     }
 
@@ -181,7 +183,7 @@ struct MarkdownExport {
         for level in reached {
             var line = "- **" + Self.escape(c.text(level.label)) + "** — " + Self.escape(c.text(level.description))
             if let recommendation = level.recommendation {
-                line += " " + Self.escape(c.label("next_step")) + ": " + Self.escape(c.text(recommendation))
+                line += " " + Self.escape(c.label("next_step")) + c.colon + Self.escape(c.text(recommendation))
             }
             add(line)
         }
@@ -205,7 +207,7 @@ struct MarkdownExport {
                     + Self.escape(c.label("severity", ["value": .text(c.percent(finding.severity))])) + ") — "
                     + Self.escape(c.render(finding.message)))
             if let recommendation = c.recommendation(finding) {
-                add("   *" + Self.escape(c.label("recommendation")) + "*: " + Self.escape(recommendation))
+                add("   *" + Self.escape(c.label("recommendation")) + "*" + c.colon + Self.escape(recommendation))
             }
         }
     }
@@ -220,7 +222,7 @@ struct MarkdownExport {
         for note in c.state.notes {
             add(
                 "- *" + Self.escape(c.stageTitle(note.stage)) + "*, " + UTCTime.clock(note.time) + " UTC, "
-                    + Self.escape(c.author(note.actor)) + ": " + Self.escape(note.text))
+                    + Self.escape(c.author(note.actor)) + c.colon + Self.escape(note.text))
         }
     }
 

@@ -143,7 +143,10 @@ public final class LineEditor: @unchecked Sendable {
             let ready = poll(&fds, nfds_t(fds.count), -1)
             if ready < 0 { continue }
             if fds[0].revents != 0 { drainWakeUps() }
-            for request in queue.withLock({ requests in defer { requests = [] }; return requests }) {
+            for request in queue.withLock({ requests in
+                defer { requests = [] }
+                return requests
+            }) {
                 handle(request)
             }
             if fds.count > 1, pendingRead != nil, fds[1].revents != 0 {

@@ -31,7 +31,10 @@ extension CommandTable {
         spec(
             "dept", ["département", "departement"], group: "room",
             [
-                CommandForm([.word("add"), .slot(Slot("id", .newDepartment)), .slot(Slot("name", .displayName, optional: true, rest: true))]) {
+                CommandForm([
+                    .word("add"), .slot(Slot("id", .newDepartment)),
+                    .slot(Slot("name", .displayName, optional: true, rest: true)),
+                ]) {
                     .submit(.addDepartment(id: $0.text("id"), name: $0["name"] ?? ""))
                 },
                 CommandForm([.word("list")]) { _ in .local(.departments) },
@@ -85,7 +88,9 @@ extension CommandTable {
         spec(
             "strategy", ["stratégie", "strategie"], group: "answers",
             [
-                CommandForm([.slot(Slot("department", .department)), .word("add"), .slot(Slot("text", .text, rest: true))]) {
+                CommandForm([
+                    .slot(Slot("department", .department)), .word("add"), .slot(Slot("text", .text, rest: true)),
+                ]) {
                     .submit(.declareStrategy(department: $0.text("department"), text: $0.text("text")))
                 },
                 CommandForm([.slot(Slot("department", .department)), .word("list")]) {
@@ -96,14 +101,20 @@ extension CommandTable {
         spec(
             "knows", ["connaît", "connait"], group: "answers",
             [
-                CommandForm([.slot(Slot("department", .department)), .slot(Slot("other", .department, placeholder: "repl.arg.other"))]) {
+                CommandForm([
+                    .slot(Slot("department", .department)),
+                    .slot(Slot("other", .department, placeholder: "repl.arg.other")),
+                ]) {
                     .submit(.knows(department: $0.text("department"), other: $0.text("other")))
                 }
             ]),
         spec(
             "shares", ["partage"], group: "answers",
             [
-                CommandForm([.slot(Slot("department", .department)), .slot(Slot("other", .department, placeholder: "repl.arg.other"))]) {
+                CommandForm([
+                    .slot(Slot("department", .department)),
+                    .slot(Slot("other", .department, placeholder: "repl.arg.other")),
+                ]) {
                     .submit(.shares(department: $0.text("department"), other: $0.text("other")))
                 }
             ]),

@@ -29,7 +29,8 @@ public enum EventView {
                 ["session": .text(state.id), "title": .text(workshop.title.text(language))])
         case .departmentAdded(let id, let name):
             if name == id { return LocalizedMessage("repl.event.department_added", ["department": .text(id)]) }
-            return LocalizedMessage("repl.event.department_added_named", ["department": .text(id), "name": .text(name)])
+            return LocalizedMessage(
+                "repl.event.department_added_named", ["department": .text(id), "name": .text(name)])
         case .participantJoined(let name, let department):
             let key = state.participants[name] == nil ? "repl.event.participant_joined" : "repl.event.participant_back"
             return LocalizedMessage(key, ["name": .text(name), "department": .text(department)])
@@ -65,11 +66,14 @@ public enum EventView {
             }
             return LocalizedMessage("repl.event.picked", args)
         case .strategyDeclared(let department, let text):
-            return LocalizedMessage("repl.event.strategy_declared", ["department": .text(department), "text": .text(text)])
+            return LocalizedMessage(
+                "repl.event.strategy_declared", ["department": .text(department), "text": .text(text)])
         case .knowsDeclared(let department, let other):
-            return LocalizedMessage("repl.event.knows_declared", ["department": .text(department), "other": .text(other)])
+            return LocalizedMessage(
+                "repl.event.knows_declared", ["department": .text(department), "other": .text(other)])
         case .sharesDeclared(let department, let other):
-            return LocalizedMessage("repl.event.shares_declared", ["department": .text(department), "other": .text(other)])
+            return LocalizedMessage(
+                "repl.event.shares_declared", ["department": .text(department), "other": .text(other)])
         case .noteAdded(let stage, let text):
             return LocalizedMessage("repl.event.note_added", ["stage": .text(stage), "text": .text(text)])
         case .undone(let seq):

@@ -4,7 +4,8 @@ import AtelierCore
 public enum HelpView {
     static let usageWidth = 34
 
-    public static func lines(table: CommandTable, catalog: Catalog, style: Style = .plain, width: Int = 80) -> [String] {
+    public static func lines(table: CommandTable, catalog: Catalog, style: Style = .plain, width: Int = 80) -> [String]
+    {
         var groups: [String] = []
         for spec in table.specs where !groups.contains(spec.groupKey) { groups.append(spec.groupKey) }
         var out: [String] = []
@@ -30,7 +31,8 @@ public enum HelpView {
     }
 
     /// The help of one command, or nil when the word is no command.
-    public static func lines(command word: String, table: CommandTable, catalog: Catalog, width: Int = 80) -> [String]? {
+    public static func lines(command word: String, table: CommandTable, catalog: Catalog, width: Int = 80) -> [String]?
+    {
         guard let spec = table.spec(word) else { return nil }
         var out = table.usages(spec).map { $0.render(catalog) }
         out += AnalysisLayout.wrap(catalog.text(spec.helpKey), width: width, indent: 2)

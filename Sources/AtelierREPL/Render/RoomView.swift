@@ -8,9 +8,11 @@ public enum RoomView {
         return state.departments.flatMap { department -> [String] in
             let members = state.members(of: department.id).map { $0.present ? $0.name : "(\($0.name))" }
             let name = department.name == department.id ? "" : department.name + " · "
-            let text = name + (members.isEmpty
-                ? catalog.text("repl.room.no_members")
-                : catalog.text("repl.room.members", ["count": .count(members.count), "names": .list(members)]))
+            let text =
+                name
+                + (members.isEmpty
+                    ? catalog.text("repl.room.no_members")
+                    : catalog.text("repl.room.members", ["count": .count(members.count), "names": .list(members)]))
             return AnalysisLayout.wrap(
                 text, width: width, indent: 2 + idWidth, first: "  " + AnalysisLayout.left(department.id, idWidth))
         }
@@ -47,20 +49,26 @@ public enum RoomView {
         var answered = 0
         var expected = 0
         for department in state.departments {
-            let voice = Rater.department(department.id)
-            var marks: [String] = []
+            let voice = progress(.department(department.id), stage: stage, state: state, style: style)
             let members = state.members(of: department.id).filter(\.present)
-            for member in members {
-                let mark = progress(.participant(member.name), stage: stage, state: state, style: style)
-                marks.append("\(member.name) \(mark.text)")
+            var marks: [String] = []
+            if stage.kind == .strategy {
+                // A strategy is the department's: one mark, then who is there.
+                marks = [catalog.text("repl.status.strategy", ["mark": .text(voice.text)])] + members.map(\.name)
                 expected += 1
-                if mark.done { answered += 1 }
-            }
-            let voiceMark = progress(voice, stage: stage, state: state, style: style)
-            if voiceMark.done || members.isEmpty {
-                marks.append(catalog.text("repl.status.voice", ["mark": .text(voiceMark.text)]))
-                if members.isEmpty { expected += 1 }
-                if voiceMark.done { answered += 1 }
+                if voice.done { answered += 1 }
+            } else {
+                for member in members {
+                    let mark = progress(.participant(member.name), stage: stage, state: state, style: style)
+                    marks.append(mark.text.isEmpty ? member.name : "\(member.name) \(mark.text)")
+                    expected += 1
+                    if mark.done { answered += 1 }
+                }
+                if voice.done || members.isEmpty {
+                    marks.append(catalog.text("repl.status.voice", ["mark": .text(voice.text)]))
+                    expected += 1
+                    if voice.done { answered += 1 }
+                }
             }
             out += AnalysisLayout.wrap(
                 marks.joined(separator: "  "), width: width, indent: 2 + idWidth,
@@ -73,7 +81,8 @@ public enum RoomView {
     }
 
     /// How far a rater is on a stage.
-    static func progress(_ rater: Rater, stage: Stage, state: SessionState, style: Style) -> (text: String, done: Bool) {
+    static func progress(_ rater: Rater, stage: Stage, state: SessionState, style: Style) -> (text: String, done: Bool)
+    {
         switch stage.kind {
         case .rating:
             let done = stage.items.filter { state.latestRatings(item: $0.id)[rater] != nil }.count
@@ -83,8 +92,7 @@ public enum RoomView {
             let done = state.latestPicks(stage: stage.id)[rater] != nil
             return (done ? style.green("✓") : "·", done)
         case .strategy:
-            let department = state.department(of: rater) ?? rater.id
-            let done = !(state.strategies[department] ?? []).isEmpty
+            let done = !(state.strategies[state.department(of: rater) ?? rater.id] ?? []).isEmpty
             return (done ? style.green("✓") : "·", done)
         case .intro, .discussion:
             return ("", false)

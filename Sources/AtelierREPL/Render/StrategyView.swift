@@ -18,7 +18,8 @@ public enum StrategyView {
             for (key, list) in [
                 ("repl.strategy.knows", knows), ("repl.strategy.shares", shares), ("repl.strategy.known_by", knownBy),
             ] where !list.isEmpty {
-                out += AnalysisLayout.wrap(catalog.text(key, ["departments": .list(list)]), width: width, indent: 4, first: "  ")
+                out += AnalysisLayout.wrap(
+                    catalog.text(key, ["departments": .list(list)]), width: width, indent: 4, first: "  ")
             }
             return out
         }

@@ -34,31 +34,35 @@ public enum TallyView {
         let width: Int
         var language: String { catalog.language }
 
+        /// A right-aligned column after the distribution: its title and width.
+        struct Tail {
+            let title: String
+            let width: Int
+        }
+
         func column(_ name: String, _ args: [String: MessageValue] = [:]) -> String {
             catalog.text("analysis.view.column.\(name)", args)
         }
 
-        /// Department rows then the company's, each as (name, cells, tail cells).
         func rating(_ item: Item, scale: Scale, threshold: Double) -> [String] {
-            var tails = [("n", 4), ("median", 8)].map { (column($0.0), $0.1) }
+            var tails = [Tail(title: column("n"), width: 4), Tail(title: column("median"), width: 8)]
             if detailed {
                 let reached = column("reached", ["threshold": .text(catalog.format(threshold, digits: 1))])
-                tails += [(column("iqr"), 6), (column("consensus"), 6), (reached, max(8, reached.count + 1))]
+                tails += [
+                    Tail(title: column("iqr"), width: 6), Tail(title: column("consensus"), width: 6),
+                    Tail(title: reached, width: max(8, reached.count + 1)),
+                ]
             }
             let points = Array(scale.points)
-            let cellWidth = cellWidth(count: points.count, tails: tails, minimum: 5)
-            var out = [""] + AnalysisLayout.wrap("\(item.label.text(language)) (\(item.id))", width: width, indent: 2)
-                .map(style.bold)
-            out.append(header(points.map(String.init), cellWidth: cellWidth, tails: tails))
-            let units = analysis.departments.map { ($0.name, $0.ratings[item.id]) }
-            for (name, stats) in units {
-                out.append(ratingRow(name, stats, cellWidth: cellWidth, tails: tails, company: false))
+            let widths = cellWidths(points.map(String.init), used: tails.map(\.width).reduce(0, +))
+            var out = [""] + title("\(item.label.text(language)) (\(item.id))")
+            out.append(style.dim(trimmed(header(points.map(String.init), widths) + tailHeader(tails))))
+            for department in analysis.departments {
+                out.append(ratingRow(department.name, department.ratings[item.id], widths, tails, company: false))
             }
-            out.append(rule(cellWidth: cellWidth, count: points.count, tails: tails))
-            out.append(
-                ratingRow(
-                    catalog.text("analysis.view.company"), analysis.company.ratings[item.id], cellWidth: cellWidth,
-                    tails: tails, company: true))
+            out.append(rule(widths, tails.map(\.width).reduce(0, +)))
+            let company = catalog.text("analysis.view.company")
+            out.append(ratingRow(company, analysis.company.ratings[item.id], widths, tails, company: true))
             if detailed {
                 let legend = points.map { "\($0) \(scale.label($0)?.text(language) ?? "")" }
                 out += Legend.lines(legend, width: width).map(style.dim)
@@ -67,20 +71,18 @@ public enum TallyView {
         }
 
         func pick(_ stage: Stage) -> [String] {
-            let tails = [(column("n"), 4), (column("mode"), 16)]
+            let modeWidth = 18
             let options = stage.options.map(\.id)
-            let cellWidth = cellWidth(count: options.count, tails: tails, minimum: 5)
-            var out = [""] + AnalysisLayout.wrap("\(stage.title.text(language)) (\(stage.id))", width: width, indent: 2)
-                .map(style.bold)
-            out.append(header(options, cellWidth: cellWidth, tails: tails))
+            let widths = cellWidths(options, used: 4 + 2 + modeWidth)
+            var out = [""] + title("\(stage.title.text(language)) (\(stage.id))")
+            let tail = AnalysisLayout.right(column("n"), 4) + "  " + column("mode")
+            out.append(style.dim(trimmed(header(options, widths) + tail)))
             for department in analysis.departments {
-                out.append(pickRow(department.name, department.picks[stage.id], stage, cellWidth, tails, company: false))
+                out.append(pickRow(department.name, department.picks[stage.id], stage, widths, company: false))
             }
-            out.append(rule(cellWidth: cellWidth, count: options.count, tails: tails))
-            out.append(
-                pickRow(
-                    catalog.text("analysis.view.company"), analysis.company.picks[stage.id], stage, cellWidth, tails,
-                    company: true))
+            out.append(rule(widths, 4 + 2 + modeWidth))
+            let company = catalog.text("analysis.view.company")
+            out.append(pickRow(company, analysis.company.picks[stage.id], stage, widths, company: true))
             if detailed {
                 let legend = stage.options.map { "\($0.id): \($0.label.text(language))" }
                 out += Legend.lines(legend, width: width).map(style.dim)
@@ -88,47 +90,60 @@ public enum TallyView {
             return out
         }
 
-        /// Each distribution cell: a bar, a space and the count (2 columns), then a gap.
-        func cellWidth(count: Int, tails: [(String, Int)], minimum: Int) -> Int {
-            let available = width - 2 - nameWidth - tails.map(\.1).reduce(0, +)
-            return max(minimum, min(12, available / max(1, count)))
+        func title(_ text: String) -> [String] {
+            AnalysisLayout.wrap(text, width: width, indent: 2).map(style.bold)
         }
 
-        func header(_ labels: [String], cellWidth: Int, tails: [(String, Int)]) -> String {
-            var line = String(repeating: " ", count: 2 + nameWidth)
-            for label in labels { line += AnalysisLayout.left(AnalysisLayout.fit(label, cellWidth - 1), cellWidth) }
-            for (title, size) in tails.dropLast() { line += AnalysisLayout.right(title, size) }
-            if let (title, size) = tails.last {
-                line += tails.count == 2 && size > 8 ? "  " + AnalysisLayout.left(title, size - 2) : AnalysisLayout.right(title, size)
+        /// The width of each distribution cell: a bar, a space, the count (2
+        /// columns) and a gap; as wide as its heading when the line allows.
+        func cellWidths(_ headings: [String], used: Int) -> [Int] {
+            let available = width - 2 - nameWidth - used
+            let uniform = max(5, min(12, available / max(1, headings.count)))
+            let fitted = headings.map { max(7, $0.count + 1) }
+            let spare = available - fitted.reduce(0, +)
+            guard spare >= 0, fitted.contains(where: { $0 > uniform }) else {
+                return Array(repeating: uniform, count: headings.count)
             }
-            return style.dim(trimmed(line))
+            return fitted.map { $0 + spare / headings.count }
         }
 
-        func rule(cellWidth: Int, count: Int, tails: [(String, Int)]) -> String {
-            let length = nameWidth + cellWidth * count + tails.map(\.1).reduce(0, +)
+        func header(_ labels: [String], _ widths: [Int]) -> String {
+            var line = String(repeating: " ", count: 2 + nameWidth)
+            for (label, size) in zip(labels, widths) {
+                line += AnalysisLayout.left(AnalysisLayout.fit(label, size - 1), size)
+            }
+            return line
+        }
+
+        func tailHeader(_ tails: [Tail]) -> String {
+            tails.map { AnalysisLayout.right($0.title, $0.width) }.joined()
+        }
+
+        func rule(_ widths: [Int], _ tail: Int) -> String {
+            let length = nameWidth + widths.reduce(0, +) + tail
             return style.dim("  " + String(repeating: "─", count: min(width - 2, length)))
         }
 
-        func cells(_ counts: [Int], n: Int, cellWidth: Int) -> String {
-            counts.map { count -> String in
-                guard count > 0, n > 0 else { return AnalysisLayout.left("·", cellWidth) }
-                let barWidth = cellWidth - 4
+        /// Every bar has the same length for the same share, whatever its cell's width.
+        func cells(_ counts: [Int], n: Int, _ widths: [Int]) -> String {
+            let barWidth = (widths.min() ?? 5) - 4
+            return zip(counts, widths).map { count, size -> String in
+                guard count > 0, n > 0 else { return AnalysisLayout.left("·", size) }
                 let bar = Bars.bar(Double(count) / Double(n), width: barWidth)
-                return style.cyan(bar) + AnalysisLayout.right(String(count), 3) + " "
+                return style.cyan(bar) + AnalysisLayout.left(AnalysisLayout.right(String(count), 3), size - barWidth)
             }.joined()
         }
 
         func name(_ text: String, company: Bool) -> String {
-            let cell = AnalysisLayout.left(text, nameWidth)
+            let cell = AnalysisLayout.left(AnalysisLayout.fit(text, nameWidth - 1), nameWidth)
             return "  " + (company ? style.bold(cell) : cell)
         }
 
-        func ratingRow(_ title: String, _ stats: ItemStats?, cellWidth: Int, tails: [(String, Int)], company: Bool)
+        func ratingRow(_ title: String, _ stats: ItemStats?, _ widths: [Int], _ tails: [Tail], company: Bool)
             -> String
         {
             let n = stats?.n ?? 0
-            let counts = stats?.distribution ?? []
-            var line = name(title, company: company) + cells(counts, n: n, cellWidth: cellWidth)
+            var line = name(title, company: company) + cells(stats?.distribution ?? [], n: n, widths)
             var values = [String(n), AnalysisLayout.number(stats?.median, catalog, digits: 1)]
             if detailed {
                 values += [
@@ -136,8 +151,8 @@ public enum TallyView {
                     AnalysisLayout.number(stats?.consensus, catalog, digits: 2),
                 ]
             }
-            for (value, (_, size)) in zip(values, tails) { line += AnalysisLayout.right(value, size) }
-            if detailed, let size = tails.last?.1 {
+            for (value, tail) in zip(values, tails) { line += AnalysisLayout.right(value, tail.width) }
+            if detailed, let size = tails.last?.width {
                 switch stats?.consensusReached {
                 case true?: line += AnalysisLayout.right("", size - 1) + style.green("✓")
                 case false?: line += AnalysisLayout.right("", size - 1) + style.yellow("✗")
@@ -147,16 +162,13 @@ public enum TallyView {
             return trimmed(line)
         }
 
-        func pickRow(
-            _ title: String, _ stats: PickStats?, _ stage: Stage, _ cellWidth: Int, _ tails: [(String, Int)],
-            company: Bool
-        ) -> String {
+        func pickRow(_ title: String, _ stats: PickStats?, _ stage: Stage, _ widths: [Int], company: Bool) -> String {
             let n = stats?.n ?? 0
             let counts = stage.options.map { stats?.count($0.id) ?? 0 }
-            var line = name(title, company: company) + cells(counts, n: n, cellWidth: cellWidth)
-            line += AnalysisLayout.right(String(n), tails[0].1)
+            var line = name(title, company: company) + cells(counts, n: n, widths) + AnalysisLayout.right(String(n), 4)
             let modes = stats?.modes ?? []
-            line += "  " + (modes.isEmpty ? "–" : AnalysisLayout.fit(modes.joined(separator: "/"), tails[1].1 - 2))
+            line +=
+                "  " + (modes.isEmpty ? "–" : AnalysisLayout.fit(modes.joined(separator: "/"), width - line.count - 2))
             return trimmed(line)
         }
 

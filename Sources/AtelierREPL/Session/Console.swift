@@ -56,7 +56,8 @@ public final class Console: Sendable {
             data.withUnsafeBytes { bytes in
                 var offset = 0
                 while offset < bytes.count {
-                    let written = Foundation.write(error ? errors : output, bytes.baseAddress! + offset, bytes.count - offset)
+                    let written = Foundation.write(
+                        error ? errors : output, bytes.baseAddress! + offset, bytes.count - offset)
                     if written <= 0 { break }
                     offset += written
                 }

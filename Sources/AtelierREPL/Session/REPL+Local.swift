@@ -17,7 +17,8 @@ extension REPL {
             }
             output = lines
         case .stage:
-            output = StageView.lines(state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
+            output = StageView.lines(
+                state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
         case .status:
             output = RoomView.status(state: state, catalog: catalog, style: style, width: width)
         case .departments:

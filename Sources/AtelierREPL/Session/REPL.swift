@@ -166,8 +166,10 @@ public final class REPL: Sendable {
                     stage: stage, analysis: Analysis.of(state), state: state, catalog: catalog, style: style,
                     width: width)
             case .stageChanged where settings.interactive:
-                out += [""] + StageView.lines(
-                    state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
+                out +=
+                    [""]
+                    + StageView.lines(
+                        state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
             case .stageRevealed(let stageID):
                 out += results(stageID, state: state)
             default:
@@ -220,7 +222,9 @@ public final class REPL: Sendable {
 
     func banner(_ state: SessionState) -> [String] {
         let workshop = state.workshop
-        var out = [style.bold(catalog.text("repl.banner.title", ["title": .text(workshop.title.text(catalog.language))]))]
+        var out = [
+            style.bold(catalog.text("repl.banner.title", ["title": .text(workshop.title.text(catalog.language))]))
+        ]
         let key = settings.resumed ? "repl.banner.resumed" : "repl.banner.session"
         out.append(
             catalog.text(
@@ -230,7 +234,8 @@ public final class REPL: Sendable {
                     "departments": .count(state.departments.count), "count": .count(state.presentParticipants.count),
                 ]))
         out += AnalysisLayout.wrap(catalog.text("repl.banner.help"), width: width).map(style.dim)
-        return out + [""] + StageView.lines(
-            state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
+        return out + [""]
+            + StageView.lines(
+                state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
     }
 }

@@ -11,7 +11,8 @@ public enum ConsensusView {
         let workshop = state.workshop
         let language = catalog.language
         var out = AnalysisLayout.wrap(catalog.text("analysis.view.consensus.title"), width: width)
-        let groups = [(catalog.text("analysis.view.company"), analysis.company.ratings, analysis.company.picks)]
+        let groups =
+            [(catalog.text("analysis.view.company"), analysis.company.ratings, analysis.company.picks)]
             + analysis.departments.map { ($0.name, $0.ratings, $0.picks) }
         for stage in workshop.stages {
             switch stage.kind {
@@ -20,7 +21,8 @@ public enum ConsensusView {
                     out.append("")
                     out += AnalysisLayout.wrap("\(item.label.text(language)) (\(item.id))", width: width)
                     let threshold = AnalysisLayout.number(workshop.analysis.consensusIQR, catalog, digits: 1)
-                    let headers = ["n", "median", "iqr", "consensus"].map { catalog.text("analysis.view.column.\($0)") }
+                    let headers =
+                        ["n", "median", "iqr", "consensus"].map { catalog.text("analysis.view.column.\($0)") }
                         + [catalog.text("analysis.view.column.reached", ["threshold": .text(threshold)])]
                     out.append(row("", headers, catalog.text("analysis.view.column.reading"), ratingColumns, width))
                     for (name, ratings, _) in groups {
@@ -60,12 +62,14 @@ public enum ConsensusView {
             AnalysisLayout.number(stats.iqr, catalog, digits: 2),
             AnalysisLayout.number(stats.consensus, catalog, digits: 2), reached,
         ]
-        let reading = stats.consensus.map { catalog.render(AgreementReading(consensus: $0).message) }
+        let reading =
+            stats.consensus.map { catalog.render(AgreementReading(consensus: $0).message) }
             ?? catalog.text("analysis.view.no_answer")
         return row(name, cells, reading, ratingColumns, width)
     }
 
-    static func pickRow(_ name: String, _ stats: PickStats, _ stage: Stage, _ catalog: Catalog, _ width: Int) -> String {
+    static func pickRow(_ name: String, _ stats: PickStats, _ stage: Stage, _ catalog: Catalog, _ width: Int) -> String
+    {
         let cells = [
             String(stats.n), AnalysisLayout.number(stats.modeShare, catalog, digits: 2),
             AnalysisLayout.number(stats.normalizedEntropy, catalog, digits: 2),

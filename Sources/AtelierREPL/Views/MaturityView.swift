@@ -5,7 +5,8 @@ import AtelierCore
 public enum MaturityView {
     public static func lines(analysis: Analysis, state: SessionState, catalog: Catalog, width: Int = 80) -> [String] {
         var out = AnalysisLayout.wrap(catalog.text("analysis.view.maturity.title"), width: width)
-        let units = analysis.departments.map { ($0.name, $0.maturity) }
+        let units =
+            analysis.departments.map { ($0.name, $0.maturity) }
             + [(catalog.text("analysis.view.company"), analysis.company.maturity)]
         let nameWidth = min(24, units.map(\.0.count).max() ?? 0) + 2
         for (name, result) in units {

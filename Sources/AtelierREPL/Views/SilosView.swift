@@ -8,7 +8,8 @@ public enum SilosView {
         if analysis.silos.isEmpty { out.append("  " + catalog.text("analysis.view.silos.none")) }
         for finding in analysis.silos {
             let kind = catalog.text("analysis.kind.\(finding.kind.rawValue)")
-            let head = "  " + catalog.format(finding.severity, digits: 2) + "  "
+            let head =
+                "  " + catalog.format(finding.severity, digits: 2) + "  "
                 + catalog.text("analysis.view.silos.kind", ["kind": .text(kind)]) + " "
             out += AnalysisLayout.wrap(catalog.render(finding.message), width: width, indent: 8, first: head)
             if let advice = finding.recommendation?.text(catalog.language) {
@@ -38,8 +39,10 @@ public enum SilosView {
         out.append(header)
         for (row, department) in departments.enumerated() {
             let declared = state.strategies[department.id]?.isEmpty == false
-            var line = "  " + AnalysisLayout.right(String(row + 1), number) + " "
-                + AnalysisLayout.left(AnalysisLayout.fit(department.name, nameWidth - 1) + (declared ? "*" : ""), nameWidth)
+            var line =
+                "  " + AnalysisLayout.right(String(row + 1), number) + " "
+                + AnalysisLayout.left(
+                    AnalysisLayout.fit(department.name, nameWidth - 1) + (declared ? "*" : ""), nameWidth)
             for column in 0..<shown {
                 let mark: String
                 if column == row {
@@ -52,7 +55,8 @@ public enum SilosView {
             out.append(line)
         }
         if shown < departments.count {
-            out.append("  " + catalog.text("analysis.view.awareness.more", ["count": .count(departments.count - shown)]))
+            out.append(
+                "  " + catalog.text("analysis.view.awareness.more", ["count": .count(departments.count - shown)]))
         }
         return out
     }

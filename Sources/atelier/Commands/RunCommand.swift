@@ -39,8 +39,10 @@ struct RunCommand: AsyncParsableCommand {
         let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
         let now = FacilitatorSession.now()
         var random = SystemRandomNumberGenerator()
-        let id = session ?? SessionName.make(
-            workshop: entry.id, time: now, letters: SessionName.letters(using: &random))
+        let id =
+            session
+            ?? SessionName.make(
+                workshop: entry.id, time: now, letters: SessionName.letters(using: &random))
         if (try? journal.load(id: id)) != nil {
             cli.fail(LocalizedMessage("repl.run.session_exists", ["session": .text(id)]))
         }

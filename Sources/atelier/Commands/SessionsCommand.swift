@@ -1,12 +1,76 @@
 import ArgumentParser
+import AtelierCore
+import AtelierFiles
+import AtelierStore
+import Foundation
 
+/// `--store PATH`, shared by the subcommands that only read or import into
+/// the store.
+struct StoreOption: ParsableArguments {
+    @ArgumentParser.Option(help: "The session store (SQLite). Default: $XDG_DATA_HOME/atelier/atelier.sqlite.")
+    var store: String?
+
+    var path: String { store ?? XDGPaths().store }
+
+    /// The store, which must already exist (reading never creates one).
+    func existing(_ cli: CLI) -> SessionStore {
+        guard TextFile.exists(path) else { cli.fail(LocalizedMessage("store.no_store", ["path": .text(path)])) }
+        return cli.orFail { () throws(StoreError) in try SessionStore(path: path) }
+    }
+}
+
+/// `atelier sessions`: the stored sessions, oldest first, as a table.
 struct SessionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
         abstract: "List the sessions in the store."
     )
 
+    @OptionGroup var storeOption: StoreOption
+    @OptionGroup var language: LanguageOption
+
     func run() async throws {
-        NotYetAvailable.exit("sessions")
+        let cli = CLI(locale: language.locale)
+        guard TextFile.exists(storeOption.path) else {
+            cli.say(LocalizedMessage("store.sessions.none", ["path": .text(storeOption.path)]))
+            return
+        }
+        let summaries = cli.orFail { () throws(StoreError) in try storeOption.existing(cli).sessions() }
+        guard !summaries.isEmpty else {
+            cli.say(LocalizedMessage("store.sessions.none", ["path": .text(storeOption.path)]))
+            return
+        }
+        let columns = ["id", "workshop", "started", "last_event", "events", "departments", "participants", "status"]
+        var rows = [columns.map { cli.text(LocalizedMessage("store.sessions.column.\($0)")) }]
+        for summary in summaries {
+            rows.append([
+                summary.id, "\(summary.workshopID) v\(summary.workshopVersion)", Self.time(summary.startedAt),
+                Self.time(summary.lastEventAt), "\(summary.eventCount)", "\(summary.departments)",
+                "\(summary.participants)",
+                cli.text(LocalizedMessage(summary.isOpen ? "store.sessions.open" : "store.sessions.ended")),
+            ])
+        }
+        let widths = columns.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        for row in rows {
+            let cells = row.indices.map { WorkshopsCommand.pad(row[$0], widths[$0]) }
+            cli.say(line: cells.joined(separator: "  ").trimmingSuffix())
+        }
+    }
+
+    /// A time as `YYYY-MM-DD HH:MM`, in the local time zone.
+    static func time(_ time: Timestamp?) -> String {
+        guard let time else { return "-" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: Date(timeIntervalSince1970: Double(time) / 1000))
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }
