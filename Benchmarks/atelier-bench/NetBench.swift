@@ -87,7 +87,9 @@ enum NetBench {
             let id = "bench-\(UInt32.random(in: 0...UInt32.max))"
             state = try store.create(id: id, workshop: workshop, locale: "en", time: 0)
             journal = store
-            count = { (try? store.load(id: id))?.ratings.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } } ?? 0 }
+            count = {
+                (try? store.load(id: id))?.ratings.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } } ?? 0
+            }
         } else {
             let memory = MemoryJournal()
             state = SessionState(id: "bench", workshop: workshop, locale: "en")

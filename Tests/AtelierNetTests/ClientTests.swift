@@ -124,6 +124,7 @@ struct ClientTests {
         let client = try Self.client(port: port, screen: screen)
         let keyboard = Keyboard()
         #expect(await client.run { await keyboard.next() } == .unreachable)
-        #expect(screen.shown == ["cannot reach a session at 127.0.0.1:\(port); check the address the facilitator shows"])
+        #expect(
+            screen.shown == ["cannot reach a session at 127.0.0.1:\(port); check the address the facilitator shows"])
     }
 }

@@ -36,7 +36,9 @@ struct JoinTests {
                     == "error wrong join code; check the six characters shown by the facilitator")
         }
         let other = try await room.client()
-        #expect(try await other.ask("resume 00000000000000000000000000000000") == "error unknown token; join again with the code, or ask the facilitator")
+        #expect(
+            try await other.ask("resume 00000000000000000000000000000000")
+                == "error unknown token; join again with the code, or ask the facilitator")
         #expect(delays.recorded == [.milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2)])
         #expect(room.events.count == before)
     }
@@ -48,7 +50,8 @@ struct JoinTests {
         #expect(
             try await client.ask("join ABC234 alice sales")
                 == "error unknown department \"sales\"; known: marketing, legal")
-        #expect(try await client.ask("stage") == "error join first: join CODE NAME DEPARTMENT [LANGUAGE], or resume TOKEN")
+        #expect(
+            try await client.ask("stage") == "error join first: join CODE NAME DEPARTMENT [LANGUAGE], or resume TOKEN")
     }
 
     @Test func aTakenNameIsRefused() async throws {
@@ -60,7 +63,8 @@ struct JoinTests {
             try await other.ask("join ABC234 alice legal")
                 == "error \"alice\" is already someone's seat; if it is yours, type resume TOKEN")
         _ = await room.facilitator(.join(name: "bob", department: "legal"))
-        #expect(try await other.ask("join ABC234 bob legal") == "error the name \"bob\" is already taken; choose another")
+        #expect(
+            try await other.ask("join ABC234 bob legal") == "error the name \"bob\" is already taken; choose another")
     }
 
     @Test func aParticipantAnswersOnlyForThemselvesAndTheirDepartment() async throws {
@@ -74,7 +78,8 @@ struct JoinTests {
         await room.goTo("position")
         #expect(try await alice.ask("pick bob drift") == "error you answer as \"alice\" only, not as \"bob\"")
         await room.goTo("strategy")
-        #expect(try await alice.ask("knows legal marketing") == "error you speak for \"marketing\" only, not for \"legal\"")
+        #expect(
+            try await alice.ask("knows legal marketing") == "error you speak for \"marketing\" only, not for \"legal\"")
         #expect(try await alice.ask("knows legal") == "ok recorded: marketing knows legal's strategy")
         let answers = room.events.filter { $0.actor == .participant("alice") }.map(\.event)
         #expect(answers.last == .knowsDeclared(department: "marketing", other: "legal"))
@@ -90,7 +95,10 @@ struct JoinTests {
             #expect(try await alice.ask(command) == "error only the facilitator can use \"\(verb)\"")
         }
         #expect(await room.session.state.currentStage == "intro")
-        #expect(try await alice.ask("dance") == "error unknown command \"dance\"; commands: join, resume, rate, pick, strategy, knows, shares, note, stage, results, whoami, locale, help, quit")
+        #expect(
+            try await alice.ask("dance")
+                == "error unknown command \"dance\"; commands: join, resume, rate, pick, strategy, knows, shares, note, stage, results, whoami, locale, help, quit"
+        )
     }
 
     @Test func aDroppedParticipantResumesWithTheirToken() async throws {
@@ -103,7 +111,8 @@ struct JoinTests {
         try await eventually { room.events.last?.event == .participantLeft(name: "alice") }
         let again = try await room.client()
         #expect(try await again.ask("resume \(token)") == "ok \(token)")
-        #expect(try await again.waitFor { $0.hasPrefix("* stage ") } == "* stage brakes — The three brakes (stage 7 of 9)")
+        #expect(
+            try await again.waitFor { $0.hasPrefix("* stage ") } == "* stage brakes — The three brakes (stage 7 of 9)")
         #expect(try await again.ask("rate understanding 2") == "ok understanding: 2 (A real brake) recorded")
         let mine = room.events.filter { $0.actor == .participant("alice") }.map(\.event)
         #expect(

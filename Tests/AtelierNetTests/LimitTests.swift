@@ -10,7 +10,9 @@ struct LimitTests {
         defer { Task { await room.stop() } }
         let (alice, _) = try await room.joined("alice", "marketing")
         // Exactly the maximum is a line like any other.
-        #expect(try await alice.ask("note " + String(repeating: "a", count: 1019)) == "error the text is too long; at most 500 characters")
+        #expect(
+            try await alice.ask("note " + String(repeating: "a", count: 1019))
+                == "error the text is too long; at most 500 characters")
         let tooLong = "note " + String(repeating: "a", count: 1020)
         #expect(try await alice.ask(tooLong) == "error line too long: at most 1024 bytes; this line was ignored")
         #expect(try await alice.ask("whoami") == "ok alice for marketing, reading English")
@@ -58,11 +60,12 @@ struct LimitTests {
         for _ in 0..<13 { try await client.send("help") }
         let lines = try await client.readUntilClosed()
         #expect(lines.filter { $0 == "ok" }.count == 10)
-        #expect(lines.suffix(3) == [
-            "error too many lines: 10 at once, then 5 a second; this line was ignored",
-            "error too many lines: 10 at once, then 5 a second; this line was ignored",
-            "error too many lines refused in a row; the connection closes",
-        ])
+        #expect(
+            lines.suffix(3) == [
+                "error too many lines: 10 at once, then 5 a second; this line was ignored",
+                "error too many lines: 10 at once, then 5 a second; this line was ignored",
+                "error too many lines refused in a row; the connection closes",
+            ])
     }
 
     @Test func aConnectionThatDoesNotJoinIsClosed() async throws {
@@ -89,20 +92,26 @@ struct LimitTests {
         await first.close()
         try await Task.sleep(for: .milliseconds(100))
         let fourth = try await room.client()
-        #expect(try await fourth.ask("whoami") == "error join first: join CODE NAME DEPARTMENT [LANGUAGE], or resume TOKEN")
+        #expect(
+            try await fourth.ask("whoami") == "error join first: join CODE NAME DEPARTMENT [LANGUAGE], or resume TOKEN")
     }
 
     @Test func theFacilitatorKicksAParticipant() async throws {
         let room = try await TestRoom.start()
         defer { Task { await room.stop() } }
         let (alice, token) = try await room.joined("alice", "marketing")
-        #expect(await room.server.kick("alice") == (true, "alice removed from the session; their token no longer works"))
+        #expect(
+            await room.server.kick("alice") == (true, "alice removed from the session; their token no longer works"))
         #expect(try await alice.readUntilClosed().last == "* kicked — the facilitator removed you from the session")
         try await eventually { room.events.last?.event == .participantLeft(name: "alice") }
         #expect(room.events.last?.actor == .facilitator)
         let again = try await room.client()
-        #expect(try await again.ask("resume \(token)") == "error unknown token; join again with the code, or ask the facilitator")
-        #expect(await room.server.kick("zoe") == (false, "no participant \"zoe\" joined over the network; joined: none yet"))
+        #expect(
+            try await again.ask("resume \(token)")
+                == "error unknown token; join again with the code, or ask the facilitator")
+        #expect(
+            await room.server.kick("zoe") == (false, "no participant \"zoe\" joined over the network; joined: none yet")
+        )
     }
 
     @Test func lockedJoinsRefuseNewcomersButNotReturningParticipants() async throws {

@@ -31,7 +31,9 @@ struct LoadTests {
                         for (position, item) in stage.items.enumerated() {
                             let value = (index + position) % 5
                             let reply = try await client.ask("rate \(item.id) \(value)")
-                            guard reply.hasPrefix("ok \(item.id): \(value) ") else { throw TestRoom.Unexpected(line: reply) }
+                            guard reply.hasPrefix("ok \(item.id): \(value) ") else {
+                                throw TestRoom.Unexpected(line: reply)
+                            }
                         }
                     }
                 }

@@ -32,11 +32,12 @@ struct PlainSocketTests {
         #expect(lines.contains("* item ignore — Flee and close our eyes"))
         let replies = lines.filter { $0.hasPrefix("ok") || $0.hasPrefix("error") }
         #expect(replies.count == 4)
-        #expect(replies.dropFirst().map { $0 } == [
-            "ok ignore: 4 (Exactly us) recorded",
-            "ok nina for legal, reading English",
-            "ok goodbye; resume TOKEN brings you back",
-        ])
+        #expect(
+            replies.dropFirst().map { $0 } == [
+                "ok ignore: 4 (Exactly us) recorded",
+                "ok nina for legal, reading English",
+                "ok goodbye; resume TOKEN brings you back",
+            ])
         #expect(lines.last == "")
         try await eventually { room.events.last?.event == .participantLeft(name: "nina") }
         #expect(

@@ -4,7 +4,9 @@ import Testing
 @Suite("Protocol pieces")
 struct ProtocolUnitTests {
     @Test func requestsAreReadAsTyped() throws {
-        #expect(try RequestParser.parse("join abc234 alice marketing fr")?.get() == .join(code: "abc234", name: "alice", department: "marketing", locale: "fr"))
+        #expect(
+            try RequestParser.parse("join abc234 alice marketing fr")?.get()
+                == .join(code: "abc234", name: "alice", department: "marketing", locale: "fr"))
         #expect(try RequestParser.parse("  RATE control 3 ")?.get() == .rate(who: nil, item: "control", value: 3))
         #expect(try RequestParser.parse("rate 3")?.get() == .rate(who: nil, item: nil, value: 3))
         #expect(try RequestParser.parse("rate bob control 3")?.get() == .rate(who: "bob", item: "control", value: 3))
@@ -59,9 +61,10 @@ struct ProtocolUnitTests {
 
     @Test func wrongCodesWaitLongerEachTimeUpToACap() {
         let penalty = WrongCodePenalty(base: .milliseconds(250), cap: .seconds(8))
-        #expect((0...8).map { penalty.delay(failures: $0) } == [
-            .zero, .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8),
-            .seconds(8), .seconds(8),
-        ])
+        #expect(
+            (0...8).map { penalty.delay(failures: $0) } == [
+                .zero, .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8),
+                .seconds(8), .seconds(8),
+            ])
     }
 }

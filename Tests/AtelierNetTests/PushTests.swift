@@ -11,17 +11,29 @@ struct PushTests {
         let (alice, _) = try await room.joined("alice", "marketing", locale: "en")
         let (bob, _) = try await room.joined("bob", "legal", locale: "fr")
         await room.goTo("position")
-        #expect(try await alice.waitFor { $0.hasPrefix("* stage position") } == "* stage position — The dominant reflex (stage 6 of 9)")
-        #expect(try await bob.waitFor { $0.hasPrefix("* stage position") } == "* stage position — Le réflexe dominant (étape 6 sur 9)")
+        #expect(
+            try await alice.waitFor { $0.hasPrefix("* stage position") }
+                == "* stage position — The dominant reflex (stage 6 of 9)")
+        #expect(
+            try await bob.waitFor { $0.hasPrefix("* stage position") }
+                == "* stage position — Le réflexe dominant (étape 6 sur 9)")
         #expect(try await alice.waitFor { $0.hasPrefix("* option ") } == "* option ignore — Flee and close our eyes")
         await room.facilitator(.lock)
-        #expect(try await alice.waitFor { $0.hasPrefix("* lock") } == "* lock position — answers to \"The dominant reflex\" are closed")
-        #expect(try await bob.waitFor { $0.hasPrefix("* lock") } == "* lock position — les réponses à « Le réflexe dominant » sont closes")
-        #expect(try await alice.ask("pick drift") == "error stage \"position\" is locked; the facilitator can unlock it")
+        #expect(
+            try await alice.waitFor { $0.hasPrefix("* lock") }
+                == "* lock position — answers to \"The dominant reflex\" are closed")
+        #expect(
+            try await bob.waitFor { $0.hasPrefix("* lock") }
+                == "* lock position — les réponses à « Le réflexe dominant » sont closes")
+        #expect(
+            try await alice.ask("pick drift") == "error stage \"position\" is locked; the facilitator can unlock it")
         await room.facilitator(.unlock)
-        #expect(try await alice.waitFor { $0.hasPrefix("* unlock") } == "* unlock position — answers to \"The dominant reflex\" are open again")
+        #expect(
+            try await alice.waitFor { $0.hasPrefix("* unlock") }
+                == "* unlock position — answers to \"The dominant reflex\" are open again")
         await room.facilitator(.timer(minutes: 5))
-        #expect(try await bob.waitFor { $0.hasPrefix("* timer") } == "* timer position 300 — 5 minutes pour cette étape")
+        #expect(
+            try await bob.waitFor { $0.hasPrefix("* timer") } == "* timer position 300 — 5 minutes pour cette étape")
         await room.facilitator(.end)
         #expect(try await alice.readUntilClosed().last == "* end — the session has ended; thank you for taking part")
         #expect(try await bob.readUntilClosed().last == "* end — la séance est terminée ; merci de votre participation")
@@ -44,9 +56,15 @@ struct PushTests {
         await room.goTo("brakes")
         #expect(try await alice.ask("rate control 3") == "ok control: 3 (A strong brake) recorded")
         #expect(try await bob.ask("rate control 1") == "ok control: 1 (A slight brake) recorded")
-        #expect(try await alice.ask("rate 2") == "error stage \"brakes\" has several items; name one of: control, understanding, strategy")
-        #expect(try await alice.ask("rate control 9") == "error 9 is off the scale of stage \"brakes\"; give a whole number from 0 to 4")
-        #expect(try await alice.ask("rate control three") == "error \"three\" is not a whole number; give a point of the stage's scale")
+        #expect(
+            try await alice.ask("rate 2")
+                == "error stage \"brakes\" has several items; name one of: control, understanding, strategy")
+        #expect(
+            try await alice.ask("rate control 9")
+                == "error 9 is off the scale of stage \"brakes\"; give a whole number from 0 to 4")
+        #expect(
+            try await alice.ask("rate control three")
+                == "error \"three\" is not a whole number; give a point of the stage's scale")
         #expect(try await alice.ask("results") == "error the results of \"brakes\" are not revealed yet")
         await room.facilitator(.reveal)
         _ = try await alice.waitFor { $0.hasPrefix("* reveal") }
@@ -81,16 +99,21 @@ struct PushTests {
             ])
         #expect(try await bob.ask("locale en") == "ok you now read English")
         await room.goTo("strategy")
-        #expect(try await bob.waitFor { $0.hasPrefix("* stage strategy") } == "* stage strategy — Who has a strategy, and who knows it? (stage 8 of 9)")
+        #expect(
+            try await bob.waitFor { $0.hasPrefix("* stage strategy") }
+                == "* stage strategy — Who has a strategy, and who knows it? (stage 8 of 9)")
         #expect(try await bob.waitFor { $0.hasPrefix("* department") } == "* department marketing — marketing")
-        #expect(try await bob.ask("strategy add \"Answer every legal question within a day\"") == "ok strategy of legal recorded")
+        #expect(
+            try await bob.ask("strategy add \"Answer every legal question within a day\"")
+                == "ok strategy of legal recorded")
         #expect(try await bob.ask("shares marketing") == "ok recorded: legal shares its strategy with marketing")
         #expect(try await bob.ask("note we should meet monthly") == "ok note recorded")
-        #expect(room.events.suffix(3).map(\.event) == [
-            .strategyDeclared(department: "legal", text: "Answer every legal question within a day"),
-            .sharesDeclared(department: "legal", other: "marketing"),
-            .noteAdded(stage: "strategy", text: "we should meet monthly"),
-        ])
+        #expect(
+            room.events.suffix(3).map(\.event) == [
+                .strategyDeclared(department: "legal", text: "Answer every legal question within a day"),
+                .sharesDeclared(department: "legal", other: "marketing"),
+                .noteAdded(stage: "strategy", text: "we should meet monthly"),
+            ])
     }
 
     @Test func theFacilitatorSeesHowManyOfThosePresentHaveAnswered() async throws {

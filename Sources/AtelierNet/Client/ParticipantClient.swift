@@ -151,7 +151,8 @@ public final class ParticipantClient: Sendable {
                 .connect(host: request.address.host, port: request.address.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let limits = LineLimits(maxLineBytes: 64 * 1024, maxUnterminatedBytes: 256 * 1024)
-                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(limits: limits)))
+                        try channel.pipeline.syncOperations.addHandler(
+                            ByteToMessageHandler(LineFrameDecoder(limits: limits)))
                         try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(LineEncoder()))
                         return try NIOAsyncChannel<InboundLine, String>(wrappingChannelSynchronously: channel)
                     }

@@ -31,7 +31,8 @@ public enum RequestParser {
         switch verb {
         case "join":
             guard words.count == 3 || words.count == 4 else { return .failure(.usage(verb)) }
-            return .success(.join(code: words[0], name: words[1], department: words[2], locale: words.dropFirst(3).first))
+            return .success(
+                .join(code: words[0], name: words[1], department: words[2], locale: words.dropFirst(3).first))
         case "resume":
             guard words.count == 1 else { return .failure(.usage(verb)) }
             return .success(.resume(token: words[0]))
@@ -53,7 +54,8 @@ public enum RequestParser {
             let department = words.count == 2 ? words[0] : nil
             let other = words[words.count - 1]
             return .success(
-                verb == "knows" ? .knows(department: department, other: other) : .shares(department: department, other: other))
+                verb == "knows"
+                    ? .knows(department: department, other: other) : .shares(department: department, other: other))
         case "note":
             guard !words.isEmpty else { return .failure(.usage(verb)) }
             return .success(.note(text: unquoted(rest)))

@@ -111,7 +111,10 @@ enum StageText {
                 "option \(option.id)" + separator
                     + catalog.text(
                         "net.results.option",
-                        ["label": .text(option.label.text(language)), "count": .count(picks.filter { $0 == option.id }.count)])
+                        [
+                            "label": .text(option.label.text(language)),
+                            "count": .count(picks.filter { $0 == option.id }.count),
+                        ])
             }
         case .strategy:
             return state.departments.map { department in
@@ -120,8 +123,10 @@ enum StageText {
                     + catalog.text(
                         "net.results.strategy",
                         [
-                            "name": .text(department.name), "count": .count(state.strategies[department.id]?.count ?? 0),
-                            "known": knownBy.isEmpty ? .message(LocalizedMessage("common.none")) : .list(knownBy.sorted()),
+                            "name": .text(department.name),
+                            "count": .count(state.strategies[department.id]?.count ?? 0),
+                            "known": knownBy.isEmpty
+                                ? .message(LocalizedMessage("common.none")) : .list(knownBy.sorted()),
                         ])
             }
         case .intro, .discussion:

@@ -48,7 +48,8 @@ struct ConnectionLoop {
         let limits = configuration.lineLimits
         switch frame {
         case .unterminated:
-            await close("net.unterminated", ["max": .count(limits.maxUnterminatedBytes)], reason: "net.reason.unterminated")
+            await close(
+                "net.unterminated", ["max": .count(limits.maxUnterminatedBytes)], reason: "net.reason.unterminated")
             return false
         case .tooLong:
             tooLongLines += 1

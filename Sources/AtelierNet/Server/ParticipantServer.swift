@@ -86,17 +86,20 @@ public final class ParticipantServer: Sendable {
         }
         state.withLock { $0 = (room, Running(server: server.channel, accepting: accepting, following: following)) }
         logger.info(
-            "listening", metadata: ["host": "\(configuration.host)", "port": "\(server.channel.localAddress?.port ?? 0)"])
+            "listening",
+            metadata: ["host": "\(configuration.host)", "port": "\(server.channel.localAddress?.port ?? 0)"])
         return server.channel.localAddress?.port ?? configuration.port
     }
 
     /// Stops accepting, tells every participant the session is over, and
     /// waits until every connection is closed.
     public func stop() async {
-        guard let (room, running) = state.withLock({ state in
-            defer { state.running = nil }
-            return state.room.flatMap { room in state.running.map { (room, $0) } }
-        }) else { return }
+        guard
+            let (room, running) = state.withLock({ state in
+                defer { state.running = nil }
+                return state.room.flatMap { room in state.running.map { (room, $0) } }
+            })
+        else { return }
         running.server.close(promise: nil)
         await room.closeAll()
         await running.accepting.value
@@ -137,7 +140,8 @@ public final class ParticipantServer: Sendable {
                     do { try await Task.sleep(for: configuration.joinTimeout) } catch { return }
                     guard !connection.isSeated, !connection.isClosing else { return }
                     let catalog = await room.catalog(room.defaultLocale)
-                    connection.close(after: ["error " + catalog.text("net.join_timeout")], grace: configuration.closeGrace)
+                    connection.close(
+                        after: ["error " + catalog.text("net.join_timeout")], grace: configuration.closeGrace)
                 }
                 await loop.run(inbound)
                 timeout.cancel()

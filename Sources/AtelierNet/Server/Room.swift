@@ -201,9 +201,15 @@ actor Room {
     func kick(_ name: String) async -> (done: Bool, text: String) {
         guard let token = tokens.removeValue(forKey: name) else {
             let known = tokens.keys.sorted()
-            return (false, facilitator.text(
-                "net.kick_unknown",
-                ["name": .text(name), "known": known.isEmpty ? .message(LocalizedMessage("common.none")) : .list(known)]))
+            return (
+                false,
+                facilitator.text(
+                    "net.kick_unknown",
+                    [
+                        "name": .text(name),
+                        "known": known.isEmpty ? .message(LocalizedMessage("common.none")) : .list(known),
+                    ])
+            )
         }
         seats[token] = nil
         if let holder = holders.removeValue(forKey: name), let member = members[holder] {

@@ -34,7 +34,10 @@ final class CuttableProxy: Sendable {
 
     /// Closes every relayed connection on both sides.
     func cut() {
-        for channel in open.withLock({ channels in defer { channels = [] }; return channels }) {
+        for channel in open.withLock({ channels in
+            defer { channels = [] }
+            return channels
+        }) {
             channel.close(promise: nil)
         }
     }
