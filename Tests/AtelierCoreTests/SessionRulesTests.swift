@@ -18,7 +18,9 @@ import Testing
     }
 
     @Test func ratingOnTheSingleItemStageNeedsNoItem() throws {
-        let state = try run([.addDepartment(id: "marketing", name: "Marketing"), .next, .rate(who: "marketing", item: nil, value: 3)])
+        let state = try run([
+            .addDepartment(id: "marketing", name: "Marketing"), .next, .rate(who: "marketing", item: nil, value: 3),
+        ])
         #expect(state.currentStage == "ignore")
         #expect(state.latestRatings(item: "ignore") == [.department("marketing"): 3])
     }
@@ -26,7 +28,8 @@ import Testing
     @Test func outOfScaleIsRefusedWithTheBounds() throws {
         let state = try run([.addDepartment(id: "marketing", name: "Marketing"), .next])
         #expect(throws: DomainError.valueOutOfScale(7, min: 0, max: 4, stage: "ignore")) {
-            try state.decide(Command(actor: .facilitator, action: .rate(who: "marketing", item: nil, value: 7), time: 0))
+            try state.decide(
+                Command(actor: .facilitator, action: .rate(who: "marketing", item: nil, value: 7), time: 0))
         }
     }
 

@@ -81,7 +81,9 @@ extension SessionState {
             let stage = try openStage(.rating)
             let rater = try resolveRater(who, actor: actor)
             let item = try resolveItem(itemID, in: stage)
-            guard let scale = workshop.scale(of: stage) else { throw .wrongStageKind(stage: stage.id, expected: .rating, actual: stage.kind) }
+            guard let scale = workshop.scale(of: stage) else {
+                throw .wrongStageKind(stage: stage.id, expected: .rating, actual: stage.kind)
+            }
             guard scale.points.contains(value) else {
                 throw .valueOutOfScale(value, min: scale.min, max: scale.max, stage: stage.id)
             }

@@ -184,6 +184,7 @@ public final class LineEditor: @unchecked Sendable {
         case .resize:
             if pendingRead != nil { rl_resize_terminal() }
         case .hangUp:
+            if pendingRead != nil { emit("\n") }
             finishReading(.end)
         case .stop(let continuation):
             finishReading(.end)
