@@ -192,7 +192,12 @@ public final class REPL: Sendable {
             let state = await mirror.state
             updateCompletion(state)
             if events.first?.actor == .facilitator {
-                console.lines(lines)
+                // On a terminal, the stage view that follows a move says it already.
+                let shown = zip(events, lines).filter { event, _ in
+                    guard settings.interactive, case .stageChanged = event.event else { return true }
+                    return false
+                }
+                console.lines(shown.map(\.1))
             } else {
                 for line in lines { console.activity(line) }
             }
