@@ -94,4 +94,32 @@ import Testing
         #expect(analysis.departments.isEmpty)
         #expect(analysis.company.ratings["ignore"]?.n == 0)
     }
+
+    @Test func latestValuesMirrorTheRatingHistoryThroughUndo() throws {
+        var room = try AnalysisScenario()
+        try room.departments("marketing", "legal")
+        try room.run(.join(name: "alice", department: "marketing"))
+        try room.rate("ignore", [("alice", 1), ("legal", 2), ("alice", 3), ("marketing", 0)])
+        try room.rate("control", [("legal", 4), ("legal", 1)])
+        func mirrored(_ state: SessionState) -> Bool {
+            state.workshop.ratingItems.allSatisfy { _, item in
+                let row = state.latestValues[item.id] ?? []
+                let latest = state.latestRatings(item: item.id)
+                return state.raterOrder.enumerated().allSatisfy { number, rater in
+                    (number < row.count ? row[number] : SessionState.noAnswer)
+                        == (latest[rater] ?? SessionState.noAnswer)
+                }
+            }
+        }
+        #expect(room.state.raterOrder == [.participant("alice"), .department("legal"), .department("marketing")])
+        #expect(room.state.latestValues["ignore"] == [3, 2, 0])
+        #expect(room.state.latestValues["control"] == [SessionState.noAnswer, 1])
+        #expect(mirrored(room.state))
+        for _ in 0..<4 {
+            try room.run(.undo)
+            #expect(mirrored(room.state))
+        }
+        #expect(room.state.latestValues["ignore"] == [3, 2, SessionState.noAnswer])
+        #expect(room.state.latestValues["control"] == [SessionState.noAnswer, SessionState.noAnswer])
+    }
 }

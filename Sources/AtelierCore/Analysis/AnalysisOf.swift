@@ -10,7 +10,7 @@ extension Analysis {
         let graph = StrategyGraph(state, groups: groups)
         let wording = AnalysisWording(workshop: workshop, language: language ?? state.locale)
         let placement = MaturityPlacement(model: workshop.maturity, wording: wording)
-        let participants = groups.participants(state)
+        let participants = groups.participants
         let departments = groups.departments.enumerated().map { index, department in
             let unit = MaturityPlacement.Unit(
                 ratings: ratings.departments[index], picks: picks.departments[index],
@@ -62,6 +62,8 @@ struct RatingTally {
         let workshop = state.workshop
         let threshold = workshop.analysis.consensusIQR
         departments = Array(repeating: [:], count: groups.departments.count)
+        // Each rater's department, by rater number (-1: none present).
+        let groupOfRater = state.raterOrder.map { groups.group(of: $0) ?? -1 }
         for (stage, item) in workshop.ratingItems {
             guard let scale = workshop.scale(of: stage) else { continue }
             let (low, high) = (scale.min, scale.max)
@@ -69,10 +71,9 @@ struct RatingTally {
             // One row of `width` counts per department, then the company's row.
             var counts = [Int](repeating: 0, count: width * (groups.departments.count + 1))
             let companyRow = width * groups.departments.count
-            for (rater, answers) in state.ratings[item.id] ?? [:] {
-                guard let value = answers.last?.value, value >= low, value <= high,
-                    let group = groups.group(of: rater)
-                else { continue }
+            for (number, value) in (state.latestValues[item.id] ?? []).enumerated() {
+                let group = groupOfRater[number]
+                guard value >= low, value <= high, group >= 0 else { continue }
                 counts[group * width + value - low] += 1
                 counts[companyRow + value - low] += 1
             }

@@ -7,19 +7,25 @@ struct RaterGroups {
     let departments: [Department]
     private let departmentIndex: [String: Int]
     private let participantIndex: [String: Int]
+    /// The participants of each department, in the order they joined.
+    let participants: [[String]]
 
     init(_ state: SessionState) {
         departments = state.departments
         var departmentIndex: [String: Int] = [:]
         for (index, department) in departments.enumerated() { departmentIndex[department.id] = index }
         var participantIndex: [String: Int] = [:]
+        participantIndex.reserveCapacity(state.participantOrder.count)
+        var participants = [[String]](repeating: [], count: departments.count)
         for name in state.participantOrder {
             if let department = state.participants[name]?.department, let index = departmentIndex[department] {
                 participantIndex[name] = index
+                participants[index].append(name)
             }
         }
         self.departmentIndex = departmentIndex
         self.participantIndex = participantIndex
+        self.participants = participants
     }
 
     /// The index in `departments` of the rater's department.
@@ -31,13 +37,4 @@ struct RaterGroups {
     }
 
     func index(of department: String) -> Int? { departmentIndex[department] }
-
-    /// Participants of each department, in the order they joined.
-    func participants(_ state: SessionState) -> [[String]] {
-        var result = [[String]](repeating: [], count: departments.count)
-        for name in state.participantOrder {
-            if let index = participantIndex[name] { result[index].append(name) }
-        }
-        return result
-    }
 }

@@ -9,22 +9,24 @@ struct StrategyGraph {
     let knowers: [Int]
     /// (from, to) index pairs of `shares`, in the order they were said.
     let shares: [(from: Int, to: Int)]
-    private let knowsPairs: Set<Int>
+    /// knowsMatrix[a * count + b]: department a knows b's strategy.
+    private let knowsMatrix: [Bool]
 
     init(_ state: SessionState, groups: RaterGroups) {
         departments = groups.departments
         let count = departments.count
         declared = departments.map { state.strategies[$0.id]?.count ?? 0 }
-        var pairs = Set<Int>()
+        var matrix = [Bool](repeating: false, count: count * count)
         var knowers = [Int](repeating: 0, count: count)
         for link in state.knows {
             guard let from = groups.index(of: link.from), let to = groups.index(of: link.to), from != to,
-                pairs.insert(from * count + to).inserted
+                !matrix[from * count + to]
             else { continue }
+            matrix[from * count + to] = true
             knowers[to] += 1
         }
         self.knowers = knowers
-        knowsPairs = pairs
+        knowsMatrix = matrix
         shares = state.shares.compactMap { link in
             guard let from = groups.index(of: link.from), let to = groups.index(of: link.to), from != to else {
                 return nil
@@ -36,7 +38,7 @@ struct StrategyGraph {
     var count: Int { departments.count }
 
     /// Department `a` knows department `b`'s strategy.
-    func knows(_ a: Int, _ b: Int) -> Bool { knowsPairs.contains(a * count + b) }
+    func knows(_ a: Int, _ b: Int) -> Bool { knowsMatrix[a * count + b] }
 
     func hasStrategy(_ index: Int) -> Bool { declared[index] > 0 }
 

@@ -37,6 +37,7 @@ extension SessionState {
             timer = StageTimer(stage: stage, start: time, seconds: seconds)
         case .rated(let rater, _, let item, let value):
             ratings[item, default: [:]][rater, default: []].append(Answer(seq: seq, time: time, value: value))
+            updateLatestValue(item: item, rater: rater)
         case .picked(let rater, let stage, let option):
             picks[stage, default: [:]][rater, default: []].append(PickAnswer(seq: seq, time: time, option: option))
         case .strategyDeclared(let department, let text):
@@ -107,6 +108,7 @@ extension SessionState {
             ratings[item]?[rater]?.removeAll { $0.seq == seq }
             if ratings[item]?[rater]?.isEmpty == true { ratings[item]?[rater] = nil }
             if ratings[item]?.isEmpty == true { ratings[item] = nil }
+            updateLatestValue(item: item, rater: rater)
         case .picked(let rater, let stage, _):
             picks[stage]?[rater]?.removeAll { $0.seq == seq }
             if picks[stage]?[rater]?.isEmpty == true { picks[stage]?[rater] = nil }

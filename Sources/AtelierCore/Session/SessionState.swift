@@ -76,6 +76,12 @@ public struct SessionState: Sendable {
 
     /// Rating history per item, per rater.
     public internal(set) var ratings: [String: [Rater: [Answer]]] = [:]
+    /// Every rater that ever rated, numbered in the order of their first rating,
+    /// and per item each rater's last value by that number (`noAnswer` when none):
+    /// the same facts as `ratings`, laid out for the analysis (see LatestValues.swift).
+    public internal(set) var raterOrder: [Rater] = []
+    public internal(set) var raterNumbers: [Rater: Int] = [:]
+    public internal(set) var latestValues: [String: [Int]] = [:]
     /// Pick history per pick stage, per rater.
     public internal(set) var picks: [String: [Rater: [PickAnswer]]] = [:]
     public internal(set) var strategies: [String: [StrategyItem]] = [:]

@@ -6,11 +6,15 @@ struct LineEncoder: MessageToByteEncoder {
     typealias OutboundIn = String
 
     func encode(data: String, out: inout ByteBuffer) throws {
-        if data.contains(where: \.isNewline) {
-            out.writeString(String(data.map { $0.isNewline ? " " : $0 }))
+        Self.write(data, into: &out)
+    }
+
+    static func write(_ line: String, into buffer: inout ByteBuffer) {
+        if line.contains(where: \.isNewline) {
+            buffer.writeString(String(line.map { $0.isNewline ? " " : $0 }))
         } else {
-            out.writeString(data)
+            buffer.writeString(line)
         }
-        out.writeInteger(UInt8(ascii: "\n"))
+        buffer.writeInteger(UInt8(ascii: "\n"))
     }
 }

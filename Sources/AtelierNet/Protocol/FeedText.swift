@@ -5,17 +5,25 @@ import AtelierCore
 /// of those present have answered the current stage, each time that count
 /// or the number present changes.
 enum FeedText {
-    /// The count line, or nil when it did not change or the stage takes no answers.
-    static func answeredLine(before: SessionState, after: SessionState, _ catalog: Catalog) -> String? {
-        guard let stage = after.stage, let answered = answered(after) else { return nil }
-        let present = after.presentParticipants.count
-        if before.currentStage == after.currentStage, answered == Self.answered(before),
-            present == before.presentParticipants.count
-        {
-            return nil
+    /// Who has answered the current stage, out of who is present.
+    struct Count: Equatable {
+        let stage: String
+        let answered: Int?
+        let present: Int
+
+        init(_ state: SessionState) {
+            stage = state.currentStage
+            answered = FeedText.answered(state)
+            present = state.presentParticipants.count
         }
+    }
+
+    /// The count line, or nil when it did not change or the stage takes no answers.
+    static func answeredLine(before: Count, after: Count, _ catalog: Catalog) -> String? {
+        guard after != before, let answered = after.answered else { return nil }
         return catalog.text(
-            "net.feed.answered", ["answered": .count(answered), "count": .count(present), "stage": .text(stage.id)])
+            "net.feed.answered",
+            ["answered": .count(answered), "count": .count(after.present), "stage": .text(after.stage)])
     }
 
     /// How many present participants have answered the current stage: every

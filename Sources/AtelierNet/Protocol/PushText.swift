@@ -5,18 +5,35 @@ import AtelierCore
 /// after a batch of events, so an `undo` that moves the stage back is told
 /// like any other change.
 enum PushText {
-    static func changes(from before: SessionState, to after: SessionState, _ catalog: Catalog) -> [String] {
-        if after.isEnded, !before.isEnded { return [StageText.ended(catalog)] }
-        guard let stage = after.stage else { return [] }
-        if after.currentStage != before.currentStage { return StageText.stage(after, catalog) }
+    /// The few facts of a state that pushes and the answered count depend on,
+    /// taken before and after each batch (cheap: no copy of the answers).
+    struct Snapshot: Equatable {
+        let stage: String
+        let locked: Bool
+        let revealed: Bool
+        let timer: StageTimer?
+        let ended: Bool
+
+        init(_ state: SessionState) {
+            stage = state.currentStage
+            locked = state.locked.contains(stage)
+            revealed = state.revealed.contains(stage)
+            timer = state.timer
+            ended = state.isEnded
+        }
+    }
+
+    static func changes(from before: Snapshot, to state: SessionState, _ catalog: Catalog) -> [String] {
+        let after = Snapshot(state)
+        guard after != before else { return [] }
+        if after.ended, !before.ended { return [StageText.ended(catalog)] }
+        guard let stage = state.stage else { return [] }
+        if after.stage != before.stage { return StageText.stage(state, catalog) }
         var lines: [String] = []
-        let locked = after.locked.contains(stage.id)
-        if locked != before.locked.contains(stage.id) {
-            lines.append(locked ? StageText.locked(stage, catalog) : StageText.unlocked(stage, catalog))
+        if after.locked != before.locked {
+            lines.append(after.locked ? StageText.locked(stage, catalog) : StageText.unlocked(stage, catalog))
         }
-        if after.revealed.contains(stage.id), !before.revealed.contains(stage.id) {
-            lines.append(StageText.revealed(stage, catalog))
-        }
+        if after.revealed, !before.revealed { lines.append(StageText.revealed(stage, catalog)) }
         if let timer = after.timer, timer != before.timer, timer.stage == stage.id {
             lines.append(StageText.timer(timer, catalog))
         }

@@ -2,18 +2,25 @@ import NIOCore
 import Synchronization
 
 /// One participant's TCP connection as the room sees it: where it comes
-/// from, its bounded outbox, and how to close it.
+/// from, how to write to it without waiting, and how to close it.
+///
+/// Lines are written straight to the channel (NIO queues them on the
+/// connection's event loop, in order), so neither the room's pushes nor the
+/// replies ever wait for a client. What NIO could not hand to the kernel yet
+/// is counted; past `maxPendingBytes` (a client that stopped reading) the
+/// caller drops the connection.
 final class Connection: Sendable {
     let address: String
     let channel: any Channel
-    let outbox: Outbox
+    let maxPendingBytes: Int
+    private let pending = Atomic<Int>(0)
     private let closing = Atomic<Bool>(false)
     private let seated = Atomic<Bool>(false)
 
-    init(address: String, channel: any Channel, outboxBytes: Int) {
+    init(address: String, channel: any Channel, maxPendingBytes: Int) {
         self.address = address
         self.channel = channel
-        self.outbox = Outbox(maxBytes: outboxBytes)
+        self.maxPendingBytes = maxPendingBytes
     }
 
     var id: ObjectIdentifier { ObjectIdentifier(self) }
@@ -26,18 +33,34 @@ final class Connection: Sendable {
 
     func markSeated() { seated.store(true, ordering: .releasing) }
 
-    /// Queues lines without waiting; false when the client is too far
-    /// behind, in which case the caller drops it.
+    /// Writes lines without waiting; false when the client is too far behind
+    /// (nothing written), in which case the caller drops it.
     func deliver(_ lines: [String]) -> Bool {
-        outbox.send(lines)
+        guard !lines.isEmpty, !isClosing else { return true }
+        return write(lines)
+    }
+
+    private func write(_ lines: [String]) -> Bool {
+        var buffer = channel.allocator.buffer(capacity: lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in lines { LineEncoder.write(line, into: &buffer) }
+        let size = buffer.readableBytes
+        guard pending.add(size, ordering: .relaxed).newValue <= maxPendingBytes else {
+            pending.subtract(size, ordering: .relaxed)
+            return false
+        }
+        let promise = channel.eventLoop.makePromise(of: Void.self)
+        promise.futureResult.whenComplete { [self] _ in pending.subtract(size, ordering: .relaxed) }
+        channel.writeAndFlush(buffer, promise: promise)
+        return true
     }
 
     /// Sends these last lines, then closes; a client that does not read them
     /// within `grace` is closed anyway.
     func close(after lines: [String], grace: Duration) {
-        closing.store(true, ordering: .releasing)
-        outbox.send(lines)
-        outbox.finish()
+        guard !closing.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        if !lines.isEmpty { _ = write(lines) }
+        // Shuts the output once the queued lines are written.
+        channel.close(mode: .output, promise: nil)
         let channel = channel
         channel.eventLoop.scheduleTask(in: TimeAmount(grace)) { channel.close(promise: nil) }
     }
@@ -45,7 +68,6 @@ final class Connection: Sendable {
     /// Closes at once, dropping whatever was not written.
     func drop() {
         closing.store(true, ordering: .releasing)
-        outbox.finish()
         channel.close(promise: nil)
     }
 }

@@ -28,6 +28,10 @@ public final class ParticipantServer: Sendable {
     private let code: String
     private let state = Mutex<(room: Room?, running: Running?)>((nil, nil))
 
+    /// A participant's connection: framed lines in; lines out are written
+    /// straight to the channel by `Connection`.
+    typealias Child = NIOAsyncChannel<InboundLine, Never>
+
     /// - Parameters:
     ///   - catalogs: the languages participants may choose, by code.
     ///   - facilitator: the language of the facilitator's view of the room.
@@ -60,7 +64,7 @@ public final class ParticipantServer: Sendable {
         let following = Task {
             for await batch in events { await room.absorb(batch) }
         }
-        let server: NIOAsyncChannel<NIOAsyncChannel<InboundLine, String>, Never>
+        let server: NIOAsyncChannel<Child, Never>
         do {
             server = try await bind()
         } catch {
@@ -103,7 +107,7 @@ public final class ParticipantServer: Sendable {
         await room.finishFeeds()
     }
 
-    private func bind() async throws -> NIOAsyncChannel<NIOAsyncChannel<InboundLine, String>, Never> {
+    private func bind() async throws -> NIOAsyncChannel<Child, Never> {
         let limits = configuration.lineLimits
         var bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -116,23 +120,21 @@ public final class ParticipantServer: Sendable {
         return try await bootstrap.bind(host: configuration.host, port: configuration.port) { channel in
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(limits: limits)))
-                try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(LineEncoder()))
-                return try NIOAsyncChannel<InboundLine, String>(wrappingChannelSynchronously: channel)
+                return try Child(wrappingChannelSynchronously: channel)
             }
         }
     }
 
-    private func serve(_ child: NIOAsyncChannel<InboundLine, String>, room: Room) async {
+    private func serve(_ child: Child, room: Room) async {
         let connection = Connection(
             address: child.channel.remoteAddress?.ipAddress ?? "?", channel: child.channel,
-            outboxBytes: configuration.outboxBytes)
+            maxPendingBytes: configuration.outboxBytes)
         let admitted = await room.admit(connection)
         var loop = ConnectionLoop(
             connection: connection, room: room, session: session, workshop: await room.mirror.workshop,
             catalogs: catalogs, catalog: await room.catalog(room.defaultLocale), configuration: configuration)
         let configuration = configuration
-        try? await child.executeThenClose { inbound, outbound in
-            let writer = Task { await Self.write(connection, to: outbound) }
+        try? await child.executeThenClose { inbound, _ in
             if admitted {
                 let timeout = Task {
                     do { try await Task.sleep(for: configuration.joinTimeout) } catch { return }
@@ -143,33 +145,12 @@ public final class ParticipantServer: Sendable {
                 }
                 await loop.run(inbound)
                 timeout.cancel()
-                if !connection.isClosing { connection.close(after: [], grace: configuration.closeGrace) }
+                connection.close(after: [], grace: configuration.closeGrace)
             }
-            // A write waiting for a client that does not read is not woken
-            // by the channel closing: cancel it once the grace is over.
-            let deadline = Task {
-                if child.channel.isActive {
-                    do { try await Task.sleep(for: configuration.closeGrace) } catch { return }
-                }
-                writer.cancel()
-            }
-            await writer.value
-            deadline.cancel()
+            // The last lines go out before the channel closes (at most `closeGrace`).
+            try? await child.channel.closeFuture.get()
         }
         await room.disconnected(connection)
-    }
-
-    /// Writes the connection's outbox until it is finished, then closes the
-    /// output once everything queued is on the wire.
-    private static func write(_ connection: Connection, to outbound: NIOAsyncChannelOutboundWriter<String>) async {
-        do {
-            while let lines = await connection.outbox.next() {
-                try await outbound.write(contentsOf: lines)
-            }
-            try await connection.channel.close(mode: .output)
-        } catch {
-            connection.channel.close(promise: nil)
-        }
     }
 
     // MARK: - The facilitator's commands

@@ -245,16 +245,20 @@ actor Room {
 
     /// Applies a batch of accepted events and pushes what changed.
     func absorb(_ batch: [RecordedEvent]) {
-        let before = mirror
         let fresh = batch.filter { $0.seq > mirror.lastSeq }
         guard !fresh.isEmpty else { return }
+        let before = PushText.Snapshot(mirror)
+        let counted = feeds.isEmpty ? nil : FeedText.Count(mirror)
         for event in fresh { mirror.apply(event) }
-        broadcast { PushText.changes(from: before, to: self.mirror, $0) }
-        if let timer = mirror.timer, timer != before.timer { schedule(timer) }
-        if !feeds.isEmpty, let line = FeedText.answeredLine(before: before, after: mirror, facilitator) {
+        let after = PushText.Snapshot(mirror)
+        if after != before {
+            broadcast { PushText.changes(from: before, to: self.mirror, $0) }
+            if let timer = after.timer, timer != before.timer { schedule(timer) }
+        }
+        if let counted, let line = FeedText.answeredLine(before: counted, after: FeedText.Count(mirror), facilitator) {
             notify(line)
         }
-        if mirror.isEnded, !before.isEnded {
+        if after.ended, !before.ended {
             timerTask?.cancel()
             for member in members.values { member.connection.close(after: [], grace: configuration.closeGrace) }
         }
