@@ -2,7 +2,7 @@ import AtelierCore
 
 /// `help` and `help COMMAND`, from the command table.
 public enum HelpView {
-    static let usageWidth = 34
+    static let usageWidth = 29
 
     public static func lines(table: CommandTable, catalog: Catalog, style: Style = .plain, width: Int = 80) -> [String]
     {

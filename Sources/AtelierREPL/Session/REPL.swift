@@ -81,8 +81,8 @@ public final class REPL: Sendable {
         let stream = await live.events()
         let follower = Task { await follow(stream) }
         _ = await mirror.fold([])
-        for item in extensions { await item.started(in: context) }
         if settings.interactive { console.lines(banner(await mirror.state)) }
+        for item in extensions { await item.started(in: context) }
         while true {
             let state = await mirror.state
             guard let line = await input.next(prompt: prompt(state)) else { break }
@@ -92,6 +92,7 @@ public final class REPL: Sendable {
             }
             if await handle(line, number: number) == .quit { break }
         }
+        for item in extensions { await item.stopped(in: context) }
         follower.cancel()
         return counts.withLock { REPLSummary(lines: $0.lines, refused: $0.refused) }
     }
@@ -191,7 +192,12 @@ public final class REPL: Sendable {
             let state = await mirror.state
             updateCompletion(state)
             if events.first?.actor == .facilitator {
-                console.lines(lines)
+                // On a terminal, the stage view that follows a move says it already.
+                let shown = zip(events, lines).filter { event, _ in
+                    guard settings.interactive, case .stageChanged = event.event else { return true }
+                    return false
+                }
+                console.lines(shown.map(\.1))
             } else {
                 for line in lines { console.activity(line) }
             }

@@ -27,8 +27,11 @@ public protocol REPLExtension: Sendable {
     /// and group key are the extension's own catalog keys.
     var commands: [CommandSpec] { get }
 
-    /// Called once, when the REPL starts (before the first prompt).
+    /// Called once, when the REPL starts (after its banner, before the first prompt).
     func started(in context: REPLContext) async
+
+    /// Called once, when the REPL ends (`quit`, Ctrl-D, end of the script).
+    func stopped(in context: REPLContext) async
 
     /// Runs one of the extension's commands, printing through
     /// `context.console`. Returns false when the command was refused (it
@@ -38,4 +41,5 @@ public protocol REPLExtension: Sendable {
 
 extension REPLExtension {
     public func started(in context: REPLContext) async {}
+    public func stopped(in context: REPLContext) async {}
 }

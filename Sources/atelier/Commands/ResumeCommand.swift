@@ -21,9 +21,12 @@ struct ResumeCommand: AsyncParsableCommand {
     @Flag(help: "Exit with status 1 at the end if any command was refused (for scripts).")
     var strict = false
 
+    @OptionGroup var network: ListenOptions
+
     func run() async throws {
         let cli = CLI(locale: language.locale)
         let paths = XDGPaths()
+        let participants = network.network(cli, paths: paths)
         let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
         let state = cli.orFail { () throws(StoreError) in try journal.load(id: session) }
         if state.isEnded {
@@ -33,8 +36,10 @@ struct ResumeCommand: AsyncParsableCommand {
         options.strict = strict
         options.resumed = true
         options.historyPath = paths.history
+        options.extensions += participants.map { [$0] } ?? []
         let status = await FacilitatorSession.run(
             state: state, journal: journal, catalog: cli.catalog, options: options)
+        await participants?.stop()
         if status != 0 { throw ExitCode(status) }
     }
 }
