@@ -31,10 +31,10 @@ enum CLIRunner {
     }
 
     /// Runs `atelier ARGUMENTS` in `directory` (the repository by default),
-    /// with a neutral environment plus `environment`.
+    /// with a neutral environment plus `environment`, and waits for it to end.
     static func run(
         _ arguments: [String], in directory: URL = root, environment: [String: String] = [:]
-    ) throws -> Output {
+    ) async throws -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-cli-\(UUID())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -55,10 +55,18 @@ enum CLIRunner {
         process.environment = base
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
+        // Wait without blocking a thread of the shared pool: other tests keep running meanwhile.
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
         return Output(
-            status: process.terminationStatus,
+            status: status,
             stdout: try String(contentsOf: out, encoding: .utf8),
             stderr: try String(contentsOf: err, encoding: .utf8))
     }

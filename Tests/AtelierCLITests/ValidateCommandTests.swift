@@ -3,12 +3,12 @@ import Testing
 
 /// `atelier validate`: exit codes and the exact lines printed.
 @Suite struct ValidateCommandTests {
-    @Test func theShippedFilesAreValid() throws {
+    @Test func theShippedFilesAreValid() async throws {
         let files = [
             "workshops/barriers.yaml", "workshops/coping-patterns.yaml", "workshops/readiness.yaml",
             "workshops/sme-pitfalls.yaml", "locales/en.yaml", "locales/fr.yaml",
         ]
-        let output = try CLIRunner.run(["validate", "--locale", "en"] + files)
+        let output = try await CLIRunner.run(["validate", "--locale", "en"] + files)
         #expect(output.status == 0)
         #expect(output.stderr == "")
         #expect(output.lines.count == files.count)
@@ -19,13 +19,13 @@ import Testing
         #expect(output.lines[5].hasPrefix("locales/fr.yaml: ok, locale fr (Français), "))
     }
 
-    @Test func theOkLineSpeaksFrench() throws {
-        let output = try CLIRunner.run(["validate", "--locale", "fr", "workshops/readiness.yaml"])
+    @Test func theOkLineSpeaksFrench() async throws {
+        let output = try await CLIRunner.run(["validate", "--locale", "fr", "workshops/readiness.yaml"])
         #expect(output.status == 0)
         #expect(output.stdout == "workshops/readiness.yaml : ok, atelier « readiness » version 1, 5 étapes\n")
     }
 
-    @Test func aBrokenWorkshopPrintsEveryProblemAndExits1() throws {
+    @Test func aBrokenWorkshopPrintsEveryProblemAndExits1() async throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let original = try String(
@@ -38,7 +38,7 @@ import Testing
         try lines.joined(separator: "\n").write(
             to: folder.appendingPathComponent("w.yaml"), atomically: true, encoding: .utf8)
 
-        let output = try CLIRunner.run(["validate", "--locale", "en", "w.yaml"], in: folder)
+        let output = try await CLIRunner.run(["validate", "--locale", "en", "w.yaml"], in: folder)
         #expect(output.status == 1)
         #expect(
             output.lines == [
@@ -49,7 +49,7 @@ import Testing
         #expect(output.stderr == "2 problems found\n")
     }
 
-    @Test func aLocaleIsComparedWithItsReference() throws {
+    @Test func aLocaleIsComparedWithItsReference() async throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let english = "language: en\nname: English\nmessages:\n  greet: \"Hello {name}\"\n  bye: \"Bye\"\n"
@@ -57,7 +57,7 @@ import Testing
         try english.write(to: folder.appendingPathComponent("en.yaml"), atomically: true, encoding: .utf8)
         try french.write(to: folder.appendingPathComponent("fr.yaml"), atomically: true, encoding: .utf8)
 
-        let output = try CLIRunner.run(["validate", "--locale", "en", "en.yaml", "fr.yaml"], in: folder)
+        let output = try await CLIRunner.run(["validate", "--locale", "en", "en.yaml", "fr.yaml"], in: folder)
         #expect(output.status == 1)
         #expect(
             output.lines == [
@@ -69,12 +69,12 @@ import Testing
         #expect(output.stderr == "4 problems found\n")
     }
 
-    @Test func aYAMLSyntaxErrorInALocale() throws {
+    @Test func aYAMLSyntaxErrorInALocale() async throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try "language: en\nmessages:\n  a: \"x\n".write(
             to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
-        let output = try CLIRunner.run(["validate", "--locale", "en", "broken.yaml"], in: folder)
+        let output = try await CLIRunner.run(["validate", "--locale", "en", "broken.yaml"], in: folder)
         #expect(output.status == 1)
         #expect(
             output.stdout
@@ -82,22 +82,22 @@ import Testing
         )
     }
 
-    @Test func aMissingFileIsAProblemInTheChosenLanguage() throws {
-        let output = try CLIRunner.run(["validate", "--locale", "fr", "absent.yaml"])
+    @Test func aMissingFileIsAProblemInTheChosenLanguage() async throws {
+        let output = try await CLIRunner.run(["validate", "--locale", "fr", "absent.yaml"])
         #expect(output.status == 1)
         #expect(output.stdout == "impossible de lire absent.yaml : fichier ou dossier introuvable\n")
         #expect(output.stderr == "1 problème trouvé\n")
     }
 
     /// ArgumentParser itself refuses an empty file list (its usage text is English).
-    @Test func withoutAFileItIsAUsageError() throws {
-        let output = try CLIRunner.run(["validate", "--locale", "en"])
+    @Test func withoutAFileItIsAUsageError() async throws {
+        let output = try await CLIRunner.run(["validate", "--locale", "en"])
         #expect(output.status == 64)
         #expect(output.stderr.hasPrefix("Error: Missing expected argument '<files> ...'\n"))
     }
 
-    @Test func anUnknownLocaleIsRefused() throws {
-        let output = try CLIRunner.run(["validate", "--locale", "de", "locales/en.yaml"])
+    @Test func anUnknownLocaleIsRefused() async throws {
+        let output = try await CLIRunner.run(["validate", "--locale", "de", "locales/en.yaml"])
         #expect(output.status == 64)
         #expect(output.stdout == "")
         #expect(output.stderr == "langue inconnue « de » ; disponibles : en, fr\n")

@@ -3,8 +3,8 @@ import Testing
 
 /// `atelier workshops`: the workshops found, with their titles in the chosen language.
 @Suite struct WorkshopsCommandTests {
-    @Test func englishTitlesFromAClone() throws {
-        let output = try CLIRunner.run(["workshops", "--locale", "en"])
+    @Test func englishTitlesFromAClone() async throws {
+        let output = try await CLIRunner.run(["workshops", "--locale", "en"])
         #expect(output.status == 0)
         #expect(output.stderr == "")
         #expect(output.lines.first == "4 workshops available:")
@@ -18,8 +18,8 @@ import Testing
             ])
     }
 
-    @Test func frenchTitles() throws {
-        let output = try CLIRunner.run(["workshops", "--locale", "fr"])
+    @Test func frenchTitles() async throws {
+        let output = try await CLIRunner.run(["workshops", "--locale", "fr"])
         #expect(output.status == 0)
         #expect(output.lines.first == "4 ateliers disponibles :")
         let titles = [
@@ -34,7 +34,7 @@ import Testing
         }
     }
 
-    @Test func theUsersFolderComesBeforeTheBundledCopy() throws {
+    @Test func theUsersFolderComesBeforeTheBundledCopy() async throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let mine = folder.appendingPathComponent("data/atelier/workshops")
@@ -47,7 +47,7 @@ import Testing
         let here = folder.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: here, withIntermediateDirectories: true)
 
-        let output = try CLIRunner.run(
+        let output = try await CLIRunner.run(
             ["workshops", "--locale", "en"], in: here,
             environment: ["XDG_DATA_HOME": folder.appendingPathComponent("data").path])
         #expect(output.status == 0)
