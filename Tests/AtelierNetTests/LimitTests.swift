@@ -84,13 +84,14 @@ struct LimitTests {
     @Test func noMoreConnectionsThanTheMaximum() async throws {
         let room = try await TestRoom.start { $0.maxParticipants = 2 }
         defer { Task { await room.stop() } }
-        let first = try await room.client()
+        let (first, _) = try await room.joined("alice", "marketing")
         _ = try await room.client()
         let third = try await TestClient.connect(port: room.port)
         let refused = try await third.readUntilClosed()
         #expect(refused == ["error the session is full (2 connections at most)"])
+        // Once a connection is gone (its participant has left), there is room again.
         await first.close()
-        try await Task.sleep(for: .milliseconds(100))
+        try await eventually { room.events.last?.event == .participantLeft(name: "alice") }
         let fourth = try await room.client()
         #expect(
             try await fourth.ask("whoami") == "error join first: join CODE NAME DEPARTMENT [LANGUAGE], or resume TOKEN")
