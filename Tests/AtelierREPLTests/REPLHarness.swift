@@ -8,6 +8,22 @@ import Foundation
 struct REPLHarness {
     static let start: Timestamp = 1_790_000_000_000
 
+    /// What both script tests print first: two departments, Alice, and her answer's tally.
+    static let firstAnswer: [String] = [
+        "department marketing added",
+        "department legal added: Legal affairs",
+        "Alice joined marketing",
+        "stage ignore: Looking away",
+        "Alice (marketing) rated ignore: 3 (Much like us)",
+        "",
+        "  Flee and close our eyes (ignore)",
+        "                  0         1         2         3         4            n  median",
+        "  marketing       ·         ·         ·         ██████  1 ·            1     3.0",
+        "  Legal affairs   ·         ·         ·         ·         ·            0       –",
+        "  ──────────────────────────────────────────────────────────────────────────────",
+        "  Company         ·         ·         ·         ██████  1 ·            1     3.0",
+    ]
+
     let live: LiveSession
     let console = Console(.memory)
     let input = LineQueue()

@@ -21,33 +21,22 @@ import Testing
         let result = try atelier.run(
             ["run", "--store", atelier.store, "--session", "demo", "--locale", "en"], input: script, merge: true)
         #expect(result.status == 0)
-        let expected = [
-            "department marketing added",
-            "department legal added: Legal affairs",
-            "Alice joined marketing",
-            "stage ignore: Looking away",
-            "Alice (marketing) rated ignore: 3 (Much like us)",
-            "",
-            "  Flee and close our eyes (ignore)",
-            "                  0         1         2         3         4            n  median",
-            "  marketing       ·         ·         ·         ██████  1 ·            1     3.0",
-            "  Legal affairs   ·         ·         ·         ·         ·            0       –",
-            "  ──────────────────────────────────────────────────────────────────────────────",
-            "  Company         ·         ·         ·         ██████  1 ·            1     3.0",
-            #"line 7: "markting" is neither a participant nor a department; participants: Alice; departments: marketing, legal"#,
-            #"line 8: the current stage "ignore" takes ratings, not a pick"#,
-            "undone: Alice (marketing) rated ignore: 3 (Much like us)",
-            "stage 2/9 · ignore · Looking away",
-            "How much does this reflex describe your department?",
-            "  ignore      Flee and close our eyes",
-            "              Customers talk about the company online, but we would rather not",
-            "              look or listen.",
-            #"              "If we don't read what they write, it didn't really happen.""#,
-            "scale:",
-            "  0 Not us at all · 1 A little like us · 2 Partly us · 3 Much like us",
-            "  4 Exactly us",
-            "answer with: rate WHO VALUE",
-        ]
+        let expected: [String] =
+            REPLHarness.firstAnswer + [
+                #"line 7: "markting" is neither a participant nor a department; participants: Alice; departments: marketing, legal"#,
+                #"line 8: the current stage "ignore" takes ratings, not a pick"#,
+                "undone: Alice (marketing) rated ignore: 3 (Much like us)",
+                "stage 2/9 · ignore · Looking away",
+                "How much does this reflex describe your department?",
+                "  ignore      Flee and close our eyes",
+                "              Customers talk about the company online, but we would rather not",
+                "              look or listen.",
+                #"              "If we don't read what they write, it didn't really happen.""#,
+                "scale:",
+                "  0 Not us at all · 1 A little like us · 2 Partly us · 3 Much like us",
+                "  4 Exactly us",
+                "answer with: rate WHO VALUE",
+            ]
         #expect(result.lines == expected)
     }
 

@@ -32,14 +32,7 @@ struct ResumeCommand: AsyncParsableCommand {
         if state.isEnded {
             cli.fail(LocalizedMessage("repl.resume.ended", ["session": .text(session)]))
         }
-        var options = FacilitatorSession.Options()
-        options.strict = strict
-        options.resumed = true
-        options.historyPath = paths.history
-        options.extensions += participants.map { [$0] } ?? []
-        let status = await FacilitatorSession.run(
-            state: state, journal: journal, catalog: cli.catalog, options: options)
-        await participants?.stop()
-        if status != 0 { throw ExitCode(status) }
+        try await RunCommand.lead(
+            state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: true, network: participants)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AtelierCore
 import AtelierFiles
+import AtelierNet
 import AtelierREPL
 import AtelierStore
 
@@ -49,13 +50,24 @@ struct RunCommand: AsyncParsableCommand {
         let state = cli.orFail { () throws(StoreError) in
             try journal.create(id: id, workshop: entry.workshop, locale: cli.catalog.language, time: now)
         }
+        try await Self.lead(
+            state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: false, network: participants)
+    }
+
+    /// Puts the facilitator in the REPL on the session (`run` and `resume`);
+    /// exits with status 1 when `strict` and a command was refused.
+    static func lead(
+        _ state: SessionState, journal: SessionStore, cli: CLI, paths: XDGPaths, strict: Bool, resumed: Bool,
+        network: ParticipantNetwork?
+    ) async throws {
         var options = FacilitatorSession.Options()
         options.strict = strict
+        options.resumed = resumed
         options.historyPath = paths.history
-        options.extensions += participants.map { [$0] } ?? []
+        options.extensions += network.map { [$0] } ?? []
         let status = await FacilitatorSession.run(
             state: state, journal: journal, catalog: cli.catalog, options: options)
-        await participants?.stop()
+        await network?.stop()
         if status != 0 { throw ExitCode(status) }
     }
 }
