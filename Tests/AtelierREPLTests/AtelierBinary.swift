@@ -50,7 +50,11 @@ struct AtelierBinary {
     }
 
     /// Runs `atelier ARGUMENTS` with `input` on stdin; `merge` sends stderr to stdout.
-    func run(_ arguments: [String], input: String = "", merge: Bool = false) throws -> Result {
+    func run(_ arguments: [String], input: String = "", merge: Bool = false) async throws -> Result {
+        try await OffThread.run { try runAndWait(arguments, input: input, merge: merge) }
+    }
+
+    private func runAndWait(_ arguments: [String], input: String, merge: Bool) throws -> Result {
         let names = ["stdin", "stdout", "stderr"].map { folder.appendingPathComponent("\($0)-\(UUID().uuidString)") }
         try Data(input.utf8).write(to: names[0])
         try Data().write(to: names[1])

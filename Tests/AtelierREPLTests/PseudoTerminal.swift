@@ -32,7 +32,7 @@ final class PseudoTerminal: Sendable {
     var output: String { String(decoding: shown.withLock { $0 }, as: UTF8.self) }
 
     /// Waits (bounded) until what is shown holds.
-    func wait(timeout: Duration = .seconds(10), until test: (String) -> Bool) async -> Bool {
+    func wait(timeout: Duration = .seconds(30), until test: (String) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while !test(output) {
             if ContinuousClock.now >= deadline { return false }

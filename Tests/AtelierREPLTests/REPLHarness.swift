@@ -48,7 +48,7 @@ struct REPLHarness {
     }
 
     /// Waits (bounded) until the transcript holds a line.
-    func waitFor(_ text: String, timeout: Duration = .seconds(5)) async -> Bool {
+    func waitFor(_ text: String, timeout: Duration = .seconds(30)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if console.transcript.contains(where: { $0.contains(text) }) { return true }

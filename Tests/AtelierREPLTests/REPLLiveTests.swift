@@ -20,7 +20,7 @@ import Testing
         harness.console.quiet = true
         _ = await harness.live.submit(Command(actor: .participant("Zoe"), action: .leave(name: "Zoe"), time: 2))
         harness.input.push("participants")
-        #expect(await harness.waitFor("  Zoe  marketing"))
+        #expect(await harness.waitFor("  Zoe  marketing             left"))
         harness.input.end()
         _ = await run.value
         #expect(!harness.console.transcript.contains("Zoe left"))

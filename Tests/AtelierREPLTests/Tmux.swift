@@ -11,13 +11,13 @@ struct Tmux {
     }
 
     /// Keys by tmux name (`Tab`, `Enter`, `C-c`, `C-d`).
-    func keys(_ names: String...) throws {
-        try tmux(["send-keys", "-t", "0"] + names)
+    func keys(_ names: String...) async throws {
+        try await OffThread.run { [self] in try tmux(["send-keys", "-t", "0"] + names) }
     }
 
     /// Text typed literally.
-    func type(_ text: String) throws {
-        try tmux(["send-keys", "-t", "0", "-l", text])
+    func type(_ text: String) async throws {
+        try await OffThread.run { [self] in try tmux(["send-keys", "-t", "0", "-l", text]) }
     }
 
     /// The visible lines, trailing spaces trimmed.
@@ -30,25 +30,29 @@ struct Tmux {
 
     /// Polls the screen until `test` holds, at most `timeout`; the last screen either way.
     @discardableResult
-    func wait(timeout: Duration = .seconds(10), until test: ([String]) -> Bool) async -> (Bool, [String]) {
+    func wait(timeout: Duration = .seconds(30), until test: ([String]) -> Bool) async -> (Bool, [String]) {
         let deadline = ContinuousClock.now + timeout
-        var lines = screen()
+        var lines = (try? await OffThread.run { [self] in screen() }) ?? []
         while !test(lines) {
             if ContinuousClock.now >= deadline { return (false, lines) }
             try? await Task.sleep(for: .milliseconds(50))
-            lines = screen()
+            lines = (try? await OffThread.run { [self] in screen() }) ?? []
         }
         return (true, lines)
     }
 
     /// Waits until a line of the screen contains `text`.
-    func wait(for text: String, timeout: Duration = .seconds(10)) async -> (Bool, [String]) {
+    func wait(for text: String, timeout: Duration = .seconds(30)) async -> (Bool, [String]) {
         await wait(timeout: timeout) { $0.contains { $0.contains(text) } }
     }
 
     /// Ends the pane's programs (its whole process group: the shell does
-    /// not pass a hang-up on), then the server.
+    /// not pass a hang-up on), then the server, on a thread of its own.
     func kill() {
+        Thread { [self] in killAndWait() }.start()
+    }
+
+    private func killAndWait() {
         let pane = (try? tmux(["list-panes", "-F", "#{pane_pid}"], capture: true)).flatMap {
             Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
         }

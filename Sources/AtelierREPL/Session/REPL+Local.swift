@@ -3,7 +3,8 @@ import AtelierCore
 /// The REPL's own commands: they show things and change nothing.
 extension REPL {
     func local(_ command: LocalCommand, line: Int) async -> Step {
-        let state = await mirror.state
+        // The live state: a change accepted a moment ago shows even if its line is still on its way.
+        let state = await live.state
         let output: [String]
         switch command {
         case .quit:
