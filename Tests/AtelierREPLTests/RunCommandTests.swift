@@ -64,6 +64,12 @@ import Testing
             result.lines.contains("  Company         ·       █▋    2     █▋    2   ▊     1    5  status_quo/delega…"))
         #expect(result.lines.contains("Maturity levels"))
         #expect(result.lines.contains("  Information technology  Reactive"))
+        let french = try atelier.run(
+            ["run", "--store", atelier.store, "--session", "demo-fr", "--strict", "--locale", "fr"],
+            input: try AtelierBinary.example("coping-patterns.fr.atl"))
+        #expect(french.errors == "")
+        #expect(french.status == 0)
+        #expect(french.lines.contains("  Entreprise           Réactif"))
     }
 
     @Test func oneTypoFailsTheStrictRunAndNamesItsLine() throws {
@@ -130,7 +136,8 @@ import Testing
         #expect(refused.status == 1)
         #expect(
             refused.errors
-                == "session \"over\" has ended; read it with atelier replay over or export it with atelier export over\n"
+                == "session \"over\" has ended; read it with atelier replay over or export it with "
+                + "atelier export over --format md\n"
         )
         let unknown = try atelier.run(["resume", "nowhere", "--store", atelier.store, "--locale", "en"])
         #expect(unknown.status == 1)
