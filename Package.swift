@@ -113,6 +113,7 @@ let package = Package(
             name: "AtelierNetTests",
             dependencies: [
                 "AtelierCore", "AtelierLive", "AtelierNet",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

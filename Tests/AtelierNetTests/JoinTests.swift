@@ -26,7 +26,8 @@ struct JoinTests {
 
     @Test func wrongCodeIsRefusedAndSlowedMoreEachTime() async throws {
         let delays = DelayRecorder()
-        let room = try await TestRoom.start { $0.penaltySleep = { delays.record($0) } }
+        let log = LogRecorder()
+        let room = try await TestRoom.start({ $0.penaltySleep = { delays.record($0) } }, logger: log.logger)
         defer { Task { await room.stop() } }
         let before = room.events.count
         let client = try await room.client()
@@ -41,6 +42,13 @@ struct JoinTests {
                 == "error unknown token; join again with the code, or ask the facilitator")
         #expect(delays.recorded == [.milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2)])
         #expect(room.events.count == before)
+        #expect(
+            log.recorded.filter { $0.hasPrefix("warning") } == [
+                "warning wrong join code address=127.0.0.1 failures=1",
+                "warning wrong join code address=127.0.0.1 failures=2",
+                "warning wrong join code address=127.0.0.1 failures=3",
+                "warning wrong join token address=127.0.0.1 failures=4",
+            ])
     }
 
     @Test func unknownDepartmentIsRefused() async throws {

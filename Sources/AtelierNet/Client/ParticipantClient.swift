@@ -88,8 +88,16 @@ public final class ParticipantClient: Sendable {
     /// Runs until the session ends, the participant quits, or the server
     /// cannot be reached again. `input` gives the lines typed (nil at the end).
     public func run(input: @escaping @Sendable () async -> String?) async -> End {
-        let typing = Task { await self.type(input) }
-        let end = await follow()
+        let (seated, signal) = AsyncStream<Void>.makeStream()
+        // The prompt shows once the client is in (and knows the stage).
+        let typing = Task {
+            for await _ in seated {
+                await self.type(input)
+                return
+            }
+        }
+        let end = await follow(seated: signal)
+        signal.finish()
         typing.cancel()
         return end
     }
@@ -116,11 +124,11 @@ public final class ParticipantClient: Sendable {
 
     // MARK: - The connection
 
-    private func follow() async -> End {
+    private func follow(seated: AsyncStream<Void>.Continuation) async -> End {
         var failures = 0
         var lost = false
         while true {
-            if let end = await connectOnce(announce: lost) { return end }
+            if let end = await connectOnce(announce: lost, seated: seated) { return end }
             guard state.withLock({ $0.token }) != nil else {
                 show(catalog.text("net.client.unreachable", ["address": .text(address)]))
                 return .unreachable
@@ -142,7 +150,7 @@ public final class ParticipantClient: Sendable {
 
     /// One connection: joins or resumes, then shows what comes until it
     /// closes. nil when it dropped and the client should connect again.
-    private func connectOnce(announce: Bool) async -> End? {
+    private func connectOnce(announce: Bool, seated signal: AsyncStream<Void>.Continuation) async -> End? {
         let channel: NIOAsyncChannel<InboundLine, String>
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -179,6 +187,7 @@ public final class ParticipantClient: Sendable {
                         state.token = String(line.dropFirst(3))
                         state.writer = outbound
                     }
+                    signal.yield()
                     show(
                         catalog.text(
                             announce ? "net.client.back" : "net.client.joined",

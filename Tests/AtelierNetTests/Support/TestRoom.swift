@@ -2,6 +2,7 @@ import AtelierCore
 import AtelierLive
 import AtelierNet
 import Foundation
+import Logging
 import Synchronization
 
 /// A live coping-patterns session with two departments (marketing, legal),
@@ -15,7 +16,8 @@ struct TestRoom {
     let port: Int
 
     static func start(
-        _ configure: (inout NetConfiguration) -> Void = { _ in }, departments: [String] = ["marketing", "legal"]
+        _ configure: (inout NetConfiguration) -> Void = { _ in }, departments: [String] = ["marketing", "legal"],
+        logger: Logger = Logger(label: "atelier.net.test") { _ in SwiftLogNoOpLogHandler() }
     ) async throws -> TestRoom {
         let journal = MemoryJournal()
         let state = SessionState(id: "test", workshop: try Repository.workshop("coping-patterns"), locale: "en")
@@ -28,7 +30,8 @@ struct TestRoom {
         configure(&configuration)
         let catalogs = try Repository.catalogs()
         let server = try ParticipantServer(
-            session: session, catalogs: catalogs, facilitator: catalogs["en"]!, configuration: configuration)
+            session: session, catalogs: catalogs, facilitator: catalogs["en"]!, configuration: configuration,
+            logger: logger)
         let port = try await server.start()
         return TestRoom(session: session, journal: journal, server: server, port: port)
     }
@@ -101,4 +104,28 @@ final class DelayRecorder: Sendable {
     private let delays = Mutex<[Duration]>([])
     func record(_ delay: Duration) { delays.withLock { $0.append(delay) } }
     var recorded: [Duration] { delays.withLock { $0 } }
+}
+
+/// Keeps what is logged, to check that incidents are.
+final class LogRecorder: Sendable {
+    struct Handler: LogHandler {
+        let recorder: LogRecorder
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            let fields = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            recorder.entries.withLock { $0.append("\(event.level) \(event.message) \(fields.joined(separator: " "))") }
+        }
+    }
+
+    let entries = Mutex<[String]>([])
+
+    var logger: Logger { Logger(label: "atelier.net.test") { _ in Handler(recorder: self) } }
+    var recorded: [String] { entries.withLock { $0 } }
 }
