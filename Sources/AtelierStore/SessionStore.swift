@@ -67,20 +67,17 @@ public final class SessionStore: EventJournal, Sendable {
     /// Runs a write transaction; any failure is a `StoreError`, and the
     /// transaction is rolled back.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try queue.write(body)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as RecordingError {
-            throw StoreError(message: error.message)
-        } catch {
-            throw .database(path, error)
-        }
+        try mapErrors { try queue.write(body) }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try mapErrors { try queue.read(body) }
+    }
+
+    /// Every failure inside a transaction, as the `StoreError` a person reads.
+    private func mapErrors<T>(_ work: () throws -> T) throws(StoreError) -> T {
         do {
-            return try queue.read(body)
+            return try work()
         } catch let error as StoreError {
             throw error
         } catch let error as RecordingError {
