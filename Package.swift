@@ -102,7 +102,11 @@ let package = Package(
             dependencies: ["AtelierCore", "AtelierStore"],
             swiftSettings: strict
         ),
-        .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"], swiftSettings: strict),
+        .target(
+            name: "AtelierTestFixtures", dependencies: ["AtelierCore"], path: "Tests/AtelierTestFixtures",
+            swiftSettings: strict),
+        .testTarget(
+            name: "AtelierCoreTests", dependencies: ["AtelierCore", "AtelierTestFixtures"], swiftSettings: strict),
         .testTarget(
             name: "AtelierStoreTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierStore"],
             swiftSettings: strict),
@@ -122,6 +126,7 @@ let package = Package(
             name: "AtelierExportTests",
             dependencies: [
                 "AtelierCore", "AtelierFiles", "AtelierStore", "AtelierLive", "AtelierExport", "AtelierReplay",
+                "AtelierTestFixtures",
             ],
             exclude: ["Golden"],
             swiftSettings: strict),

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierTestFixtures
 
 /// A session driven through `decide` and `apply`, as the live session does,
 /// for the analysis tests.

@@ -1,3 +1,4 @@
+import AtelierTestFixtures
 import Foundation
 import Testing
 

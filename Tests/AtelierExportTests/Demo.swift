@@ -1,6 +1,7 @@
 import AtelierCore
 import AtelierExport
 import AtelierStore
+import AtelierTestFixtures
 import Foundation
 
 /// The bundled demo session, as the tests read it.

@@ -2,6 +2,7 @@ import AtelierCore
 import AtelierExport
 import AtelierLive
 import AtelierStore
+import AtelierTestFixtures
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierExport
+import AtelierTestFixtures
 import Foundation
 import FoundationXML
 import Testing

@@ -2,6 +2,7 @@ import AtelierCore
 import AtelierExport
 import AtelierREPL
 import AtelierReplay
+import AtelierTestFixtures
 import Testing
 
 /// The replay shows the session as it was: its `--at` state is the fold of

@@ -1,16 +1,16 @@
 import AtelierCore
 import Foundation
 
-/// Files of the repository, for tests.
-enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+/// Files of the repository, for the test targets that read the shipped workshops and locales.
+public enum Fixtures {
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func text(_ path: String) throws -> String {
+    public static func text(_ path: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
     }
 
-    static func workshop(_ id: String) throws -> Workshop {
+    public static func workshop(_ id: String) throws -> Workshop {
         let result = WorkshopParser.parse(try text("workshops/\(id).yaml"))
         guard let workshop = result.workshop else {
             throw FixtureError.invalid(result.problems.map { "\($0.position) \($0.message.key)" })
@@ -18,7 +18,7 @@ enum Fixtures {
         return workshop
     }
 
-    static func catalog(_ language: String) throws -> Catalog {
+    public static func catalog(_ language: String) throws -> Catalog {
         let result = CatalogParser.parse(try text("locales/\(language).yaml"))
         guard let catalog = result.catalog else {
             throw FixtureError.invalid(result.problems.map { "\($0.position) \($0.message.key)" })
@@ -26,5 +26,5 @@ enum Fixtures {
         return catalog
     }
 
-    enum FixtureError: Error { case invalid([String]) }
+    public enum FixtureError: Error { case invalid([String]) }
 }
