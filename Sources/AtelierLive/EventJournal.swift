@@ -1,14 +1,14 @@
 import AtelierCore
+import Synchronization
 
 /// A journal in memory, for tests and for previews that need no store.
-public final class MemoryJournal: EventJournal, @unchecked Sendable {
-    private let lock = Mutex()
-    private var storage: [String: [RecordedEvent]] = [:]
+public final class MemoryJournal: EventJournal, Sendable {
+    private let storage = Mutex<[String: [RecordedEvent]]>([:])
 
     public init() {}
 
     public func append(session: String, after lastSeq: Int64, _ events: [PendingEvent]) throws -> [RecordedEvent] {
-        lock.withLock {
+        storage.withLock { storage in
             var seq = lastSeq
             let recorded = events.map { pending in
                 seq += 1
@@ -20,6 +20,6 @@ public final class MemoryJournal: EventJournal, @unchecked Sendable {
     }
 
     public func events(session: String) -> [RecordedEvent] {
-        lock.withLock { storage[session] ?? [] }
+        storage.withLock { $0[session] ?? [] }
     }
 }

@@ -1,4 +1,6 @@
 import AtelierCore
+import Dispatch
+import Synchronization
 
 /// What happened to a command submitted to the live session.
 public enum Outcome: Sendable {
@@ -13,49 +15,135 @@ public enum Outcome: Sendable {
 /// The one writer of a live session. Every adapter (the facilitator's REPL,
 /// participants over the network) submits commands here, in one order:
 /// decide, append to the journal, and only then evolve and tell anyone.
-public actor LiveSession {
-    public private(set) var state: SessionState
+///
+/// Appends are grouped: while one write is on its way to disk, the commands
+/// that arrive are decided (in arrival order, against the state as it will
+/// be once what is ahead of them is stored) and wait together for the next
+/// write: one transaction and one sync for all of them. The writes run on a
+/// thread of their own, so neither Swift's cooperative pool nor a network
+/// event loop waits on the disk. No command is acknowledged before its
+/// events are committed; when a write fails, its commands and every command
+/// decided after them fail, and nothing of them is applied.
+public final class LiveSession: Sendable {
+    private struct Waiting {
+        let events: [PendingEvent]
+        let reply: CheckedContinuation<Outcome, Never>
+    }
+
+    private struct Inner {
+        /// What is durably stored: what anyone may be told.
+        var state: SessionState
+        /// `state` and the events decided but not yet stored.
+        var ahead: SessionState
+        var waiting: [Waiting] = []
+        var writing = false
+        var listeners: [Int: AsyncStream<[RecordedEvent]>.Continuation] = [:]
+        var nextListener = 0
+    }
+
+    private let inner: Mutex<Inner>
     private let journal: any EventJournal
-    private var listeners: [Int: AsyncStream<[RecordedEvent]>.Continuation] = [:]
-    private var nextListener = 0
+    private let writer = DispatchQueue(label: "atelier.journal")
 
     public init(state: SessionState, journal: any EventJournal) {
-        self.state = state
+        self.inner = Mutex(Inner(state: state, ahead: state))
         self.journal = journal
     }
 
-    public func submit(_ command: Command) -> Outcome {
-        let events: [Event]
-        do {
-            events = try state.decide(command)
-        } catch {
-            return .refused(error)
-        }
-        let pending = events.map { PendingEvent(time: command.time, actor: command.actor, event: $0) }
-        let recorded: [RecordedEvent]
-        do {
-            recorded = try journal.append(session: state.id, after: state.lastSeq, pending)
-        } catch {
-            return .failed(String(describing: error))
-        }
-        for event in recorded { state.apply(event) }
-        for listener in listeners.values { listener.yield(recorded) }
-        return .accepted(recorded)
+    /// The state of what is durably stored.
+    public var state: SessionState {
+        get async { inner.withLock { $0.state } }
     }
 
-    /// Every batch of events accepted from now on, from any adapter.
-    public func events() -> AsyncStream<[RecordedEvent]> {
+    /// Decides the command; once its events are stored, applies them and
+    /// acknowledges it.
+    public func submit(_ command: Command) async -> Outcome {
+        await withCheckedContinuation { reply in
+            let start = inner.withLock { inner -> Bool in
+                let events: [Event]
+                do throws(DomainError) {
+                    events = try inner.ahead.decide(command)
+                } catch {
+                    reply.resume(returning: .refused(error))
+                    return false
+                }
+                let pending = events.map { PendingEvent(time: command.time, actor: command.actor, event: $0) }
+                for event in pending {
+                    inner.ahead.apply(
+                        RecordedEvent(
+                            seq: inner.ahead.lastSeq + 1, time: event.time, actor: event.actor, event: event.event))
+                }
+                inner.waiting.append(Waiting(events: pending, reply: reply))
+                guard !inner.writing else { return false }
+                inner.writing = true
+                return true
+            }
+            if start { writer.async { self.writeWaiting() } }
+        }
+    }
+
+    /// On the writer's thread: writes what waits, one transaction at a
+    /// time, until nothing waits.
+    private func writeWaiting() {
+        while true {
+            let next = inner.withLock { inner -> (batch: [Waiting], id: String, lastSeq: Int64)? in
+                guard !inner.waiting.isEmpty else {
+                    inner.writing = false
+                    return nil
+                }
+                defer { inner.waiting = [] }
+                return (inner.waiting, inner.state.id, inner.state.lastSeq)
+            }
+            guard let (batch, id, lastSeq) = next else { return }
+            do {
+                let recorded = try journal.append(session: id, after: lastSeq, batch.flatMap(\.events))
+                accept(batch, recorded)
+            } catch {
+                fail(batch, error)
+            }
+        }
+    }
+
+    private func accept(_ batch: [Waiting], _ recorded: [RecordedEvent]) {
+        var rest = recorded[...]
+        let perCommand = batch.map { command in
+            defer { rest = rest.dropFirst(command.events.count) }
+            return Array(rest.prefix(command.events.count))
+        }
+        let listeners = inner.withLock { inner in
+            for event in recorded { inner.state.apply(event) }
+            return Array(inner.listeners.values)
+        }
+        for (command, events) in zip(batch, perCommand) {
+            for listener in listeners { listener.yield(events) }
+            command.reply.resume(returning: .accepted(events))
+        }
+    }
+
+    private func fail(_ batch: [Waiting], _ error: any Error) {
+        // What waits was decided after the failed commands: it fails too.
+        let failed = inner.withLock { inner in
+            defer {
+                inner.waiting = []
+                inner.ahead = inner.state
+            }
+            return batch + inner.waiting
+        }
+        for command in failed { command.reply.resume(returning: .failed(String(describing: error))) }
+    }
+
+    /// Every batch of events accepted from now on, from any adapter, one
+    /// batch per command, in journal order.
+    public func events() async -> AsyncStream<[RecordedEvent]> {
         let (stream, continuation) = AsyncStream<[RecordedEvent]>.makeStream(bufferingPolicy: .unbounded)
-        let id = nextListener
-        nextListener += 1
-        listeners[id] = continuation
+        let id = inner.withLock { inner in
+            defer { inner.nextListener += 1 }
+            inner.listeners[inner.nextListener] = continuation
+            return inner.nextListener
+        }
         continuation.onTermination = { [weak self] _ in
-            Task { await self?.removeListener(id) }
+            _ = self?.inner.withLock { $0.listeners.removeValue(forKey: id) }
         }
         return stream
-    }
-
-    private func removeListener(_ id: Int) {
-        listeners[id] = nil
     }
 }

@@ -7,20 +7,18 @@ import Synchronization
 /// Lines are written straight to the channel (NIO queues them on the
 /// connection's event loop, in order), so neither the room's pushes nor the
 /// replies ever wait for a client. What NIO could not hand to the kernel yet
-/// is counted; past `maxPendingBytes` (a client that stopped reading) the
-/// caller drops the connection.
+/// stays in the channel's write buffer; past its high water mark (the
+/// server sets it to `outboxBytes`: a client that stopped reading) the
+/// channel is no longer writable and the caller drops the connection.
 final class Connection: Sendable {
     let address: String
     let channel: any Channel
-    let maxPendingBytes: Int
-    private let pending = Atomic<Int>(0)
     private let closing = Atomic<Bool>(false)
     private let seated = Atomic<Bool>(false)
 
-    init(address: String, channel: any Channel, maxPendingBytes: Int) {
+    init(address: String, channel: any Channel) {
         self.address = address
         self.channel = channel
-        self.maxPendingBytes = maxPendingBytes
     }
 
     var id: ObjectIdentifier { ObjectIdentifier(self) }
@@ -43,14 +41,8 @@ final class Connection: Sendable {
     private func write(_ lines: [String]) -> Bool {
         var buffer = channel.allocator.buffer(capacity: lines.reduce(0) { $0 + $1.utf8.count + 1 })
         for line in lines { LineEncoder.write(line, into: &buffer) }
-        let size = buffer.readableBytes
-        guard pending.add(size, ordering: .relaxed).newValue <= maxPendingBytes else {
-            pending.subtract(size, ordering: .relaxed)
-            return false
-        }
-        let promise = channel.eventLoop.makePromise(of: Void.self)
-        promise.futureResult.whenComplete { [self] _ in pending.subtract(size, ordering: .relaxed) }
-        channel.writeAndFlush(buffer, promise: promise)
+        guard channel.isWritable else { return false }
+        channel.writeAndFlush(buffer, promise: nil)
         return true
     }
 

@@ -5,7 +5,7 @@ import NIOCore
 /// One connection's conversation: it reads the framed lines, applies the
 /// per-connection limits, and answers each request with exactly one final
 /// line (`ok ...` or `error ...`), after `- ` body lines when there are some.
-struct ConnectionLoop {
+final class ConnectionLoop {
     let connection: Connection
     let room: Room
     let session: LiveSession
@@ -32,7 +32,7 @@ struct ConnectionLoop {
         self.bucket = TokenBucket(capacity: configuration.floodBurst, perSecond: configuration.floodPerSecond)
     }
 
-    mutating func run(_ inbound: NIOAsyncChannelInboundStream<InboundLine>) async {
+    func run(_ inbound: NIOAsyncChannelInboundStream<InboundLine>) async {
         do {
             for try await frame in inbound {
                 guard !connection.isClosing else { continue }
@@ -44,7 +44,7 @@ struct ConnectionLoop {
     }
 
     /// Handles one frame; false when the connection is to close.
-    private mutating func handle(_ frame: InboundLine) async -> Bool {
+    private func handle(_ frame: InboundLine) async -> Bool {
         let limits = configuration.lineLimits
         switch frame {
         case .unterminated:
@@ -85,7 +85,7 @@ struct ConnectionLoop {
         }
     }
 
-    private mutating func perform(_ request: ParticipantRequest) async -> Bool {
+    private func perform(_ request: ParticipantRequest) async -> Bool {
         switch request {
         case .help:
             reply(body: StageText.help(catalog), ok: "")
@@ -117,7 +117,7 @@ struct ConnectionLoop {
         return true
     }
 
-    private mutating func admit(_ admission: Admission) async {
+    private func admit(_ admission: Admission) async {
         switch admission {
         case .seated(let seat):
             self.seat = seat

@@ -76,7 +76,8 @@ public final class ParticipantServer: Sendable {
                 await withDiscardingTaskGroup { group in
                     do {
                         for try await child in inbound {
-                            group.addTask { await self.serve(child, room: room) }
+                            let executor = EventLoopTaskExecutor(loop: child.channel.eventLoop)
+                            group.addTask(executorPreference: executor) { await self.serve(child, room: room) }
                         }
                     } catch {
                         logger.error("accept failed", metadata: ["error": "\(error)"])
@@ -114,6 +115,9 @@ public final class ParticipantServer: Sendable {
             .serverChannelOption(.backlog, value: 1024)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
+            .childChannelOption(
+                .writeBufferWaterMark,
+                value: .init(low: configuration.outboxBytes / 2, high: configuration.outboxBytes))
         if let bytes = configuration.sendBufferBytes {
             bootstrap = bootstrap.childChannelOption(.socketOption(.so_sndbuf), value: SocketOptionValue(bytes))
         }
@@ -126,11 +130,9 @@ public final class ParticipantServer: Sendable {
     }
 
     private func serve(_ child: Child, room: Room) async {
-        let connection = Connection(
-            address: child.channel.remoteAddress?.ipAddress ?? "?", channel: child.channel,
-            maxPendingBytes: configuration.outboxBytes)
+        let connection = Connection(address: child.channel.remoteAddress?.ipAddress ?? "?", channel: child.channel)
         let admitted = await room.admit(connection)
-        var loop = ConnectionLoop(
+        let loop = ConnectionLoop(
             connection: connection, room: room, session: session, workshop: await room.mirror.workshop,
             catalogs: catalogs, catalog: await room.catalog(room.defaultLocale), configuration: configuration)
         let configuration = configuration
