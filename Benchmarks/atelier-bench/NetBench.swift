@@ -1,7 +1,11 @@
-// `atelier-bench net [--clients N] [--answers M] [--store PATH]`: N participants
-// on loopback each send M answers, one at a time, waiting for each
-// acknowledgement; the same clients against a bare SwiftNIO echo server, in
-// the same run, give the floor to compare with.
+// `atelier-bench net [--clients N] [--answers M] [--runs R] [--memory | --store PATH]`:
+// N participants on loopback each send M answers, one at a time, waiting for
+// each acknowledgement; the same clients against a bare SwiftNIO echo server,
+// in the same run, give the floor to compare with. The two alternate R times
+// (the machine's noise falls on both) and the medians are compared. Answers
+// go to a durable store, as in `atelier run --listen` (a fresh file in the
+// temporary folder unless `--store` names one); `--memory` measures the
+// server alone, with the journal in memory.
 import AtelierCore
 import AtelierLive
 import AtelierNet
@@ -14,6 +18,8 @@ enum NetBench {
     struct Options {
         var clients = 1000
         var answers = 20
+        var runs = 3
+        var memory = false
         var store: String?
     }
 
@@ -22,6 +28,15 @@ enum NetBench {
         var seconds: Double
         var failed: Int
         var rssKiB: Int
+        /// CPU time of the whole process (server and clients) during the run.
+        var cpuSeconds: Double
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     static func run(_ arguments: [String]) async throws {
@@ -31,27 +46,48 @@ enum NetBench {
             switch flag {
             case "--clients": options.clients = Int(rest.popFirst() ?? "") ?? options.clients
             case "--answers": options.answers = Int(rest.popFirst() ?? "") ?? options.answers
+            case "--runs": options.runs = max(1, Int(rest.popFirst() ?? "") ?? options.runs)
+            case "--memory": options.memory = true
             case "--store": options.store = rest.popFirst()
             default:
-                print("usage: atelier-bench net [--clients N] [--answers M] [--store PATH]")
+                print("usage: atelier-bench net [--clients N] [--answers M] [--runs R] [--memory | --store PATH]")
                 exit(2)
             }
         }
         let baseline = residentKiB()
-        print("net: \(options.clients) clients × \(options.answers) answers on 127.0.0.1, one at a time per client")
+        let journal = options.memory ? "journal in memory" : "durable store (WAL, synchronous=FULL)"
+        print(
+            "net: \(options.clients) clients × \(options.answers) answers on 127.0.0.1, one at a time per client, "
+                + "\(journal), \(options.runs) runs")
         print("RSS before: \(baseline / 1024) MiB")
 
-        let echo = try await measureEcho(options)
-        report("echo (bare SwiftNIO)", echo, options)
-        let (atelier, stored) = try await measureAtelier(options)
-        report("atelier", atelier, options)
-
-        let expected = options.clients * options.answers
-        let p99Ratio = Double(percentile(atelier.latencies, 0.99)) / Double(max(1, percentile(echo.latencies, 0.99)))
-        print(String(format: "p99 atelier / p99 echo: %.2f (target ≤ 3)", p99Ratio))
-        print("answers acknowledged: \(atelier.latencies.count - atelier.failed) of \(expected); stored: \(stored)")
-        print("lost: \(expected - stored)")
+        var echoes: [Run] = []
+        var ateliers: [Run] = []
+        var lost = 0
+        for run in 1...options.runs {
+            let echo = try await measureEcho(options)
+            report("run \(run) echo (bare SwiftNIO)", echo)
+            let (atelier, stored) = try await measureAtelier(options)
+            report("run \(run) atelier", atelier)
+            echoes.append(echo)
+            ateliers.append(atelier)
+            lost += max(0, atelier.latencies.count - stored)
+        }
+        let ms = { (nanoseconds: UInt64) in String(format: "%.2f ms", Double(nanoseconds) / 1e6) }
+        let echoP99 = median(echoes.map { percentile($0.latencies, 0.99) })
+        let atelierP99 = median(ateliers.map { percentile($0.latencies, 0.99) })
+        print(
+            "median of \(options.runs) runs: echo p50 \(ms(median(echoes.map { percentile($0.latencies, 0.5) }))), "
+                + "p99 \(ms(echoP99)); atelier p50 \(ms(median(ateliers.map { percentile($0.latencies, 0.5) }))), "
+                + "p99 \(ms(atelierP99))")
+        print(String(format: "p99 atelier / p99 echo: %.2f (target ≤ 3)", Double(atelierP99) / Double(max(1, echoP99))))
+        let failed = ateliers.reduce(0) { $0 + $1.failed }
+        print("answers refused or unanswered: \(failed); lost (acknowledged, not stored): \(lost)")
         print("peak RSS (VmHWM): \(peakKiB() / 1024) MiB")
+    }
+
+    static func median(_ values: [UInt64]) -> UInt64 {
+        values.sorted()[values.count / 2]
     }
 
     // MARK: - The two servers
@@ -82,13 +118,26 @@ enum NetBench {
         let journal: any EventJournal
         let count: () -> Int
         var state: SessionState
-        if let path = options.store {
+        if !options.memory {
+            let path =
+                options.store ?? NSTemporaryDirectory()
+                + "atelier-bench-net-\(UInt32.random(in: 0...UInt32.max)).sqlite"
             let store = try SessionStore(path: path)
             let id = "bench-\(UInt32.random(in: 0...UInt32.max))"
             state = try store.create(id: id, workshop: workshop, locale: "en", time: 0)
             journal = store
             count = {
-                (try? store.load(id: id))?.ratings.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } } ?? 0
+                defer {
+                    if options.store == nil {
+                        for suffix in ["", "-wal", "-shm"] {
+                            try? FileManager.default.removeItem(atPath: path + suffix)
+                        }
+                    }
+                }
+                return (try? store.load(id: id))?.ratings.values.reduce(0) {
+                    $0 + $1.values.reduce(0) { $0 + $1.count }
+                }
+                    ?? 0
             }
         } else {
             let memory = MemoryJournal()
@@ -125,6 +174,7 @@ enum NetBench {
     /// `line(-1)` is the join line (nil: the protocol's join).
     static func drive(port: Int, options: Options, line: @escaping @Sendable (Int) -> String?) async throws -> Run {
         let start = NIODeadline.now()
+        let cpuStart = cpuSeconds()
         var results: [EventLoopFuture<[UInt64]>] = []
         var channels: [any Channel] = []
         for index in 0..<options.clients {
@@ -151,9 +201,10 @@ enum NetBench {
             latencies += measured.filter { $0 != UInt64.max }
         }
         let seconds = Double((NIODeadline.now() - start).nanoseconds) / 1e9
+        let cpu = cpuSeconds() - cpuStart
         let rss = residentKiB()
         for channel in channels { try? await channel.close() }
-        return Run(latencies: latencies.sorted(), seconds: seconds, failed: failed, rssKiB: rss)
+        return Run(latencies: latencies.sorted(), seconds: seconds, failed: failed, rssKiB: rss, cpuSeconds: cpu)
     }
 
     /// One client on its event loop: sends a line, waits for the reply line
@@ -167,7 +218,7 @@ enum NetBench {
         private let done: EventLoopPromise<[UInt64]>
         private var next = -1
         private var sentAt: UInt64 = 0
-        private var pending: [UInt8] = []
+        private var pending = ByteBuffer()
         private var latencies: [UInt64] = []
 
         init(join: String, answers: [String], done: EventLoopPromise<[UInt64]>) {
@@ -182,14 +233,16 @@ enum NetBench {
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             var buffer = unwrapInboundIn(data)
-            pending += buffer.readBytes(length: buffer.readableBytes) ?? []
-            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = pending[..<newline]
-                pending.removeSubrange(...newline)
-                if line.starts(with: Array("* ".utf8)) { continue }
+            pending.writeBuffer(&buffer)
+            while let newline = pending.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = pending.readableBytesView[pending.readerIndex..<newline]
+                let first = line.first
+                pending.moveReaderIndex(to: newline + 1)
+                if first == UInt8(ascii: "*") { continue }
                 let elapsed = NIODeadline.now().uptimeNanoseconds - sentAt
                 if next >= 0 {
-                    let accepted = line.starts(with: Array("ok".utf8)) || line.starts(with: Array("rate".utf8))
+                    // Replies: `ok ...` from atelier, the line itself from the echo.
+                    let accepted = first == UInt8(ascii: "o") || first == UInt8(ascii: "r")
                     latencies.append(accepted ? elapsed : UInt64.max)
                 }
                 next += 1
@@ -199,6 +252,7 @@ enum NetBench {
                 }
                 send(answers[next], context: context)
             }
+            pending.discardReadBytes()
         }
 
         func channelInactive(context: ChannelHandlerContext) {
@@ -225,13 +279,16 @@ enum NetBench {
 
     // MARK: - Figures
 
-    static func report(_ name: String, _ run: Run, _ options: Options) {
+    static func report(_ name: String, _ run: Run) {
         let ms = { (nanoseconds: UInt64) in String(format: "%.2f ms", Double(nanoseconds) / 1e6) }
         print(
             "\(name): p50 \(ms(percentile(run.latencies, 0.5))), p99 \(ms(percentile(run.latencies, 0.99))), "
                 + "max \(ms(run.latencies.last ?? 0)), total \(String(format: "%.2f s", run.seconds)) "
-                + "(\(Int(Double(run.latencies.count) / run.seconds)) answers/s), failed \(run.failed), "
-                + "RSS with clients connected \(run.rssKiB / 1024) MiB")
+                + "(\(Int(Double(run.latencies.count) / run.seconds)) answers/s), "
+                + String(
+                    format: "CPU %.2f s (%.0f µs an answer), ", run.cpuSeconds,
+                    run.cpuSeconds / Double(max(1, run.latencies.count)) * 1e6)
+                + "failed \(run.failed), RSS with clients connected \(run.rssKiB / 1024) MiB")
     }
 
     static func percentile(_ sorted: [UInt64], _ p: Double) -> UInt64 {
