@@ -6,9 +6,14 @@ import AtelierCore
 actor Mirror {
     private(set) var state: SessionState
     private var waiting: [(seq: Int64, continuation: CheckedContinuation<SessionState, Never>)] = []
+    /// The last event whose batch the REPL has finished with (lines printed,
+    /// completion updated): `state(after:)` waits for this, not for the fold.
+    private var released: Int64
+
 
     init(_ state: SessionState) {
         self.state = state
+        self.released = state.lastSeq
     }
 
     /// Folds a batch (events already folded are skipped) and returns the
@@ -22,14 +27,16 @@ actor Mirror {
 
     /// Wakes those waiting for events now folded.
     func release() {
-        let ready = waiting.filter { $0.seq <= state.lastSeq }
-        waiting.removeAll { $0.seq <= state.lastSeq }
+        released = state.lastSeq
+        let ready = waiting.filter { $0.seq <= released }
+        waiting.removeAll { $0.seq <= released }
         for waiter in ready { waiter.continuation.resume(returning: state) }
     }
 
-    /// The state once the event with this sequence number is folded.
+    /// The state once the batch holding the event with this sequence number
+    /// is folded and released.
     func state(after seq: Int64) async -> SessionState {
-        if state.lastSeq >= seq { return state }
+        if released >= seq { return state }
         return await withCheckedContinuation { waiting.append((seq, $0)) }
     }
 }
