@@ -37,7 +37,7 @@ extension SessionState {
             timer = StageTimer(stage: stage, start: time, seconds: seconds)
         case .rated(let rater, _, let item, let value):
             ratings[item, default: [:]][rater, default: []].append(Answer(seq: seq, time: time, value: value))
-            updateLatestValue(item: item, rater: rater)
+            setLatestValue(value, item: item, rater: rater)
         case .picked(let rater, let stage, let option):
             picks[stage, default: [:]][rater, default: []].append(PickAnswer(seq: seq, time: time, option: option))
         case .strategyDeclared(let department, let text):

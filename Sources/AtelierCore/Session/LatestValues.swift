@@ -6,8 +6,14 @@ extension SessionState {
     public static let noAnswer = Int.min
 
     /// Sets the rater's entry of `latestValues[item]` to the last value of
-    /// their rating history (after a rating, or after undoing one).
+    /// their rating history (after undoing a rating).
     mutating func updateLatestValue(item: String, rater: Rater) {
+        setLatestValue(ratings[item]?[rater]?.last?.value ?? Self.noAnswer, item: item, rater: rater)
+    }
+
+    /// Sets the rater's entry of `latestValues[item]` (after a rating), in
+    /// place: a fold of a long session does this once per rating.
+    mutating func setLatestValue(_ value: Int, item: String, rater: Rater) {
         let number: Int
         if let known = raterNumbers[rater] {
             number = known
@@ -16,10 +22,15 @@ extension SessionState {
             raterOrder.append(rater)
             raterNumbers[rater] = number
         }
-        let value = ratings[item]?[rater]?.last?.value ?? Self.noAnswer
-        var row = latestValues.removeValue(forKey: item) ?? []
-        if row.count <= number { row += Array(repeating: Self.noAnswer, count: number + 1 - row.count) }
-        row[number] = value
-        latestValues[item] = row
+        latestValues[item, default: []].set(value, at: number, padding: Self.noAnswer)
+    }
+}
+
+extension Array {
+    /// Sets the element at `index`, first growing the array with `padding`
+    /// when it is too short.
+    fileprivate mutating func set(_ value: Element, at index: Int, padding: Element) {
+        if count <= index { append(contentsOf: repeatElement(padding, count: index + 1 - count)) }
+        self[index] = value
     }
 }
