@@ -43,7 +43,10 @@ let package = Package(
         ),
         .target(
             name: "AtelierStore",
-            dependencies: ["AtelierCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AtelierCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .target(

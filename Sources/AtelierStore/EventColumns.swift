@@ -89,52 +89,60 @@ struct EventColumns: Sendable, Hashable {
 
     /// The event these columns hold, or nil when a column its kind needs is
     /// missing or the kind is unknown (a damaged or newer store).
-    var event: Event? {
+    var event: Event? { Self.event(kind: kind, self) }
+
+    /// The event of this kind whose columns `row` gives, reading only the
+    /// columns the kind uses; nil when one of them is missing or the kind is
+    /// unknown. The one mapping from columns to events: the store's reader
+    /// uses it on SQLite's rows directly.
+    static func event(kind: String, _ row: some EventColumnReading) -> Event? {
         switch kind {
         case "rated":
-            guard let stage, let item, let value, let rater else { return nil }
+            guard let stage = row.stage, let item = row.item, let value = row.value, let rater = rater(row) else {
+                return nil
+            }
             return .rated(rater: rater, stage: stage, item: item, value: Int(value))
         case "picked":
-            guard let stage, let item, let rater else { return nil }
+            guard let stage = row.stage, let item = row.item, let rater = rater(row) else { return nil }
             return .picked(rater: rater, stage: stage, option: item)
         case "session_started":
-            guard let other, let value, let text else { return nil }
+            guard let other = row.other, let value = row.value, let text = row.text else { return nil }
             return .sessionStarted(workshop: other, version: Int(value), locale: text)
         case "department_added":
-            guard let department, let text else { return nil }
+            guard let department = row.department, let text = row.text else { return nil }
             return .departmentAdded(id: department, name: text)
         case "participant_joined":
-            guard let participant, let department else { return nil }
+            guard let participant = row.participant, let department = row.department else { return nil }
             return .participantJoined(name: participant, department: department)
         case "participant_left":
-            guard let participant else { return nil }
+            guard let participant = row.participant else { return nil }
             return .participantLeft(name: participant)
         case "stage_changed":
-            guard let stage, let other else { return nil }
+            guard let stage = row.stage, let other = row.other else { return nil }
             return .stageChanged(from: other, to: stage)
         case "stage_locked":
-            return stage.map { .stageLocked(stage: $0) }
+            return row.stage.map { .stageLocked(stage: $0) }
         case "stage_unlocked":
-            return stage.map { .stageUnlocked(stage: $0) }
+            return row.stage.map { .stageUnlocked(stage: $0) }
         case "stage_revealed":
-            return stage.map { .stageRevealed(stage: $0) }
+            return row.stage.map { .stageRevealed(stage: $0) }
         case "timer_started":
-            guard let stage, let value else { return nil }
+            guard let stage = row.stage, let value = row.value else { return nil }
             return .timerStarted(stage: stage, seconds: Int(value))
         case "strategy_declared":
-            guard let department, let text else { return nil }
+            guard let department = row.department, let text = row.text else { return nil }
             return .strategyDeclared(department: department, text: text)
         case "knows_declared":
-            guard let department, let other else { return nil }
+            guard let department = row.department, let other = row.other else { return nil }
             return .knowsDeclared(department: department, other: other)
         case "shares_declared":
-            guard let department, let other else { return nil }
+            guard let department = row.department, let other = row.other else { return nil }
             return .sharesDeclared(department: department, other: other)
         case "note_added":
-            guard let stage, let text else { return nil }
+            guard let stage = row.stage, let text = row.text else { return nil }
             return .noteAdded(stage: stage, text: text)
         case "undone":
-            return value.map { .undone(seq: $0) }
+            return row.value.map { .undone(seq: $0) }
         case "session_ended":
             return .sessionEnded
         default:
@@ -142,8 +150,22 @@ struct EventColumns: Sendable, Hashable {
         }
     }
 
-    private var rater: Rater? {
-        if let participant { return .participant(participant) }
-        return department.map(Rater.department)
+    private static func rater(_ row: some EventColumnReading) -> Rater? {
+        if let participant = row.participant { return .participant(participant) }
+        return row.department.map(Rater.department)
     }
 }
+
+/// The typed columns of one event, read one at a time: `EventColumns` in
+/// memory, or the current row of the store's journal query.
+protocol EventColumnReading {
+    var stage: String? { get }
+    var item: String? { get }
+    var department: String? { get }
+    var participant: String? { get }
+    var other: String? { get }
+    var value: Int64? { get }
+    var text: String? { get }
+}
+
+extension EventColumns: EventColumnReading {}
