@@ -10,7 +10,6 @@ actor Mirror {
     /// completion updated): `state(after:)` waits for this, not for the fold.
     private var released: Int64
 
-
     init(_ state: SessionState) {
         self.state = state
         self.released = state.lastSeq
