@@ -111,6 +111,29 @@ import Testing
                 == "Déni : pas encore Réactif, car la médiane de « Fuir et fermer les yeux » est 3, au-dessus de 2.")
     }
 
+    @Test func frenchAgreesTheVerbWithTheNumberOfSilentDepartments() throws {
+        var room = try AnalysisScenario(locale: "fr")
+        try room.departments("marketing", "legal", "hr")
+        try room.rate("ignore", [("marketing", 1), ("legal", 1), ("hr", 1)])
+        var company = Analysis.of(room.state).company.maturity
+        #expect(
+            reason(company, french)
+                == "Réactif : la médiane de « Fuir et fermer les yeux » est 1, au plus 2 — pas encore "
+                + "Expérimentation, car Marketing, Legal, Hr n'ont déclaré aucune stratégie.")
+        try room.declare("marketing")
+        try room.declare("hr")
+        company = Analysis.of(room.state).company.maturity
+        #expect(
+            reason(company, french)
+                == "Réactif : la médiane de « Fuir et fermer les yeux » est 1, au plus 2 — pas encore "
+                + "Expérimentation, car Legal n'a déclaré aucune stratégie.")
+        company = Analysis.of(room.state, language: "en").company.maturity
+        #expect(
+            reason(company, english)
+                == "Reactive: the median for “Flee and close our eyes” is 1, at most 2 "
+                + "— not yet Experimenting, as Legal declared no strategy.")
+    }
+
     @Test func aStrategyKnownByFewerThanHalfIsNotShared() throws {
         var room = try AnalysisScenario()
         try room.departments("marketing", "legal", "hr")

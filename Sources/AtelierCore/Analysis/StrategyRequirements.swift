@@ -25,9 +25,8 @@ extension StrategyGraph {
         }
         let silent = (0..<count).filter { !hasStrategy($0) }.map { departments[$0].name }
         guard silent.isEmpty else {
-            return .init(
-                holds: false, words: LocalizedMessage("analysis.rule.some_not_declared", ["departments": .list(silent)])
-            )
+            let args: [String: MessageValue] = ["departments": .list(silent), "count": .count(silent.count)]
+            return .init(holds: false, words: LocalizedMessage("analysis.rule.some_not_declared", args))
         }
         switch requirement {
         case .declared:
