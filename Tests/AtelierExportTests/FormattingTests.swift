@@ -49,7 +49,7 @@ import Testing
         #expect(CSVTable.field("two\nlines") == "\"two\nlines\"")
         #expect(CSVTable.field("crlf\r\nend") == "\"crlf\r\nend\"")
         var table = CSVTable(["k", "v"])
-        table.append(["é", "x,y"])
+        table.append([.text("é"), .text("x,y")])
         #expect(table.render() == "k,v\r\né,\"x,y\"\r\n")
     }
 

@@ -26,30 +26,30 @@ struct CSVExport {
         let company = context.analysis.company
         let answers = context.answers
         var table = CSVTable(["key", "value"])
-        let pairs: [(String, String)] = [
-            ("format", SummaryJSON.format),
-            ("version", String(SummaryJSON.version)),
-            ("workshop", context.workshop.id),
-            ("workshop_version", String(context.workshop.version)),
-            ("workshop_title", context.text(context.workshop.title)),
-            ("locale", context.language),
-            ("session", state.id),
-            ("started_at", state.startedAt.map(UTCTime.iso8601) ?? ""),
-            ("ended_at", state.endedAt.map(UTCTime.iso8601) ?? ""),
-            ("departments", String(state.departments.count)),
-            ("participants", String(context.participantCount)),
-            ("raters", String(context.raters.count)),
-            ("answers", String(answers.count)),
-            ("changed_answers", String(answers.filter { !$0.current }.count)),
-            ("notes", String(state.notes.count)),
+        let pairs: [(String, CSVTable.Cell)] = [
+            ("format", .value(SummaryJSON.format)),
+            ("version", CSVTable.count(SummaryJSON.version)),
+            ("workshop", .value(context.workshop.id)),
+            ("workshop_version", CSVTable.count(context.workshop.version)),
+            ("workshop_title", .text(context.text(context.workshop.title))),
+            ("locale", .value(context.language)),
+            ("session", .value(state.id)),
+            ("started_at", .value(state.startedAt.map(UTCTime.iso8601) ?? "")),
+            ("ended_at", .value(state.endedAt.map(UTCTime.iso8601) ?? "")),
+            ("departments", CSVTable.count(state.departments.count)),
+            ("participants", CSVTable.count(context.participantCount)),
+            ("raters", CSVTable.count(context.raters.count)),
+            ("answers", CSVTable.count(answers.count)),
+            ("changed_answers", CSVTable.count(answers.filter { !$0.current }.count)),
+            ("notes", CSVTable.count(state.notes.count)),
             ("krippendorff_alpha_ordinal", CSVTable.number(company.alphaOrdinal)),
             ("krippendorff_alpha_nominal", CSVTable.number(company.alphaNominal)),
-            ("maturity", company.maturity?.level ?? ""),
-            ("maturity_label", company.maturity.map { context.text($0.label) } ?? ""),
-            ("maturity_reason", company.maturity.map { context.render($0.reason) } ?? ""),
-            ("silo_findings", String(context.analysis.silos.count)),
+            ("maturity", .value(company.maturity?.level ?? "")),
+            ("maturity_label", .text(company.maturity.map { context.text($0.label) } ?? "")),
+            ("maturity_reason", .text(company.maturity.map { context.render($0.reason) } ?? "")),
+            ("silo_findings", CSVTable.count(context.analysis.silos.count)),
         ]
-        for (key, value) in pairs { table.append([key, value]) }
+        for (key, value) in pairs { table.append([.value(key), value]) }
         return table
     }
 
@@ -60,8 +60,9 @@ struct CSVExport {
         var table = CSVTable(["seq", "time", "participant", "department", "stage", "item", "value", "current"])
         for row in context.answers {
             table.append([
-                String(row.seq), UTCTime.iso8601(row.time), row.participant ?? "", row.department ?? "", row.stage,
-                row.item ?? "", row.value, CSVTable.flag(row.current),
+                .value(String(row.seq)), .value(UTCTime.iso8601(row.time)), .text(row.participant ?? ""),
+                .value(row.department ?? ""), .value(row.stage), .value(row.item ?? ""), .value(row.value),
+                CSVTable.flag(row.current),
             ])
         }
         return table
@@ -78,9 +79,14 @@ struct CSVExport {
             case .participant: kind = "participant"
             case .department: kind = "department"
             }
-            let ratings = items.map { context.latestRating(rater, item: $0).map(String.init) ?? "" }
-            let picks = stages.map { context.latestPick(rater, stage: $0) ?? "" }
-            table.append([rater.id, kind, context.state.department(of: rater) ?? ""] + ratings + picks)
+            let ratings = items.map {
+                CSVTable.Cell.value(context.latestRating(rater, item: $0).map(String.init) ?? "")
+            }
+            let picks = stages.map { CSVTable.Cell.value(context.latestPick(rater, stage: $0) ?? "") }
+            let who: [CSVTable.Cell] = [
+                .text(rater.id), .value(kind), .value(context.state.department(of: rater) ?? ""),
+            ]
+            table.append(who + ratings + picks)
         }
         return table
     }
@@ -96,23 +102,27 @@ struct CSVExport {
         header += ["maturity", "maturity_label", "maturity_reason", "strategies", "knows", "shares_with", "known_by"]
         var table = CSVTable(header)
         for department in context.departments {
-            var row = [department.id, department.name, String(department.participants.count)]
+            var row: [CSVTable.Cell] = [
+                .value(department.id), .text(department.name), CSVTable.count(department.participants.count),
+            ]
             row += items.flatMap { stats(department.ratings[$0]) }
-            row += options.map { option in department.picks[option.0].map { String($0.count(option.1)) } ?? "" }
+            row += options.map { option in pickCount(department.picks[option.0], option.1) }
             row += maturity(department.maturity)
             row += [
-                context.strategies(of: department.id).joined(separator: "\n"),
-                context.knows(department.id).joined(separator: " "),
-                context.sharesWith(department.id).joined(separator: " "),
-                context.knownBy(department.id).joined(separator: " "),
+                .text(context.strategies(of: department.id).joined(separator: "\n")),
+                .value(context.knows(department.id).joined(separator: " ")),
+                .value(context.sharesWith(department.id).joined(separator: " ")),
+                .value(context.knownBy(department.id).joined(separator: " ")),
             ]
             table.append(row)
         }
         let company = context.analysis.company
-        var row = ["", context.label("company"), String(context.participantCount)]
+        var row: [CSVTable.Cell] = [
+            .value(""), .text(context.label("company")), CSVTable.count(context.participantCount),
+        ]
         row += items.flatMap { stats(company.ratings[$0]) }
-        row += options.map { option in company.picks[option.0].map { String($0.count(option.1)) } ?? "" }
-        row += maturity(company.maturity) + ["", "", "", ""]
+        row += options.map { option in pickCount(company.picks[option.0], option.1) }
+        row += maturity(company.maturity) + Array(repeating: .value(""), count: 4)
         table.append(row)
         return table
     }
@@ -122,26 +132,31 @@ struct CSVExport {
         var table = CSVTable(["rank", "kind", "severity", "departments", "groups", "text", "recommendation"])
         for (index, finding) in context.analysis.silos.enumerated() {
             table.append([
-                String(index + 1), finding.kind.rawValue, CSVTable.number(finding.severity),
-                finding.departments.joined(separator: " "),
-                finding.groups.map { $0.joined(separator: " ") }.joined(separator: " | "),
-                context.render(finding.message), context.recommendation(finding) ?? "",
+                CSVTable.count(index + 1), .value(finding.kind.rawValue), CSVTable.number(finding.severity),
+                .value(finding.departments.joined(separator: " ")),
+                .value(finding.groups.map { $0.joined(separator: " ") }.joined(separator: " | ")),
+                .text(context.render(finding.message)), .text(context.recommendation(finding) ?? ""),
             ])
         }
         return table
     }
 
-    private func stats(_ stats: ItemStats?) -> [String] {
-        guard let stats else { return Array(repeating: "", count: Self.statColumns.count) }
+    private func stats(_ stats: ItemStats?) -> [CSVTable.Cell] {
+        guard let stats else { return Array(repeating: .value(""), count: Self.statColumns.count) }
         return [
-            String(stats.n), CSVTable.number(stats.mean), CSVTable.number(stats.median), CSVTable.number(stats.q1),
+            CSVTable.count(stats.n), CSVTable.number(stats.mean), CSVTable.number(stats.median),
+            CSVTable.number(stats.q1),
             CSVTable.number(stats.q3), CSVTable.number(stats.iqr), CSVTable.number(stats.consensus),
             CSVTable.flag(stats.consensusReached),
         ]
     }
 
-    private func maturity(_ result: MaturityResult?) -> [String] {
-        guard let result else { return ["", "", ""] }
-        return [result.level, context.text(result.label), context.render(result.reason)]
+    private func maturity(_ result: MaturityResult?) -> [CSVTable.Cell] {
+        guard let result else { return Array(repeating: .value(""), count: 3) }
+        return [.value(result.level), .text(context.text(result.label)), .text(context.render(result.reason))]
+    }
+
+    private func pickCount(_ stats: PickStats?, _ option: String) -> CSVTable.Cell {
+        .value(stats.map { String($0.count(option)) } ?? "")
     }
 }
