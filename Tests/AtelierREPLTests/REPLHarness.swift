@@ -29,9 +29,12 @@ struct REPLHarness {
     let input = LineQueue()
     let repl: REPL
 
-    init(language: String = "en", interactive: Bool = false, workshop: Workshop? = nil) throws {
+    /// A REPL reading `language`, on a session started in `sessionLanguage` (the same by default).
+    init(
+        language: String = "en", sessionLanguage: String? = nil, interactive: Bool = false, workshop: Workshop? = nil
+    ) throws {
         let workshop = try workshop ?? TestFiles.workshop()
-        let state = SessionState(id: "test", workshop: workshop, locale: language)
+        let state = SessionState(id: "test", workshop: workshop, locale: sessionLanguage ?? language)
         live = LiveSession(state: state, journal: MemoryJournal())
         repl = REPL(
             live: live, initial: state, catalog: TestFiles.catalog(language), console: console, input: input,
@@ -39,8 +42,10 @@ struct REPLHarness {
     }
 
     /// Runs a whole script; returns the transcript and the summary.
-    static func script(_ lines: [String], language: String = "en") async throws -> ([String], REPLSummary) {
-        let harness = try REPLHarness(language: language)
+    static func script(_ lines: [String], language: String = "en", sessionLanguage: String? = nil) async throws
+        -> ([String], REPLSummary)
+    {
+        let harness = try REPLHarness(language: language, sessionLanguage: sessionLanguage)
         for line in lines { harness.input.push(line) }
         harness.input.end()
         let summary = await harness.repl.run()

@@ -138,3 +138,21 @@ import Testing
                 == "! ligne 5 : commande inconnue « suivnat » ; vouliez-vous dire « next » ? Tapez help pour la liste")
     }
 }
+
+@Suite struct REPLReaderLanguageTests {
+    /// A session started in French, led with the English catalog: the
+    /// analysis sentences name the workshop's stages in English.
+    @Test func maturityNamesTheWorkshopInTheFacilitatorsLanguage() async throws {
+        let (lines, _) = try await REPLHarness.script(
+            ["dept add marketing", "next", "rate marketing 3", "maturity"], sessionLanguage: "fr")
+        let maturity = Array(lines.drop { !$0.hasPrefix("Maturity") })
+        let reason = [
+            "    Denial: not yet Reactive, as the median for “Flee and close our eyes” is 3,",
+            "    above 2.",
+            "    → Start by listening: one hour a week reading what customers say about the",
+            "    company.",
+        ]
+        #expect(
+            maturity == ["Maturity levels", "", "  marketing  Denial"] + reason + ["", "  Company    Denial"] + reason)
+    }
+}

@@ -22,7 +22,7 @@ public struct FileExport: SessionExport {
         }
         let target = path ?? directory + "/" + format.defaultName(session: state.id)
         do throws(FilesError) {
-            switch Exporter.render(format: format, state: state, analysis: Analysis.of(state), catalog: catalog) {
+            switch Exporter.render(format: format, state: state, catalog: catalog) {
             case .file(let bytes):
                 try AtomicFile.write(bytes, to: target, replace: true)
             case .folder(let files):

@@ -40,11 +40,11 @@ extension REPL {
             }
             output = results(id, state: state)
         case .consensus:
-            output = ConsensusView.lines(analysis: Analysis.of(state), state: state, catalog: catalog, width: width)
+            output = ConsensusView.lines(analysis: analysis(of: state), state: state, catalog: catalog, width: width)
         case .silos:
-            output = SilosView.lines(analysis: Analysis.of(state), state: state, catalog: catalog, width: width)
+            output = SilosView.lines(analysis: analysis(of: state), state: state, catalog: catalog, width: width)
         case .maturity:
-            output = MaturityView.lines(analysis: Analysis.of(state), state: state, catalog: catalog, width: width)
+            output = MaturityView.lines(analysis: analysis(of: state), state: state, catalog: catalog, width: width)
         case .export(let format, let path):
             guard let exporter else { return refuse(catalog.text("repl.error.no_export"), line: line) }
             do {
@@ -64,7 +64,7 @@ extension REPL {
         switch stage.kind {
         case .rating, .pick:
             return TallyView.lines(
-                stage: stage, analysis: Analysis.of(state), state: state, catalog: catalog, style: style,
+                stage: stage, analysis: analysis(of: state), state: state, catalog: catalog, style: style,
                 detailed: true, width: width)
         case .strategy:
             return StrategyView.lines(department: nil, state: state, catalog: catalog, width: width)

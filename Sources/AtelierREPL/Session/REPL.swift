@@ -150,6 +150,12 @@ public final class REPL: Sendable {
         }
     }
 
+    /// The analysis of `state`, its workshop names in the facilitator's
+    /// language (the catalog's), not the session's.
+    func analysis(of state: SessionState) -> Analysis {
+        Analysis.of(state, language: catalog.language)
+    }
+
     /// What to show after an accepted change: the tally after an answer, the
     /// stage after a move, the results after a reveal.
     func aftermath(of events: [RecordedEvent], state: SessionState) -> [String] {
@@ -159,12 +165,12 @@ public final class REPL: Sendable {
             case .rated(_, let stageID, let item, _):
                 guard let stage = state.workshop.stage(stageID) else { continue }
                 out += TallyView.lines(
-                    stage: stage, items: [item], analysis: Analysis.of(state), state: state, catalog: catalog,
+                    stage: stage, items: [item], analysis: analysis(of: state), state: state, catalog: catalog,
                     style: style, width: width)
             case .picked(_, let stageID, _):
                 guard let stage = state.workshop.stage(stageID) else { continue }
                 out += TallyView.lines(
-                    stage: stage, analysis: Analysis.of(state), state: state, catalog: catalog, style: style,
+                    stage: stage, analysis: analysis(of: state), state: state, catalog: catalog, style: style,
                     width: width)
             case .stageChanged where settings.interactive:
                 out +=
