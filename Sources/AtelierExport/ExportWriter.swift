@@ -2,11 +2,11 @@ import AtelierFiles
 
 /// Puts an export on disk, atomically: a file through `AtomicFile`, the CSV
 /// folder through `AtomicDirectory`. Something already at the target is
-/// replaced only when `replace` is true (`--force`, or the facilitator
-/// confirmed in the REPL); otherwise `FilesError.alreadyExists`.
+/// replaced only when `replace` is true (`--force`, or `force` in the
+/// REPL's `export`); otherwise `FilesError.alreadyExists`.
 public enum ExportWriter {
-    /// Whether writing to `path` would replace a file or folder; the REPL asks
-    /// before replacing when this is true.
+    /// Whether writing to `path` would replace a file or folder; the REPL
+    /// refuses its `export` then, unless `force` is given.
     public static func targetExists(_ path: String) -> Bool { TextFile.exists(path) }
 
     public static func write(_ output: ExportOutput, to path: String, replace: Bool) throws(FilesError) {

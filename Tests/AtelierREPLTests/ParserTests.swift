@@ -73,6 +73,9 @@ import Testing
         #expect(
             try parse("export json 'out/my session.json'")
                 == .local(.export(format: "json", path: "out/my session.json")))
+        #expect(try parse("export md force") == .local(.export(format: "md", path: nil, force: true)))
+        #expect(try parse("export md out.md force") == .local(.export(format: "md", path: "out.md", force: true)))
+        #expect(try parse("export md ./force") == .local(.export(format: "md", path: "./force", force: false)))
         #expect(try parse("quit") == .local(.quit))
     }
 
@@ -113,7 +116,9 @@ import Testing
                 == #"wrong number of arguments for strategy; usage: strategy DEPT add "TEXT" | strategy DEPT list"#)
         #expect(
             error("strategy marketing list now") == "wrong number of arguments for strategy; usage: strategy DEPT list")
-        #expect(error("export") == "wrong number of arguments for export; usage: export FORMAT [PATH]")
+        #expect(
+            error("export")
+                == "wrong number of arguments for export; usage: export FORMAT [PATH] | export FORMAT [PATH] force")
         #expect(error("knows legal") == "wrong number of arguments for knows; usage: knows DEPT OTHER")
     }
 

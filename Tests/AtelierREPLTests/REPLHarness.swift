@@ -31,14 +31,15 @@ struct REPLHarness {
 
     /// A REPL reading `language`, on a session started in `sessionLanguage` (the same by default).
     init(
-        language: String = "en", sessionLanguage: String? = nil, interactive: Bool = false, workshop: Workshop? = nil
+        language: String = "en", sessionLanguage: String? = nil, interactive: Bool = false, workshop: Workshop? = nil,
+        exporter: SessionExport? = nil
     ) throws {
         let workshop = try workshop ?? TestFiles.workshop()
         let state = SessionState(id: "test", workshop: workshop, locale: sessionLanguage ?? language)
         live = LiveSession(state: state, journal: MemoryJournal())
         repl = REPL(
             live: live, initial: state, catalog: TestFiles.catalog(language), console: console, input: input,
-            settings: REPL.Settings(interactive: interactive), clock: { REPLHarness.start })
+            settings: REPL.Settings(interactive: interactive), clock: { REPLHarness.start }, exporter: exporter)
     }
 
     /// Runs a whole script; returns the transcript and the summary.

@@ -59,6 +59,7 @@ import Testing
         #expect(repl.complete("knows marketing ") == .words(["marketing", "legal"]))
         #expect(repl.complete("help ") == .words(CommandTable.builtin.specs.map(\.word)))
         #expect(repl.complete("export md ") == .files)
+        #expect(repl.complete("export md out.md ") == .words(["force"]))
         #expect(repl.complete("nothing ") == .words([]))
         #expect(repl.complete(#"note "half "#) == .words([]))
     }

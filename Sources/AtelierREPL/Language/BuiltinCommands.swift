@@ -136,7 +136,12 @@ extension CommandTable {
             [
                 CommandForm([.slot(Slot("format", .format)), .slot(Slot("path", .path, optional: true))]) {
                     .local(.export(format: $0.text("format"), path: $0["path"]))
-                }
+                },
+                CommandForm([
+                    .slot(Slot("format", .format)), .slot(Slot("path", .path, optional: true)), .word("force"),
+                ]) {
+                    .local(.export(format: $0.text("format"), path: $0["path"], force: true))
+                },
             ]),
     ]
 

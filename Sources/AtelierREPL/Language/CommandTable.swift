@@ -45,8 +45,12 @@ public struct CommandTable: Sendable {
         return try parse(spec, Array(words.dropFirst()))
     }
 
+    /// The forms with a fixed word are tried first: a fixed word is more
+    /// specific than an argument (`export md force` replaces, it does not
+    /// write to a file named `force`).
     private func parse(_ spec: CommandSpec, _ args: [String]) throws(ParseError) -> ParsedCommand {
-        for form in spec.forms {
+        let forms = spec.forms.filter { !$0.fixedWords.isEmpty } + spec.forms.filter { $0.fixedWords.isEmpty }
+        for form in forms {
             for expansion in form.expansions {
                 guard let bound = Self.bind(expansion, args) else { continue }
                 let usage = Usage(word: spec.word, pattern: form.pattern)

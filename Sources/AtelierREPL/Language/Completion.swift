@@ -39,6 +39,7 @@ extension CommandTable {
         guard let spec = spec(first) else { return .words([]) }
         let args = Array(partial.words.dropFirst())
         var words: [String] = []
+        var arguments = false
         var files = false
         for form in spec.forms {
             for expansion in form.expansions {
@@ -48,11 +49,15 @@ extension CommandTable {
                     words.append(word)
                 case .slot(let slot):
                     if slot.kind == .path { files = true }
-                    words += candidates(for: slot.kind, context)
+                    let found = candidates(for: slot.kind, context)
+                    arguments = arguments || !found.isEmpty
+                    words += found
                 }
             }
         }
-        if files && words.isEmpty { return .files }
+        // Where a path may stand, file names win over a fixed word that could
+        // follow it (`export md ` completes files; `export md out.md ` gives `force`).
+        if files && !arguments { return .files }
         var seen = Set<String>()
         return .words(words.filter { seen.insert($0).inserted })
     }

@@ -22,7 +22,8 @@ public enum LocalCommand: Sendable, Hashable {
     case consensus
     case silos
     case maturity
-    case export(format: String, path: String?)
+    /// `force` replaces a file or folder already at the target.
+    case export(format: String, path: String?, force: Bool = false)
     case quit
 }
 

@@ -45,10 +45,11 @@ extension REPL {
             output = SilosView.lines(analysis: analysis(of: state), state: state, catalog: catalog, width: width)
         case .maturity:
             output = MaturityView.lines(analysis: analysis(of: state), state: state, catalog: catalog, width: width)
-        case .export(let format, let path):
+        case .export(let format, let path, let force):
             guard let exporter else { return refuse(catalog.text("repl.error.no_export"), line: line) }
             do {
-                output = try exporter.export(format: format, path: path, state: state, catalog: catalog)
+                output = try exporter.export(
+                    format: format, path: path, replace: force, state: state, catalog: catalog)
             } catch {
                 return refuse(catalog.render(error.message), line: line)
             }

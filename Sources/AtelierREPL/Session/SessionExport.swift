@@ -13,12 +13,14 @@ public struct Refusal: Error, Sendable, Hashable {
     }
 }
 
-/// How `export FORMAT [PATH]` is carried out.
+/// How `export FORMAT [PATH] [force]` is carried out.
 public protocol SessionExport: Sendable {
     /// The format names, for completion and for the error naming them.
     var formats: [String] { get }
 
     /// Exports the session; returns the lines to print (the summary itself
-    /// when there is no path, else where it was written).
-    func export(format: String, path: String?, state: SessionState, catalog: Catalog) throws(Refusal) -> [String]
+    /// when there is no path, else where it was written). Something already
+    /// at the target is replaced only when `replace` is true.
+    func export(format: String, path: String?, replace: Bool, state: SessionState, catalog: Catalog) throws(Refusal)
+        -> [String]
 }
