@@ -111,7 +111,10 @@ let package = Package(
         .testTarget(
             name: "AtelierCoreTests", dependencies: ["AtelierCore", "AtelierTestFixtures"], swiftSettings: strict),
         .testTarget(
-            name: "AtelierStoreTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierStore"],
+            name: "AtelierStoreTests",
+            dependencies: [
+                "AtelierCore", "AtelierLive", "AtelierStore", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "AtelierREPLTests", dependencies: ["AtelierCore", "AtelierFiles", "AtelierLive", "AtelierREPL"],

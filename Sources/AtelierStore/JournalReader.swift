@@ -2,47 +2,38 @@ import AtelierCore
 import GRDB
 import GRDBSQLite
 
-/// Reads a session's journal from the typed columns, in sequence order,
-/// checking that it is whole (1, 2, 3, ... with no gap) and readable.
-/// No JSON is decoded: this is the fast path of `load` and `sessions`. It
-/// steps the statement through SQLite's own column functions (GRDB's raw
-/// statement pointer), the way GRDB recommends for reading many rows fast.
+/// Reads a session's journal in sequence order, checking that it is whole
+/// (1, 2, 3, ... with no gap) and readable. No JSON is decoded: this is the
+/// fast path of `load` and `sessions`. It steps the statement through
+/// SQLite's own column functions (GRDB's raw statement pointer), the way
+/// GRDB recommends for reading many rows fast, and reads each event packed
+/// (`event_packs`); `forEachFromColumns` reads the typed columns of
+/// `events` instead (the migration that packs older stores uses it).
 enum JournalReader {
-    static let select = """
-        SELECT seq, time, kind, v, actor, stage, item, department, participant, other, value, text
-        FROM events WHERE session = ? ORDER BY seq
-        """
-
     static func forEach(_ db: Database, session key: Int64, id: String, _ body: (RecordedEvent) throws -> Void) throws {
-        let statement = try db.makeStatement(sql: select)
-        try statement.setArguments([key])
-        let row = RawRow(statement: statement.sqliteStatement)
-        var previous: Int64 = 0
-        while true {
-            let code = sqlite3_step(row.statement)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: select)
-            }
-            let seq = row.int64(0)
-            guard seq == previous + 1 else {
-                throw StoreError(
-                    "store.journal_gap",
-                    ["session": .text(id), "seq": .text("\(seq)"), "previous": .text("\(previous)")])
-            }
-            let kind = row.text(2) ?? ""
-            let version = row.int64(3)
-            guard version <= RecordedEvent.schemaVersion, let event = EventColumns.event(kind: kind, row) else {
-                throw StoreError(
-                    "store.unreadable_event",
-                    [
-                        "session": .text(id), "seq": .text("\(seq)"), "kind": .text(kind),
-                        "version": .text("\(version)"),
-                    ])
-            }
-            previous = seq
-            let actor = row.text(4).map(Actor.participant) ?? .facilitator
-            try body(RecordedEvent(seq: seq, time: row.int64(1), actor: actor, event: event))
+        let sql = "SELECT seq, time, packed FROM event_packs WHERE session = ? ORDER BY seq"
+        let names = NameCache()
+        try step(db, sql: sql, session: key, id: id) { row in
+            row.blob(2).flatMap { PackedEvent.decode($0, names: names) }
+        } body: {
+            try body($0)
+        }
+    }
+
+    static func forEachFromColumns(
+        _ db: Database, session key: Int64, id: String, _ body: (RecordedEvent) throws -> Void
+    ) throws {
+        let sql = """
+            SELECT seq, time, v, kind, actor, stage, item, department, participant, other, value, text
+            FROM events WHERE session = ? ORDER BY seq
+            """
+        try step(db, sql: sql, session: key, id: id) { row in
+            guard row.int64(2) <= RecordedEvent.schemaVersion,
+                let event = EventColumns.event(kind: row.text(3) ?? "", TypedColumns(row: row))
+            else { return nil }
+            return (row.text(4).map(Actor.participant) ?? .facilitator, event)
+        } body: {
+            try body($0)
         }
     }
 
@@ -51,19 +42,48 @@ enum JournalReader {
         try forEach(db, session: session.key, id: session.id) { state.apply($0) }
         return state
     }
+
+    /// Steps `sql` (columns 0 and 1: seq and time) and hands on each event
+    /// `decode` reads from the row (nil: a damaged or newer event).
+    private static func step(
+        _ db: Database, sql: String, session key: Int64, id: String,
+        decode: (RawRow) -> (actor: Actor, event: Event)?, body: (RecordedEvent) throws -> Void
+    ) throws {
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments([key])
+        let row = RawRow(statement: statement.sqliteStatement)
+        var previous: Int64 = 0
+        while true {
+            let code = sqlite3_step(row.statement)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+            }
+            let seq = row.int64(0)
+            guard seq == previous + 1 else {
+                throw StoreError(
+                    "store.journal_gap",
+                    ["session": .text(id), "seq": .text("\(seq)"), "previous": .text("\(previous)")])
+            }
+            guard let (actor, event) = decode(row) else {
+                let typed = try Row.fetchOne(
+                    db, sql: "SELECT kind, v FROM events WHERE session = ? AND seq = ?", arguments: [key, seq])
+                throw StoreError(
+                    "store.unreadable_event",
+                    [
+                        "session": .text(id), "seq": .text("\(seq)"), "kind": .text(typed?["kind"] ?? ""),
+                        "version": .text("\(typed?["v"] ?? 0)"),
+                    ])
+            }
+            previous = seq
+            try body(RecordedEvent(seq: seq, time: row.int64(1), actor: actor, event: event))
+        }
+    }
 }
 
-/// The current row of a stepped statement of `JournalReader.select`.
-private struct RawRow: EventColumnReading {
+/// The current row of a stepped statement.
+private struct RawRow {
     let statement: OpaquePointer
-
-    var stage: String? { text(5) }
-    var item: String? { text(6) }
-    var department: String? { text(7) }
-    var participant: String? { text(8) }
-    var other: String? { text(9) }
-    var value: Int64? { optionalInt64(10) }
-    var text: String? { text(11) }
 
     func int64(_ column: Int32) -> Int64 {
         sqlite3_column_int64(statement, column)
@@ -79,4 +99,24 @@ private struct RawRow: EventColumnReading {
         let count = Int(sqlite3_column_bytes(statement, column))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
+
+    /// The column's bytes, valid until the next step; nil when it is NULL.
+    func blob(_ column: Int32) -> UnsafeRawBufferPointer? {
+        guard sqlite3_column_type(statement, column) == SQLITE_BLOB else { return nil }
+        let start = sqlite3_column_blob(statement, column)
+        return UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+}
+
+/// The typed columns of a row of `forEachFromColumns`, read one at a time.
+private struct TypedColumns: EventColumnReading {
+    let row: RawRow
+
+    var stage: String? { row.text(5) }
+    var item: String? { row.text(6) }
+    var department: String? { row.text(7) }
+    var participant: String? { row.text(8) }
+    var other: String? { row.text(9) }
+    var value: Int64? { row.optionalInt64(10) }
+    var text: String? { row.text(11) }
 }

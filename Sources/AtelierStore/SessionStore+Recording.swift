@@ -37,7 +37,7 @@ extension SessionStore {
     ) throws(StoreError) -> String {
         try write { db in
             var reader = RecordingReader(file: file)
-            let statement = try Self.insertStatement(db)
+            let insert = try EventInsert(db)
             var key: Int64?
             var id = ""
             try lines { line, terminated in
@@ -49,7 +49,7 @@ extension SessionStore {
                     }
                     key = try Self.insertSession(db, header, id: id)
                 }
-                if let event, let key { try Self.insert(statement, session: key, event) }
+                if let event, let key { try insert(event, session: key) }
             }
             _ = try reader.finish()
             return id

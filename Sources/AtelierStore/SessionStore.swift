@@ -110,8 +110,8 @@ public final class SessionStore: EventJournal, Sendable {
     /// Inserts a session row and its events; refuses an id already stored.
     static func insert(_ db: Database, _ header: RecordingHeader, events: some Sequence<RecordedEvent>) throws {
         let key = try insertSession(db, header, id: header.session)
-        let statement = try insertStatement(db)
-        for event in events { try insert(statement, session: key, event) }
+        let insert = try EventInsert(db)
+        for event in events { try insert(event, session: key) }
     }
 
     /// Inserts a session row under `id`; refuses an id already stored.
@@ -130,24 +130,6 @@ public final class SessionStore: EventJournal, Sendable {
                 WorkshopJSON.encode(header.workshop),
             ])
         return db.lastInsertedRowID
-    }
-
-    static func insertStatement(_ db: Database) throws -> Statement {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO events (session, seq, time, kind, v, actor, stage, item, department, participant, other,
-                    value, text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-    }
-
-    static func insert(_ statement: Statement, session key: Int64, _ recorded: RecordedEvent) throws {
-        let c = EventColumns(recorded.event, actor: recorded.actor)
-        statement.setUncheckedArguments([
-            key, recorded.seq, recorded.time, c.kind, RecordedEvent.schemaVersion, c.actor, c.stage, c.item,
-            c.department, c.participant, c.other, c.value, c.text,
-        ])
-        try statement.execute()
     }
 
     static func sessionKey(_ db: Database, _ id: String) throws -> Int64? {
@@ -180,12 +162,12 @@ public final class SessionStore: EventJournal, Sendable {
                     "store.conflict",
                     ["session": .text(session), "stored": .text("\(stored)"), "expected": .text("\(lastSeq)")])
             }
-            let statement = try Self.insertStatement(db)
+            let insert = try EventInsert(db)
             var seq = lastSeq
             return try events.map { pending in
                 seq += 1
                 let recorded = RecordedEvent(seq: seq, time: pending.time, actor: pending.actor, event: pending.event)
-                try Self.insert(statement, session: key, recorded)
+                try insert(recorded, session: key)
                 return recorded
             }
         }

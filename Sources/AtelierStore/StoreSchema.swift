@@ -8,7 +8,7 @@ enum StoreSchema {
     /// `PRAGMA application_id`: "ATLR". Marks a SQLite file as an atelier store.
     static let applicationID: Int32 = 0x4154_4C52
     /// `PRAGMA user_version` after the last migration this program knows.
-    static let version: Int32 = 1
+    static let version: Int32 = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -44,6 +44,21 @@ enum StoreSchema {
                     PRAGMA application_id = \(applicationID);
                     PRAGMA user_version = 1;
                     """)
+        }
+        migrator.registerMigration("v2-event-packs") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE event_packs (
+                        session INTEGER NOT NULL,
+                        seq INTEGER NOT NULL,
+                        time INTEGER NOT NULL,
+                        packed BLOB NOT NULL,
+                        PRIMARY KEY (session, seq),
+                        FOREIGN KEY (session, seq) REFERENCES events(session, seq)
+                    ) WITHOUT ROWID;
+                    """)
+            try EventPacksFill.fill(db)
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }
