@@ -37,10 +37,34 @@ enum JournalReader {
         }
     }
 
+    /// The session's state: its journal folded, on two threads when it is
+    /// long (`FoldPipeline`).
     static func fold(_ db: Database, _ session: SessionRow) throws -> SessionState {
         var state = SessionState(id: session.id, workshop: session.workshop, locale: session.locale)
-        try forEach(db, session: session.key, id: session.id) { state.apply($0) }
-        return state
+        let count =
+            try Int.fetchOne(db, sql: "SELECT max(seq) FROM event_packs WHERE session = ?", arguments: [session.key])
+            ?? 0
+        guard count > FoldPipeline.chunkSize else {
+            try forEach(db, session: session.key, id: session.id) { state.apply($0) }
+            return state
+        }
+        let pipeline = FoldPipeline(state)
+        var chunk: [RecordedEvent] = []
+        chunk.reserveCapacity(FoldPipeline.chunkSize)
+        do {
+            try forEach(db, session: session.key, id: session.id) { event in
+                chunk.append(event)
+                if chunk.count == FoldPipeline.chunkSize {
+                    pipeline.send(chunk)
+                    chunk.removeAll(keepingCapacity: true)
+                }
+            }
+        } catch {
+            _ = pipeline.finish()
+            throw error
+        }
+        if !chunk.isEmpty { pipeline.send(chunk) }
+        return pipeline.finish()
     }
 
     /// Steps `sql` (columns 0 and 1: seq and time) and hands on each event
