@@ -37,7 +37,7 @@ public final class LiveSession: Sendable {
         var ahead: SessionState
         var waiting: [Waiting] = []
         var writing = false
-        var listeners: [Int: AsyncStream<[RecordedEvent]>.Continuation] = [:]
+        var listeners: [Int: AsyncStream<[[RecordedEvent]]>.Continuation] = [:]
         var nextListener = 0
     }
 
@@ -114,10 +114,8 @@ public final class LiveSession: Sendable {
             for event in recorded { inner.state.apply(event) }
             return Array(inner.listeners.values)
         }
-        for (command, events) in zip(batch, perCommand) {
-            for listener in listeners { listener.yield(events) }
-            command.reply.resume(returning: .accepted(events))
-        }
+        for listener in listeners { listener.yield(perCommand) }
+        for (command, events) in zip(batch, perCommand) { command.reply.resume(returning: .accepted(events)) }
     }
 
     private func fail(_ batch: [Waiting], _ error: any Error) {
@@ -132,10 +130,11 @@ public final class LiveSession: Sendable {
         for command in failed { command.reply.resume(returning: .failed(String(describing: error))) }
     }
 
-    /// Every batch of events accepted from now on, from any adapter, one
-    /// batch per command, in journal order.
-    public func events() async -> AsyncStream<[RecordedEvent]> {
-        let (stream, continuation) = AsyncStream<[RecordedEvent]>.makeStream(bufferingPolicy: .unbounded)
+    /// The events accepted from now on, from any adapter, in journal order:
+    /// one element per write to the journal, holding the events of each
+    /// command it stored (a write holds every command that waited for it).
+    public func events() async -> AsyncStream<[[RecordedEvent]]> {
+        let (stream, continuation) = AsyncStream<[[RecordedEvent]]>.makeStream(bufferingPolicy: .unbounded)
         let id = inner.withLock { inner in
             defer { inner.nextListener += 1 }
             inner.listeners[inner.nextListener] = continuation

@@ -62,7 +62,7 @@ public final class ParticipantServer: Sendable {
             session: session, state: initial, catalogs: catalogs, facilitator: facilitator, code: code,
             configuration: configuration, logger: logger)
         let following = Task {
-            for await batch in events { await room.absorb(batch) }
+            for await write in events { await room.absorb(write.flatMap(\.self)) }
         }
         let server: NIOAsyncChannel<Child, Never>
         do {

@@ -190,26 +190,31 @@ public final class REPL: Sendable {
 
     /// Folds every accepted batch into the mirror and prints its lines: ours
     /// as results, others' (participants) as activity above the prompt.
-    private func follow(_ stream: AsyncStream<[RecordedEvent]>) async {
-        for await batch in stream {
-            let (before, events) = await mirror.fold(batch)
-            guard !events.isEmpty else { continue }
-            let lines = EventView.lines(events, before: before, catalog: catalog)
-            let state = await mirror.state
-            updateCompletion(state)
-            if events.first?.actor == .facilitator {
-                // On a terminal, the stage view that follows a move says it already.
-                let shown = zip(events, lines).filter { event, _ in
-                    guard settings.interactive, case .stageChanged = event.event else { return true }
-                    return false
-                }
-                console.lines(shown.map(\.1))
-            } else {
-                for line in lines { console.activity(line) }
-            }
-            if settings.interactive { watchTimer(events, state: state) }
+    private func follow(_ stream: AsyncStream<[[RecordedEvent]]>) async {
+        for await write in stream {
+            for batch in write { await show(batch) }
             await mirror.release()
         }
+    }
+
+    /// Folds the events of one command into the mirror and prints their lines.
+    private func show(_ batch: [RecordedEvent]) async {
+        let (before, events) = await mirror.fold(batch)
+        guard !events.isEmpty else { return }
+        let lines = EventView.lines(events, before: before, catalog: catalog)
+        let state = await mirror.state
+        updateCompletion(state)
+        if events.first?.actor == .facilitator {
+            // On a terminal, the stage view that follows a move says it already.
+            let shown = zip(events, lines).filter { event, _ in
+                guard settings.interactive, case .stageChanged = event.event else { return true }
+                return false
+            }
+            console.lines(shown.map(\.1))
+        } else {
+            for line in lines { console.activity(line) }
+        }
+        if settings.interactive { watchTimer(events, state: state) }
     }
 
     private func updateCompletion(_ state: SessionState) {
