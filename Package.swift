@@ -94,6 +94,7 @@ let package = Package(
                 "AtelierCore", "AtelierStore", "AtelierLive", "AtelierNet", "AtelierExport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Benchmarks/atelier-bench",
             swiftSettings: strict

@@ -7,6 +7,8 @@ import Foundation
 /// that its peak memory (getrusage maxrss) is its own: the import of the
 /// recording into a store, the fold from the store, and the fold from the
 /// recording (which re-checks every event against the rules).
+/// `--phase read-store` reads the journal into an array without folding;
+/// `--phase scan-sqlite` times SQLite alone stepping through the rows.
 enum StoreBench {
     static func run(_ arguments: [String]) throws {
         var options: [String: String] = [:]
@@ -53,6 +55,9 @@ enum StoreBench {
         case "fold-store":
             let state = try SessionStore(path: store).load(id: SessionGenerator.id)
             count = state.eventCount
+        case "scan-sqlite":
+            try SQLiteScan.run(store: store)
+            return
         case "read-store":
             count = try SessionStore(path: store).events(id: SessionGenerator.id).count
         case "fold-recording":
