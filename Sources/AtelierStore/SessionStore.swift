@@ -133,7 +133,7 @@ public final class SessionStore: EventJournal, Sendable {
     }
 
     static func sessionKey(_ db: Database, _ id: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT key FROM sessions WHERE id = ?", arguments: [id])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT key FROM sessions WHERE id = ?"), arguments: [id])
     }
 
     static func requireSession(_ db: Database, _ id: String) throws -> Int64 {
@@ -154,9 +154,9 @@ public final class SessionStore: EventJournal, Sendable {
     {
         try write { db in
             let key = try Self.requireSession(db, session)
-            let stored =
-                try Int64.fetchOne(
-                    db, sql: "SELECT max(seq) FROM events WHERE session = ?", arguments: [key]) ?? 0
+            // Cached statements: this runs once per write of a live session.
+            let last = try db.cachedStatement(sql: "SELECT max(seq) FROM events WHERE session = ?")
+            let stored = try Int64.fetchOne(last, arguments: [key]) ?? 0
             guard stored == lastSeq else {
                 throw StoreError(
                     "store.conflict",
