@@ -85,7 +85,10 @@ struct EventColumns: Sendable, Hashable {
         }
     }
 
-    var eventActor: Actor { actor.map(Actor.participant) ?? .facilitator }
+    var eventActor: Actor { Self.actor(actor) }
+
+    /// The actor an `actor` column names (NULL: the facilitator).
+    static func actor(_ column: String?) -> Actor { column.map(Actor.participant) ?? .facilitator }
 
     /// The event these columns hold, or nil when a column its kind needs is
     /// missing or the kind is unknown (a damaged or newer store).

@@ -11,9 +11,9 @@ enum EventPacksFill {
         let insert = try EventInsert(db)
         for session in sessions {
             let key: Int64 = session["key"]
-            var events: [RecordedEvent] = []
-            try JournalReader.forEachFromColumns(db, session: key, id: session["id"]) { events.append($0) }
-            for event in events { try insert.pack(event, session: key) }
+            try JournalReader.forEachFromColumns(db, session: key, id: session["id"]) { event in
+                try insert.pack(event, session: key)
+            }
         }
     }
 }

@@ -16,11 +16,10 @@ final class FoldPipeline: Sendable {
     private let ready = DispatchSemaphore(value: 0)
     private let room = DispatchSemaphore(value: ahead)
     private let finished = DispatchSemaphore(value: 0)
-    private let result: Mutex<SessionState>
+    private let result = Mutex<SessionState?>(nil)
 
     init(_ state: SessionState) {
-        result = Mutex(state)
-        let thread = Thread { [self] in fold() }
+        let thread = Thread { [self] in fold(state) }
         thread.name = "atelier.fold"
         thread.start()
     }
@@ -36,11 +35,11 @@ final class FoldPipeline: Sendable {
     func finish() -> SessionState {
         send([])
         finished.wait()
-        return result.withLock { $0 }
+        return result.withLock { $0! }
     }
 
-    private func fold() {
-        var state = result.withLock { $0 }
+    private func fold(_ start: SessionState) {
+        var state = start
         while true {
             ready.wait()
             let chunk = queue.withLock { $0.removeFirst() }

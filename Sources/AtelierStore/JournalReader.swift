@@ -13,10 +13,8 @@ enum JournalReader {
     static func forEach(_ db: Database, session key: Int64, id: String, _ body: (RecordedEvent) throws -> Void) throws {
         let sql = "SELECT seq, time, packed FROM event_packs WHERE session = ? ORDER BY seq"
         let names = NameCache()
-        try step(db, sql: sql, session: key, id: id) { row in
+        try step(db, sql: sql, session: key, id: id, body: body) { row in
             row.blob(2).flatMap { PackedEvent.decode($0, names: names) }
-        } body: {
-            try body($0)
         }
     }
 
@@ -27,13 +25,11 @@ enum JournalReader {
             SELECT seq, time, v, kind, actor, stage, item, department, participant, other, value, text
             FROM events WHERE session = ? ORDER BY seq
             """
-        try step(db, sql: sql, session: key, id: id) { row in
+        try step(db, sql: sql, session: key, id: id, body: body) { row in
             guard row.int64(2) <= RecordedEvent.schemaVersion,
                 let event = EventColumns.event(kind: row.text(3) ?? "", TypedColumns(row: row))
             else { return nil }
-            return (row.text(4).map(Actor.participant) ?? .facilitator, event)
-        } body: {
-            try body($0)
+            return (EventColumns.actor(row.text(4)), event)
         }
     }
 
@@ -70,8 +66,8 @@ enum JournalReader {
     /// Steps `sql` (columns 0 and 1: seq and time) and hands on each event
     /// `decode` reads from the row (nil: a damaged or newer event).
     private static func step(
-        _ db: Database, sql: String, session key: Int64, id: String,
-        decode: (RawRow) -> (actor: Actor, event: Event)?, body: (RecordedEvent) throws -> Void
+        _ db: Database, sql: String, session key: Int64, id: String, body: (RecordedEvent) throws -> Void,
+        decode: (RawRow) -> (actor: Actor, event: Event)?
     ) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments([key])
