@@ -2,8 +2,8 @@ import NIOCore
 
 /// Runs a task's jobs on a NIO event loop, so that a connection's loop runs
 /// on the thread that reads and writes its socket: no hop to the global
-/// pool and back for each line. Default actors the task calls (the live
-/// session, the room) run there too while they are free.
+/// pool and back for each line. Default actors the task calls (the room)
+/// run there too while they are free.
 final class EventLoopTaskExecutor: TaskExecutor {
     let loop: any EventLoop
 
