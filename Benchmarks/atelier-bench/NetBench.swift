@@ -57,7 +57,7 @@ enum NetBench {
         let baseline = residentKiB()
         let journal = options.memory ? "journal in memory" : "durable store (WAL, synchronous=FULL)"
         print(
-            "net: \(options.clients) clients × \(options.answers) answers on 127.0.0.1, one at a time per client, "
+            "net: \(options.clients) clients × \(options.answers) answers on 127.0.0.1: all join, then answer together, one at a time per client, "
                 + "\(journal), \(options.runs) runs")
         print("RSS before: \(baseline / 1024) MiB")
 
@@ -170,81 +170,97 @@ enum NetBench {
 
     // MARK: - The clients
 
-    /// Connects every client, sends `join`, then the answers one at a time.
-    /// `line(-1)` is the join line (nil: the protocol's join).
+    /// Connects every client and has it send `join` (its reply ends the
+    /// first phase), then starts them all at once: each sends its answers one
+    /// at a time. Only the second phase is timed and counted as answers, so
+    /// all the clients are in the room and answering together, as after a
+    /// facilitator's `next`. `line(-1)` is the join line (nil: the protocol's join).
     static func drive(port: Int, options: Options, line: @escaping @Sendable (Int) -> String?) async throws -> Run {
-        let start = NIODeadline.now()
-        let cpuStart = cpuSeconds()
-        var results: [EventLoopFuture<[UInt64]>] = []
-        var channels: [any Channel] = []
+        var clients: [(channel: any Channel, client: BenchClient, joined: EventLoopFuture<Void>)] = []
         for index in 0..<options.clients {
-            let promise = MultiThreadedEventLoopGroup.singleton.next().makePromise(of: [UInt64].self)
-            let join = line(-1) ?? "join BENCH2 p\(index) marketing en"
-            let answers = (0..<options.answers).map { line($0 + index) ?? "" }
-            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            let loop = MultiThreadedEventLoopGroup.singleton.next()
+            let client = BenchClient(
+                join: line(-1) ?? "join BENCH2 p\(index) marketing en",
+                answers: (0..<options.answers).map { line($0 + index) ?? "" },
+                joined: loop.makePromise(), done: loop.makePromise())
+            let channel = try await ClientBootstrap(group: loop)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(
-                            BenchClient(join: join, answers: answers, done: promise))
-                    }
+                    channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(client) }
                 }
                 .connect(host: "127.0.0.1", port: port).get()
-            channels.append(channel)
-            results.append(promise.futureResult)
+            clients.append((channel, client, client.joined.futureResult))
         }
+        for client in clients { try await client.joined.get() }
+        let start = NIODeadline.now()
+        let cpuStart = cpuSeconds()
+        for (channel, client, _) in clients { channel.eventLoop.execute { client.start() } }
         var latencies: [UInt64] = []
         var failed = 0
-        for result in results {
-            let measured = try await result.get()
+        for (_, client, _) in clients {
+            let measured = try await client.done.futureResult.get()
             failed += measured.filter { $0 == UInt64.max }.count
             latencies += measured.filter { $0 != UInt64.max }
         }
         let seconds = Double((NIODeadline.now() - start).nanoseconds) / 1e9
         let cpu = cpuSeconds() - cpuStart
         let rss = residentKiB()
-        for channel in channels { try? await channel.close() }
+        for (channel, _, _) in clients { try? await channel.close() }
         return Run(latencies: latencies.sorted(), seconds: seconds, failed: failed, rssKiB: rss, cpuSeconds: cpu)
     }
 
-    /// One client on its event loop: sends a line, waits for the reply line
-    /// (pushes, marked `* `, are skipped), notes the time, sends the next.
+    /// One client on its event loop: sends its join line and waits for the
+    /// reply; once started, sends a line, waits for the reply line (pushes,
+    /// marked `* `, are skipped), notes the time, sends the next.
     final class BenchClient: ChannelInboundHandler, @unchecked Sendable {
         typealias InboundIn = ByteBuffer
         typealias OutboundOut = ByteBuffer
 
         private let join: String
         private let answers: [String]
-        private let done: EventLoopPromise<[UInt64]>
+        let joined: EventLoopPromise<Void>
+        let done: EventLoopPromise<[UInt64]>
+        private var context: ChannelHandlerContext?
+        /// -1 while joining, then the index of the answer awaited.
         private var next = -1
         private var sentAt: UInt64 = 0
         private var pending = ByteBuffer()
         private var latencies: [UInt64] = []
 
-        init(join: String, answers: [String], done: EventLoopPromise<[UInt64]>) {
+        init(join: String, answers: [String], joined: EventLoopPromise<Void>, done: EventLoopPromise<[UInt64]>) {
             self.join = join
             self.answers = answers
+            self.joined = joined
             self.done = done
         }
 
         func channelActive(context: ChannelHandlerContext) {
+            self.context = context
             send(join, context: context)
+        }
+
+        /// On the channel's event loop, once every client has joined.
+        func start() {
+            guard let context, next == 0 else { return }
+            send(answers[0], context: context)
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             var buffer = unwrapInboundIn(data)
             pending.writeBuffer(&buffer)
             while let newline = pending.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = pending.readableBytesView[pending.readerIndex..<newline]
-                let first = line.first
+                let first = pending.readableBytesView[pending.readerIndex..<newline].first
                 pending.moveReaderIndex(to: newline + 1)
                 if first == UInt8(ascii: "*") { continue }
                 let elapsed = NIODeadline.now().uptimeNanoseconds - sentAt
-                if next >= 0 {
-                    // Replies: `ok ...` from atelier, the line itself from the echo.
-                    let accepted = first == UInt8(ascii: "o") || first == UInt8(ascii: "r")
-                    latencies.append(accepted ? elapsed : UInt64.max)
+                guard next >= 0 else {
+                    next = 0
+                    joined.succeed()
+                    continue
                 }
+                // Replies: `ok ...` from atelier, the line itself from the echo.
+                let accepted = first == UInt8(ascii: "o") || first == UInt8(ascii: "r")
+                latencies.append(accepted ? elapsed : UInt64.max)
                 next += 1
                 guard next < answers.count else {
                     done.succeed(latencies)
@@ -256,6 +272,8 @@ enum NetBench {
         }
 
         func channelInactive(context: ChannelHandlerContext) {
+            self.context = nil
+            joined.succeed()
             done.succeed(latencies + Array(repeating: UInt64.max, count: answers.count - latencies.count))
         }
 
