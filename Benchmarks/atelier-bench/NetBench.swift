@@ -160,6 +160,11 @@ enum NetBench {
         let server = try ParticipantServer(
             session: session, catalogs: catalogs, facilitator: catalogs["en"]!, configuration: configuration)
         let port = try await server.start()
+        // The facilitator's live view, as `atelier run --listen` has it
+        // (the count of who answered is computed for it after each write).
+        let feed = await server.feed()
+        let reading = Task { for await _ in feed {} }
+        defer { reading.cancel() }
         let items = ["control", "understanding", "strategy"]
         let run = try await drive(port: port, options: options) { step in
             step < 0 ? nil : "rate \(items[step % 3]) \(step % 5)"

@@ -8,14 +8,9 @@ enum FeedText {
     /// Who has answered the current stage, out of who is present.
     struct Count: Equatable {
         let stage: String
+        /// nil on stages that take no answers.
         let answered: Int?
         let present: Int
-
-        init(_ state: SessionState) {
-            stage = state.currentStage
-            answered = FeedText.answered(state)
-            present = state.presentParticipants.count
-        }
     }
 
     /// The count line, or nil when it did not change or the stage takes no answers.
@@ -26,23 +21,84 @@ enum FeedText {
             ["answered": .count(answered), "count": .count(after.present), "stage": .text(after.stage)])
     }
 
-    /// How many present participants have answered the current stage: every
+    /// Who is present and who of them has answered the current stage (every
     /// item of a rating stage, the pick of a pick stage, a strategy of their
-    /// department on a strategy stage. nil on stages that take no answers.
-    static func answered(_ state: SessionState) -> Int? {
-        guard let stage = state.stage else { return nil }
-        let present = state.presentParticipants
-        switch stage.kind {
-        case .rating:
-            return present.filter { participant in
-                stage.items.allSatisfy { state.ratings[$0.id]?[.participant(participant.name)]?.isEmpty == false }
-            }.count
-        case .pick:
-            return present.filter { state.picks[stage.id]?[.participant($0.name)]?.isEmpty == false }.count
-        case .strategy:
-            return present.filter { state.strategies[$0.department]?.isEmpty == false }.count
-        case .intro, .discussion:
-            return nil
+    /// department on a strategy stage), kept up to date batch by batch: an
+    /// answer, a join or a leave rechecks only the participants it concerns,
+    /// so a room of hundreds is not recounted after every write. Anything
+    /// else that may change the count (a stage change, an undo) counts again
+    /// from the state.
+    struct Tally {
+        private(set) var stage: String
+        private var present: Set<String> = []
+        private var answered: Set<String> = []
+
+        init(_ state: SessionState) {
+            stage = state.currentStage
+            for participant in state.presentParticipants {
+                present.insert(participant.name)
+                if Self.hasAnswered(participant.name, state) { answered.insert(participant.name) }
+            }
+        }
+
+        func count(_ state: SessionState) -> Count {
+            let takesAnswers = state.stage.map { [.rating, .pick, .strategy].contains($0.kind) } ?? false
+            return Count(stage: stage, answered: takesAnswers ? answered.count : nil, present: present.count)
+        }
+
+        /// Follows `events`, already applied to `state`.
+        mutating func update(_ events: some Sequence<RecordedEvent>, _ state: SessionState) {
+            guard state.currentStage == stage else {
+                self = Tally(state)
+                return
+            }
+            for recorded in events {
+                switch recorded.event {
+                case .participantJoined(let name, _):
+                    present.insert(name)
+                    recheck(name, state)
+                case .participantLeft(let name):
+                    present.remove(name)
+                    answered.remove(name)
+                case .rated(.participant(let name), _, _, _), .picked(.participant(let name), _, _):
+                    recheck(name, state)
+                case .strategyDeclared(let department, _):
+                    for name in present where state.participants[name]?.department == department {
+                        recheck(name, state)
+                    }
+                case .stageChanged, .undone, .sessionStarted:
+                    self = Tally(state)
+                    return
+                case .departmentAdded, .stageLocked, .stageUnlocked, .stageRevealed, .timerStarted, .rated, .picked,
+                    .knowsDeclared, .sharesDeclared, .noteAdded, .sessionEnded:
+                    continue
+                }
+            }
+        }
+
+        private mutating func recheck(_ name: String, _ state: SessionState) {
+            guard present.contains(name) else { return }
+            if Self.hasAnswered(name, state) {
+                answered.insert(name)
+            } else {
+                answered.remove(name)
+            }
+        }
+
+        private static func hasAnswered(_ name: String, _ state: SessionState) -> Bool {
+            guard let stage = state.stage else { return false }
+            let rater = Rater.participant(name)
+            switch stage.kind {
+            case .rating:
+                return stage.items.allSatisfy { state.ratings[$0.id]?[rater]?.isEmpty == false }
+            case .pick:
+                return state.picks[stage.id]?[rater]?.isEmpty == false
+            case .strategy:
+                guard let department = state.participants[name]?.department else { return false }
+                return state.strategies[department]?.isEmpty == false
+            case .intro, .discussion:
+                return false
+            }
         }
     }
 }

@@ -22,6 +22,8 @@ actor Room {
     let logger: Logger
 
     private(set) var mirror: SessionState
+    /// Who of those present answered the current stage, for the facilitator's feed.
+    private var tally: FeedText.Tally
     private(set) var code: String
     private(set) var joinsLocked = false
 
@@ -43,6 +45,7 @@ actor Room {
     ) {
         self.session = session
         self.mirror = state
+        self.tally = FeedText.Tally(state)
         self.catalogs = catalogs
         self.facilitator = facilitator
         self.code = code
@@ -248,14 +251,15 @@ actor Room {
         let fresh = batch.filter { $0.seq > mirror.lastSeq }
         guard !fresh.isEmpty else { return }
         let before = PushText.Snapshot(mirror)
-        let counted = feeds.isEmpty ? nil : FeedText.Count(mirror)
+        let counted = tally.count(mirror)
         for event in fresh { mirror.apply(event) }
+        tally.update(fresh, mirror)
         let after = PushText.Snapshot(mirror)
         if after != before {
             broadcast { PushText.changes(from: before, to: self.mirror, $0) }
             if let timer = after.timer, timer != before.timer { schedule(timer) }
         }
-        if let counted, let line = FeedText.answeredLine(before: counted, after: FeedText.Count(mirror), facilitator) {
+        if !feeds.isEmpty, let line = FeedText.answeredLine(before: counted, after: tally.count(mirror), facilitator) {
             notify(line)
         }
         if after.ended, !before.ended {
