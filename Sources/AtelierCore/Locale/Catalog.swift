@@ -67,21 +67,25 @@ public struct Catalog: Sendable {
         items.isEmpty ? text("common.empty_list") : items.joined(separator: listSeparator)
     }
 
+    /// The pattern with each `{name}` replaced by its argument; a name without
+    /// an argument stays as written. Scans bytes: braces are ASCII.
     private func fill(_ pattern: String, _ args: [String: MessageValue]) -> String {
+        let bytes = pattern.utf8
         var out = ""
-        var rest = Substring(pattern)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = args[name] {
+        out.reserveCapacity(bytes.count + 16)
+        var start = bytes.startIndex
+        while let open = bytes[start...].firstIndex(of: UInt8(ascii: "{")),
+            let close = bytes[open...].firstIndex(of: UInt8(ascii: "}"))
+        {
+            out += pattern[start..<open]
+            if let value = args[String(pattern[bytes.index(after: open)..<close])] {
                 out += render(value)
             } else {
-                out += rest[open...close]
+                out += pattern[open...close]
             }
-            rest = rest[rest.index(after: close)...]
+            start = bytes.index(after: close)
         }
-        out += rest
+        out += pattern[start...]
         return out
     }
 

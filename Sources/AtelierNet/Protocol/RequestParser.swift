@@ -16,13 +16,20 @@ public enum RequestParser {
 
     /// nil for a blank line, which needs no reply.
     public static func parse(_ line: String) -> Result<ParticipantRequest, RequestProblem>? {
-        let trimmed = line.drop { $0.isWhitespace }
+        let scalars = line.unicodeScalars
+        let trimmed = scalars.drop(while: isSpace)
         guard !trimmed.isEmpty else { return nil }
-        let verbEnd = trimmed.firstIndex { $0.isWhitespace } ?? trimmed.endIndex
-        let verb = trimmed[..<verbEnd].lowercased()
-        let rest = trimmed[verbEnd...].drop { $0.isWhitespace }
-        let words = rest.split(whereSeparator: \.isWhitespace).map(String.init)
+        let verbEnd = trimmed.firstIndex(where: isSpace) ?? trimmed.endIndex
+        let verb = String(trimmed[..<verbEnd]).lowercased()
+        let rest = trimmed[verbEnd...].drop(while: isSpace)
+        let words = rest.split(whereSeparator: isSpace).map(String.init)
         return parse(verb: verb, words: words, rest: Substring(rest))
+    }
+
+    /// Unicode white space, with the common ASCII case decided without a
+    /// property lookup.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 
     private static func parse(verb: String, words: [String], rest: Substring)
