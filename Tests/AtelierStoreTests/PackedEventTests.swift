@@ -94,6 +94,43 @@ import Testing
         }
     }
 
+    /// What a live session appends is bound column by column: every kind
+    /// reads back the same from the typed columns and from the packs, an
+    /// empty text stays empty (not NULL), and a missing value stays NULL.
+    @Test func appendedEventsReadBackFromBothTables() throws {
+        let store = try TestSupport.store()
+        _ = try store.create(id: "kinds", workshop: TestSupport.copingPatterns, locale: "fr", time: 0)
+        let written = Self.events + [(.facilitator, .noteAdded(stage: "intro", text: ""))]
+        let appended = try store.append(
+            session: "kinds", after: 1, written.map { PendingEvent(time: 1_700_000_000_123, actor: $0, event: $1) })
+        #expect(appended.map(\.seq) == Array(2...Int64(written.count + 1)))
+        let (typed, packed, rows) = try store.queue.read { db in
+            let key = try #require(try SessionStore.sessionKey(db, "kinds"))
+            var typed: [RecordedEvent] = []
+            var packed: [RecordedEvent] = []
+            try JournalReader.forEachFromColumns(db, session: key, id: "kinds") { typed.append($0) }
+            try JournalReader.forEach(db, session: key, id: "kinds") { packed.append($0) }
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT seq, time, kind, v, actor, item, value, text FROM events WHERE seq IN (11, 21)")
+            return (typed, packed, rows)
+        }
+        #expect(Array(typed.dropFirst()) == appended)
+        #expect(packed == typed)
+        #expect(rows.count == 2)
+        let rating = rows[0]
+        #expect(rating["seq"] as Int64? == 11)
+        #expect(rating["time"] as Int64? == 1_700_000_000_123)
+        #expect(rating["kind"] as String? == "rated")
+        #expect(rating["v"] as Int64? == 1)
+        #expect(rating["actor"] as String? == "zoé")
+        #expect(rating["item"] as String? == "control")
+        #expect(rating["value"] as Int64? == -2)
+        #expect(rating["text"] as String? == nil)
+        #expect(rows[1]["kind"] as String? == "note_added")
+        #expect(rows[1]["text"] as String? == "")
+        #expect(rows[1]["value"] as Int64? == nil)
+    }
+
     /// A store written before `event_packs` existed (schema version 1) is
     /// packed by the migration when this atelier opens it, and folds the same.
     @Test func aVersionOneStoreIsPackedWhenOpened() async throws {
