@@ -46,15 +46,16 @@ struct ClientTests {
         }
     }
 
-    static func client(port: Int, name: String = "alice", screen: Screen, code: String = TestRoom.code) throws
-        -> ParticipantClient
-    {
+    static func client(
+        port: Int, name: String = "alice", screen: Screen, code: String = TestRoom.code,
+        stages: Screen = Screen()
+    ) throws -> ParticipantClient {
         let request = JoinRequest(
             address: NetAddress(host: "127.0.0.1", port: port), code: code, name: name, department: "marketing",
             locale: "en")
         return ParticipantClient(
             request: request, catalog: try Repository.catalogs()["en"]!, languages: ["en", "fr"],
-            retry: .init(delay: .milliseconds(50), attempts: 100)
+            retry: .init(delay: .milliseconds(50), attempts: 100), stageChanged: { stages.show($0) }
         ) { screen.show($0) }
     }
 
@@ -63,9 +64,11 @@ struct ClientTests {
         defer { Task { await room.stop() } }
         let screen = Screen()
         let keyboard = Keyboard()
-        let client = try Self.client(port: room.port, screen: screen)
+        let stages = Screen()
+        let client = try Self.client(port: room.port, screen: screen, stages: stages)
         let running = Task { await client.run { await keyboard.next() } }
         try await screen.waitFor("you are in as alice for marketing; type help for the commands, Tab completes")
+        try await stages.waitFor("intro")
         await room.goTo("brakes")
         try await screen.waitFor("▶ The three brakes (stage 7 of 9)")
         #expect(client.stage == "brakes")
@@ -82,6 +85,7 @@ struct ClientTests {
         await room.facilitator(.end)
         #expect(await running.value == .sessionEnded)
         #expect(screen.shown.last == "» the session has ended; thank you for taking part")
+        #expect(stages.shown == ["intro", "brakes", "position"])
     }
 
     @Test func aDroppedConnectionIsResumedWithTheToken() async throws {

@@ -59,20 +59,24 @@ public final class ParticipantClient: Sendable {
     private let request: JoinRequest
     private let catalog: Catalog
     private let show: @Sendable (String) -> Void
+    private let stageChanged: @Sendable (String) -> Void
     private let retry: Retry
     private let state: Mutex<State>
 
     /// - Parameters:
     ///   - catalog: the language of the client's own messages (the server's
     ///     lines come in `request.locale`).
+    ///   - stageChanged: told the new stage's id when the server says the
+    ///     stage changed (the prompt shows it).
     ///   - show: prints one line for the person (above the prompt).
     public init(
         request: JoinRequest, catalog: Catalog, languages: [String], retry: Retry = Retry(),
-        show: @escaping @Sendable (String) -> Void
+        stageChanged: @escaping @Sendable (String) -> Void = { _ in }, show: @escaping @Sendable (String) -> Void
     ) {
         self.request = request
         self.catalog = catalog
         self.retry = retry
+        self.stageChanged = stageChanged
         self.show = show
         self.state = Mutex(State(completion: ClientCompletion(languages: languages)))
     }
@@ -204,10 +208,12 @@ public final class ParticipantClient: Sendable {
 
     /// Shows a line from the server; the end of the run when it says so.
     private func receive(_ line: String) -> End? {
-        let quitting = state.withLock { state in
+        let (quitting, stage) = state.withLock { state in
+            let before = state.completion.stage
             state.completion.absorb(line)
-            return state.quitting
+            return (state.quitting, state.completion.stage == before ? nil : state.completion.stage)
         }
+        if let stage { stageChanged(stage) }
         if let text = ClientText.display(line) { show(text) }
         if line.hasPrefix("* end") { return .sessionEnded }
         if line.hasPrefix("* kicked") || line.hasPrefix("* closing") { return .removed }

@@ -29,6 +29,7 @@ public final class LineEditor: @unchecked Sendable {
     private enum Request {
         case print(String)
         case read(String, CheckedContinuation<Input, Never>)
+        case prompt(String)
         case interrupt
         case resize
         case hangUp
@@ -106,6 +107,12 @@ public final class LineEditor: @unchecked Sendable {
         await withCheckedContinuation { send(.read(prompt, $0)) }
     }
 
+    /// Replaces the prompt of the line being typed, keeping what is typed;
+    /// nothing happens when no line is being read.
+    public func setPrompt(_ prompt: String) {
+        send(.prompt(prompt))
+    }
+
     /// Prints text (one or more lines; a final newline is added if missing):
     /// above the prompt while a line is being typed, keeping it intact.
     /// Safe from any thread; texts print in the order they were given.
@@ -171,6 +178,10 @@ public final class LineEditor: @unchecked Sendable {
         case .read(let prompt, let continuation):
             pendingRead = continuation
             rl_callback_handler_install(prompt, ReadlineBridge.lineHandler)
+        case .prompt(let prompt):
+            guard pendingRead != nil else { return }
+            rl_set_prompt(prompt)
+            rl_redisplay()
         case .interrupt:
             guard pendingRead != nil else { return }
             rl_callback_sigcleanup()

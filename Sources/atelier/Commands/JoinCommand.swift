@@ -38,12 +38,15 @@ struct JoinCommand: AsyncParsableCommand {
         let end: ParticipantClient.End
         if isatty(STDIN_FILENO) != 0 {
             let editor = LineEditor(name: "atelier-join", historyPath: nil)
-            let client = ParticipantClient(request: request, catalog: cli.catalog, languages: cli.locales.languages) {
-                editor.print($0)
-            }
+            let name = name
+            let prompt = { @Sendable (stage: String) in stage.isEmpty ? "\(name)> " : "\(name)[\(stage)]> " }
+            let client = ParticipantClient(
+                request: request, catalog: cli.catalog, languages: cli.locales.languages,
+                stageChanged: { editor.setPrompt(prompt($0)) }
+            ) { editor.print($0) }
             editor.setCompleter { .words(client.complete($0)) }
             editor.start()
-            end = await client.run { await editor.next(prompt: "\(name)[\(client.stage)]> ") }
+            end = await client.run { await editor.next(prompt: prompt(client.stage)) }
             await editor.stop()
         } else {
             let lines = StreamLines()
