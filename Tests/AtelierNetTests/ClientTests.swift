@@ -55,8 +55,8 @@ struct ClientTests {
             locale: "en")
         return ParticipantClient(
             request: request, catalog: try Repository.catalogs()["en"]!, languages: ["en", "fr"],
-            retry: .init(delay: .milliseconds(50), attempts: 100), stageChanged: { stages.show($0) }
-        ) { screen.show($0) }
+            retry: .init(delay: .milliseconds(50), attempts: 100), stageChanged: { stages.show($0) },
+            show: { screen.show($0) })
     }
 
     @Test func aParticipantAnswersAndSeesTheSessionEnd() async throws {

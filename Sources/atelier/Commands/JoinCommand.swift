@@ -42,8 +42,7 @@ struct JoinCommand: AsyncParsableCommand {
             let prompt = { @Sendable (stage: String) in stage.isEmpty ? "\(name)> " : "\(name)[\(stage)]> " }
             let client = ParticipantClient(
                 request: request, catalog: cli.catalog, languages: cli.locales.languages,
-                stageChanged: { editor.setPrompt(prompt($0)) }
-            ) { editor.print($0) }
+                stageChanged: { editor.setPrompt(prompt($0)) }, show: { editor.print($0) })
             editor.setCompleter { .words(client.complete($0)) }
             editor.start()
             end = await client.run { await editor.next(prompt: prompt(client.stage)) }
