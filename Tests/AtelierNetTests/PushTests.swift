@@ -116,6 +116,21 @@ struct PushTests {
             ])
     }
 
+    @Test func theSameAnswerIsConfirmedInTheLanguageReadNow() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        let (zoe, _) = try await room.joined("zoe", "marketing", locale: "fr")
+        await room.goTo("brakes")
+        _ = try await zoe.waitFor { $0.hasPrefix("* ") }
+        #expect(try await zoe.ask("rate control 3") == "ok control : 3 (Frein fort) enregistré")
+        #expect(try await zoe.ask("rate control 3") == "ok control : 3 (Frein fort) enregistré")
+        #expect(try await zoe.ask("locale en") == "ok you now read English")
+        #expect(try await zoe.ask("rate control 3") == "ok control: 3 (A strong brake) recorded")
+        #expect(try await zoe.ask("rate control 4") == "ok control: 4 (It stops us) recorded")
+        #expect(try await zoe.ask("pick drift").hasPrefix("error "))
+        #expect(room.events.filter { if case .rated = $0.event { true } else { false } }.count == 4)
+    }
+
     @Test func theFacilitatorSeesHowManyOfThosePresentHaveAnswered() async throws {
         let room = try await TestRoom.start()
         defer { Task { await room.stop() } }

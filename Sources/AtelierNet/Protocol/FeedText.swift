@@ -61,9 +61,12 @@ enum FeedText {
                     present.remove(name)
                     answered.remove(name)
                 case .rated(.participant(let name), _, _, _), .picked(.participant(let name), _, _):
-                    recheck(name, state)
+                    // An answer only adds: one who has answered stays so
+                    // (an undo takes answers back, and counts again).
+                    if !answered.contains(name) { recheck(name, state) }
                 case .strategyDeclared(let department, _):
-                    for name in present where state.participants[name]?.department == department {
+                    for name in present
+                    where !answered.contains(name) && state.participants[name]?.department == department {
                         recheck(name, state)
                     }
                 case .stageChanged, .undone, .sessionStarted:

@@ -12,7 +12,13 @@ final class ConnectionLoop {
     let workshop: Workshop
     let catalogs: [String: Catalog]
     let configuration: NetConfiguration
-    private var catalog: Catalog
+    private var catalog: Catalog {
+        didSet { confirmations = [:] }
+    }
+    /// The `ok` lines of answers already confirmed, in `catalog`'s language:
+    /// a participant sends the same few answers (`rate control 3`), and
+    /// rendering the line costs more than the rest of the answer's own work.
+    private var confirmations: [Event: String] = [:]
     private var seat: Seat?
     private var bucket: TokenBucket
     private var tooLongLines = 0
@@ -164,11 +170,26 @@ final class ConnectionLoop {
         let command = Command(actor: .participant(seat.name), action: action, time: configuration.clock())
         switch await session.submit(command) {
         case .accepted(let events):
-            reply(ok: events.first.map(confirmation) ?? "")
+            reply(ok: events.first.map(cachedConfirmation) ?? "")
         case .refused(let error):
             reply(error: catalog.render(error.message))
         case .failed:
             reply(error: catalog.text("net.store_failed"))
+        }
+    }
+
+    /// The confirmation of a rating or a pick, rendered once per connection
+    /// and language; other answers carry free text and are rendered each time.
+    private func cachedConfirmation(_ recorded: RecordedEvent) -> String {
+        switch recorded.event {
+        case .rated, .picked:
+            if let done = confirmations[recorded.event] { return done }
+            if confirmations.count >= 256 { confirmations = [:] }
+            let text = confirmation(recorded)
+            confirmations[recorded.event] = text
+            return text
+        default:
+            return confirmation(recorded)
         }
     }
 
