@@ -12,13 +12,8 @@ final class ConnectionLoop {
     let workshop: Workshop
     let catalogs: [String: Catalog]
     let configuration: NetConfiguration
-    private var catalog: Catalog {
-        didSet { confirmations = [:] }
-    }
-    /// The `ok` lines of answers already confirmed, in `catalog`'s language:
-    /// a participant sends the same few answers (`rate control 3`), and
-    /// rendering the line costs more than the rest of the answer's own work.
-    private var confirmations: [Event: String] = [:]
+    let confirmations: Confirmations
+    private var catalog: Catalog
     private var seat: Seat?
     private var bucket: TokenBucket
     private var tooLongLines = 0
@@ -26,13 +21,14 @@ final class ConnectionLoop {
 
     init(
         connection: Connection, room: Room, session: LiveSession, workshop: Workshop, catalogs: [String: Catalog],
-        catalog: Catalog, configuration: NetConfiguration
+        confirmations: Confirmations, catalog: Catalog, configuration: NetConfiguration
     ) {
         self.connection = connection
         self.room = room
         self.session = session
         self.workshop = workshop
         self.catalogs = catalogs
+        self.confirmations = confirmations
         self.catalog = catalog
         self.configuration = configuration
         self.bucket = TokenBucket(capacity: configuration.floodBurst, perSecond: configuration.floodPerSecond)
@@ -170,48 +166,11 @@ final class ConnectionLoop {
         let command = Command(actor: .participant(seat.name), action: action, time: configuration.clock())
         switch await session.submit(command) {
         case .accepted(let events):
-            reply(ok: events.first.map(cachedConfirmation) ?? "")
+            reply(ok: events.first.map { confirmations.line($0.event, workshop, catalog) } ?? "")
         case .refused(let error):
             reply(error: catalog.render(error.message))
         case .failed:
             reply(error: catalog.text("net.store_failed"))
-        }
-    }
-
-    /// The confirmation of a rating or a pick, rendered once per connection
-    /// and language; other answers carry free text and are rendered each time.
-    private func cachedConfirmation(_ recorded: RecordedEvent) -> String {
-        switch recorded.event {
-        case .rated, .picked:
-            if let done = confirmations[recorded.event] { return done }
-            if confirmations.count >= 256 { confirmations = [:] }
-            let text = confirmation(recorded)
-            confirmations[recorded.event] = text
-            return text
-        default:
-            return confirmation(recorded)
-        }
-    }
-
-    /// The `ok` line of an accepted answer: what was recorded, in words.
-    private func confirmation(_ recorded: RecordedEvent) -> String {
-        let language = catalog.language
-        switch recorded.event {
-        case .rated(_, let stageID, let item, let value):
-            let label = workshop.stage(stageID).flatMap { workshop.scale(of: $0)?.label(value)?.text(language) }
-            return catalog.text(
-                "net.ok.rated", ["item": .text(item), "value": .count(value), "label": .text(label ?? "")])
-        case .picked(_, let stageID, let option):
-            let label = workshop.stage(stageID)?.option(option)?.label.text(language)
-            return catalog.text("net.ok.picked", ["option": .text(option), "label": .text(label ?? option)])
-        case .strategyDeclared(let department, _):
-            return catalog.text("net.ok.strategy", ["department": .text(department)])
-        case .knowsDeclared(let department, let other):
-            return catalog.text("net.ok.knows", ["department": .text(department), "other": .text(other)])
-        case .sharesDeclared(let department, let other):
-            return catalog.text("net.ok.shares", ["department": .text(department), "other": .text(other)])
-        default:
-            return catalog.text("net.ok.note")
         }
     }
 

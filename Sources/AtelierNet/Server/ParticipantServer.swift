@@ -64,6 +64,7 @@ public final class ParticipantServer: Sendable {
         let following = Task {
             for await write in events { await room.absorb(write.flatMap(\.self)) }
         }
+        let confirmations = Confirmations(workshop: initial.workshop, catalogs: catalogs.values)
         let server: NIOAsyncChannel<Child, Never>
         do {
             server = try await bind()
@@ -77,7 +78,9 @@ public final class ParticipantServer: Sendable {
                     do {
                         for try await child in inbound {
                             let executor = EventLoopTaskExecutor(loop: child.channel.eventLoop)
-                            group.addTask(executorPreference: executor) { await self.serve(child, room: room) }
+                            group.addTask(executorPreference: executor) {
+                                await self.serve(child, room: room, confirmations: confirmations)
+                            }
                         }
                     } catch {
                         logger.error("accept failed", metadata: ["error": "\(error)"])
@@ -129,12 +132,13 @@ public final class ParticipantServer: Sendable {
         }
     }
 
-    private func serve(_ child: Child, room: Room) async {
+    private func serve(_ child: Child, room: Room, confirmations: Confirmations) async {
         let connection = Connection(address: child.channel.remoteAddress?.ipAddress ?? "?", channel: child.channel)
         let admitted = await room.admit(connection)
         let loop = ConnectionLoop(
             connection: connection, room: room, session: session, workshop: await room.mirror.workshop,
-            catalogs: catalogs, catalog: await room.catalog(room.defaultLocale), configuration: configuration)
+            catalogs: catalogs, confirmations: confirmations, catalog: await room.catalog(room.defaultLocale),
+            configuration: configuration)
         let configuration = configuration
         try? await child.executeThenClose { inbound, _ in
             if admitted {
