@@ -175,6 +175,9 @@ enum NetBench {
 
     // MARK: - The clients
 
+    /// The clients' own event loops, apart from the servers'.
+    static let clientGroup = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+
     /// Connects every client and has it send `join` (its reply ends the
     /// first phase), then starts them all at once: each sends its answers one
     /// at a time. Only the second phase is timed and counted as answers, so
@@ -183,7 +186,7 @@ enum NetBench {
     static func drive(port: Int, options: Options, line: @escaping @Sendable (Int) -> String?) async throws -> Run {
         var clients: [(channel: any Channel, client: BenchClient, joined: EventLoopFuture<Void>)] = []
         for index in 0..<options.clients {
-            let loop = MultiThreadedEventLoopGroup.singleton.next()
+            let loop = clientGroup.next()
             let client = BenchClient(
                 join: line(-1) ?? "join BENCH2 p\(index) marketing en",
                 answers: (0..<options.answers).map { line($0 + index) ?? "" },
