@@ -69,6 +69,33 @@ extension ProgramTests {
                 ], "\(screen)")
         }
 
+        @Test func aNewPromptKeepsTheHalfTypedLineAndStoppingEndsThePromptsLine() async throws {
+            let pty = try PseudoTerminal()
+            defer { pty.close() }
+            let editor = LineEditor(
+                name: "atelier-test", historyPath: nil, input: pty.terminal, output: pty.terminal, handlesSignals: false
+            )
+            editor.start()
+            let first = Task { await editor.readLine(prompt: "ana> ") }
+            #expect(await pty.wait { $0.hasSuffix("ana> ") })
+            pty.type("rate contr")
+            #expect(await pty.wait { $0.hasSuffix("rate contr") })
+            editor.setPrompt("ana[brakes]> ")
+            #expect(await pty.wait { $0.contains("[brakes]") })
+            pty.type("ol 3\r")
+            #expect(await first.value == .line("rate control 3"))
+            let second = Task { await editor.readLine(prompt: "ana[brakes]> ") }
+            #expect(await pty.wait { $0.hasSuffix("ana[brakes]> ") })
+            await editor.stop()
+            #expect(await second.value == .end)
+            // The screen helper ends the output with a newline and a marker: the
+            // prompt's own line ends first, so an empty line comes between.
+            let screen = await screen(of: pty.output)
+            let end = screen.lastIndex(of: "END-OF-OUTPUT") ?? 0
+            #expect(
+                Array(screen[..<end].suffix(3)) == ["ana[brakes]> rate control 3", "ana[brakes]>", ""], "\(screen)")
+        }
+
         /// What a terminal shows for these bytes, as tmux draws them (80 × 40).
         func screen(of output: String) async -> [String] {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("pty-\(UUID().uuidString)")

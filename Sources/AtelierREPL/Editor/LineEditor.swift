@@ -198,6 +198,8 @@ public final class LineEditor: @unchecked Sendable {
             if pendingRead != nil { emit("\n") }
             finishReading(.end)
         case .stop(let continuation):
+            // A prompt still shown is left on a line of its own.
+            if pendingRead != nil { emit("\n") }
             finishReading(.end)
             if let historyPath { history_truncate_file(historyPath, Int32(historySize)) }
             running = false
