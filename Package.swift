@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "AtelierNetTests",
             dependencies: [
-                "AtelierCore", "AtelierLive", "AtelierNet",
+                "AtelierCore", "AtelierLive", "AtelierNet", "AtelierREPL",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -134,8 +134,7 @@ struct PushTests {
     @Test func theFacilitatorSeesHowManyOfThosePresentHaveAnswered() async throws {
         let room = try await TestRoom.start()
         defer { Task { await room.stop() } }
-        let feed = await room.server.feed()
-        var lines = feed.makeAsyncIterator()
+        var lines = await room.server.feed().map(\.text).makeAsyncIterator()
         let (alice, _) = try await room.joined("alice", "marketing")
         let (bob, _) = try await room.joined("bob", "legal")
         await room.goTo("brakes")

@@ -51,7 +51,10 @@ public final class ParticipantNetwork: REPLExtension {
             return
         }
         let feed = Task {
-            for await line in await server.feed() { console.activity(line) }
+            for await line in await server.feed() {
+                await context.shown(line.after)
+                console.activity(line.text)
+            }
         }
         running.withLock { $0 = (server, feed) }
         console.lines(

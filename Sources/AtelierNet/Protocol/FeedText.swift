@@ -1,5 +1,18 @@
 import AtelierCore
 
+/// A line of the facilitator's view of the room, in the facilitator's
+/// language, and the last event of the session it follows: a REPL prints
+/// it after that event's own line.
+public struct FeedLine: Sendable, Hashable {
+    public let text: String
+    public let after: Int64
+
+    public init(text: String, after: Int64) {
+        self.text = text
+        self.after = after
+    }
+}
+
 /// The network's part of the facilitator's live view. The REPL already
 /// prints each join, leave and answer (its event view); this adds how many
 /// of those present have answered the current stage, each time that count

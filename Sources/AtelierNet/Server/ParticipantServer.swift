@@ -183,7 +183,7 @@ public final class ParticipantServer: Sendable {
     /// The network's lines for the facilitator's live view, in the
     /// facilitator's language: how many present have answered the current
     /// stage when that changes, and incidents (wrong codes, dropped clients).
-    public func feed() async -> AsyncStream<String> {
+    public func feed() async -> AsyncStream<FeedLine> {
         guard let room else { return AsyncStream { $0.finish() } }
         return await room.feed()
     }

@@ -35,7 +35,7 @@ actor Room {
     /// A `leave` on its way to the session, which a `resume` waits for.
     private var leaving: [String: Task<Void, Never>] = [:]
     private var failures: [String: Int] = [:]
-    private var feeds: [Int: AsyncStream<String>.Continuation] = [:]
+    private var feeds: [Int: AsyncStream<FeedLine>.Continuation] = [:]
     private var nextFeed = 0
     private var timerTask: Task<Void, Never>?
 
@@ -308,8 +308,8 @@ actor Room {
 
     // MARK: - The facilitator's view of the room
 
-    func feed() -> AsyncStream<String> {
-        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(1000))
+    func feed() -> AsyncStream<FeedLine> {
+        let (stream, continuation) = AsyncStream<FeedLine>.makeStream(bufferingPolicy: .bufferingNewest(1000))
         let id = nextFeed
         nextFeed += 1
         feeds[id] = continuation
@@ -320,6 +320,7 @@ actor Room {
     private func removeFeed(_ id: Int) { feeds[id] = nil }
 
     func notify(_ line: String) {
+        let line = FeedLine(text: line, after: mirror.lastSeq)
         for feed in feeds.values { feed.yield(line) }
     }
 

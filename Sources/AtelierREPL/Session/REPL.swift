@@ -62,7 +62,12 @@ public final class REPL: Sendable {
         updateCompletion(initial)
     }
 
-    var context: REPLContext { REPLContext(live: live, console: console, catalog: catalog, clock: clock) }
+    var context: REPLContext {
+        let mirror = mirror
+        return REPLContext(
+            live: live, console: console, catalog: catalog, clock: clock,
+            shown: { _ = await mirror.state(after: $0) })
+    }
     var style: Style { console.style }
     var width: Int { settings.width }
 

@@ -8,12 +8,19 @@ public struct REPLContext: Sendable {
     public let console: Console
     public let catalog: Catalog
     public let clock: @Sendable () -> Timestamp
+    /// Returns once the REPL has shown the events up to this sequence
+    /// number, so that a line about them prints after them.
+    public let shown: @Sendable (Int64) async -> Void
 
-    public init(live: LiveSession, console: Console, catalog: Catalog, clock: @escaping @Sendable () -> Timestamp) {
+    public init(
+        live: LiveSession, console: Console, catalog: Catalog, clock: @escaping @Sendable () -> Timestamp,
+        shown: @escaping @Sendable (Int64) async -> Void = { _ in }
+    ) {
         self.live = live
         self.console = console
         self.catalog = catalog
         self.clock = clock
+        self.shown = shown
     }
 }
 
