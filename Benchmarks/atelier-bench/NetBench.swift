@@ -18,7 +18,7 @@ enum NetBench {
     struct Options {
         var clients = 1000
         var answers = 20
-        var runs = 3
+        var runs = 5
         var memory = false
         var store: String?
     }
