@@ -3,6 +3,11 @@
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+// The benchmarks read the repository's workshop and locale files.
+guard FileManager.default.fileExists(atPath: "workshops/coping-patterns.yaml") else {
+    print("atelier-bench: run it from the repository's root folder (it reads workshops/ and locales/)")
+    exit(2)
+}
 switch arguments.first {
 case "store": try StoreBench.run(Array(arguments.dropFirst()))
 case "analysis": try AnalysisBench.run(Array(arguments.dropFirst()))
