@@ -8,7 +8,7 @@ enum StoreSchema {
     /// `PRAGMA application_id`: "ATLR". Marks a SQLite file as an atelier store.
     static let applicationID: Int32 = 0x4154_4C52
     /// `PRAGMA user_version` after the last migration this program knows.
-    static let version: Int32 = 2
+    static let version: Int32 = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -59,6 +59,20 @@ enum StoreSchema {
                     """)
             try EventPacksFill.fill(db)
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        migrator.registerMigration("v3-participant-seats") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE seats (
+                        session INTEGER NOT NULL REFERENCES sessions(key),
+                        name TEXT NOT NULL,
+                        department TEXT NOT NULL,
+                        locale TEXT NOT NULL,
+                        token TEXT NOT NULL,
+                        PRIMARY KEY (session, name)
+                    ) WITHOUT ROWID;
+                    PRAGMA user_version = 3;
+                    """)
         }
         return migrator
     }

@@ -160,7 +160,7 @@ import Testing
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM event_packs")
             )
         }
-        #expect(upgraded == 2)
+        #expect(upgraded == Int(StoreSchema.version))
         #expect(packs == live.eventCount)
     }
 }

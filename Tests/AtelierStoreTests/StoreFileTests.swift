@@ -46,7 +46,7 @@ import Testing
         let before = bytes(path)
         #expect(
             refusal(path)
-                == "\(path) was written by a newer atelier (store version 7; this one reads up to version 2); "
+                == "\(path) was written by a newer atelier (store version 7; this one reads up to version 3); "
                 + "it was left untouched")
         #expect(bytes(path) == before)
     }
@@ -113,6 +113,26 @@ import Testing
         #expect(!demo.isOpen)
         #expect(summaries[1].isOpen)
         #expect(summaries[1].eventCount == 1)
+    }
+
+    @Test func seatsAreKeptAcrossOpeningsReplacedByNameAndRemoved() throws {
+        let path = TestSupport.folder() + "/seats.sqlite"
+        let store = try SessionStore(path: path)
+        _ = try store.create(id: "room", workshop: TestSupport.copingPatterns, locale: "fr", time: 0)
+        _ = try store.create(id: "other", workshop: TestSupport.copingPatterns, locale: "fr", time: 0)
+        let zoe = StoredSeat(name: "zoé", department: "rh", locale: "fr", token: String(repeating: "a1", count: 16))
+        let ana = StoredSeat(
+            name: "ana", department: "marketing", locale: "en", token: String(repeating: "b2", count: 16))
+        try store.saveSeat(zoe, session: "room")
+        try store.saveSeat(ana, session: "room")
+        let moved = StoredSeat(name: "ana", department: "marketing", locale: "fr", token: ana.token)
+        try store.saveSeat(moved, session: "room")
+        let reopened = try SessionStore(path: path)
+        #expect(try reopened.seats(session: "room") == [moved, zoe])
+        #expect(try reopened.seats(session: "other") == [])
+        try reopened.removeSeat(name: "zoé", session: "room")
+        #expect(try reopened.seats(session: "room") == [moved])
+        #expect(throws: StoreError.self) { try reopened.saveSeat(zoe, session: "nowhere") }
     }
 
     @Test func integrityCheckSaysOK() throws {

@@ -11,12 +11,18 @@ public final class ParticipantNetwork: REPLExtension {
     private let configuration: NetConfiguration
     private let catalogs: [String: Catalog]
     private let logger: Logger
+    private let keeper: (any SeatKeeper)?
     private let running = Mutex<(server: ParticipantServer?, feed: Task<Void, Never>?)>((nil, nil))
 
-    public init(configuration: NetConfiguration, catalogs: [String: Catalog], logger: Logger) {
+    /// - Parameter keeper: where participants' seats are kept, so that they
+    ///   resume after the facilitator's atelier restarts (nil: in memory only).
+    public init(
+        configuration: NetConfiguration, catalogs: [String: Catalog], logger: Logger, keeper: (any SeatKeeper)? = nil
+    ) {
         self.configuration = configuration
         self.catalogs = catalogs
         self.logger = logger
+        self.keeper = keeper
     }
 
     public var commands: [CommandSpec] {
@@ -41,7 +47,7 @@ public final class ParticipantNetwork: REPLExtension {
         do {
             server = try ParticipantServer(
                 session: context.live, catalogs: catalogs, facilitator: context.catalog, configuration: configuration,
-                logger: logger)
+                logger: logger, keeper: keeper)
             port = try await server.start()
         } catch {
             console.error(

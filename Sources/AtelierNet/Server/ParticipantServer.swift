@@ -25,6 +25,7 @@ public final class ParticipantServer: Sendable {
     private let facilitator: Catalog
     private let configuration: NetConfiguration
     private let logger: Logger
+    private let keeper: (any SeatKeeper)?
     private let code: String
     private let state = Mutex<(room: Room?, running: Running?)>((nil, nil))
 
@@ -35,9 +36,12 @@ public final class ParticipantServer: Sendable {
     /// - Parameters:
     ///   - catalogs: the languages participants may choose, by code.
     ///   - facilitator: the language of the facilitator's view of the room.
+    ///   - keeper: where seats are kept, so that participants resume after a
+    ///     restart (nil: in memory only).
     public init(
         session: LiveSession, catalogs: [String: Catalog], facilitator: Catalog,
-        configuration: NetConfiguration = NetConfiguration(), logger: Logger = Logger(label: "atelier.net")
+        configuration: NetConfiguration = NetConfiguration(), logger: Logger = Logger(label: "atelier.net"),
+        keeper: (any SeatKeeper)? = nil
     ) throws(SetupError) {
         if let given = configuration.code {
             guard let code = JoinCode.normalized(given) else { throw .invalidCode(given) }
@@ -50,6 +54,7 @@ public final class ParticipantServer: Sendable {
         self.facilitator = facilitator
         self.configuration = configuration
         self.logger = logger
+        self.keeper = keeper
     }
 
     /// Binds, starts accepting participants and following the session;
@@ -58,9 +63,18 @@ public final class ParticipantServer: Sendable {
     public func start() async throws -> Int {
         let events = await session.events()
         let initial = await session.state
+        // The seats of those still in the session when the facilitator's
+        // atelier stopped without closing their connections: they resume.
+        // Those recorded as having left join again (and get a new token).
+        var saved: [Seat] = []
+        do {
+            saved = try keeper?.seats().filter { initial.participants[$0.name]?.present == true } ?? []
+        } catch {
+            logger.error("seats not read", metadata: ["reason": "\(error)"])
+        }
         let room = Room(
             session: session, state: initial, catalogs: catalogs, facilitator: facilitator, code: code,
-            configuration: configuration, logger: logger)
+            configuration: configuration, logger: logger, keeper: keeper, seats: saved)
         let following = Task {
             for await write in events { await room.absorb(write.flatMap(\.self)) }
         }

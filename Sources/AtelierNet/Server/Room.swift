@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierLive
+import Dispatch
 import Logging
 
 /// The participants' side of a live session: who is connected, under which
@@ -20,6 +21,9 @@ actor Room {
     let facilitator: Catalog
     let configuration: NetConfiguration
     let logger: Logger
+    /// Keeps the seats durably (nil: in memory only), on a queue of its own.
+    private let keeper: (any SeatKeeper)?
+    private let keeping = DispatchQueue(label: "atelier.seats")
 
     private(set) var mirror: SessionState
     /// Who of those present answered the current stage, for the facilitator's feed.
@@ -41,8 +45,13 @@ actor Room {
 
     init(
         session: LiveSession, state: SessionState, catalogs: [String: Catalog], facilitator: Catalog, code: String,
-        configuration: NetConfiguration, logger: Logger
+        configuration: NetConfiguration, logger: Logger, keeper: (any SeatKeeper)? = nil, seats saved: [Seat] = []
     ) {
+        self.keeper = keeper
+        for seat in saved {
+            seats[seat.token] = seat
+            tokens[seat.name] = seat.token
+        }
         self.session = session
         self.mirror = state
         self.tally = FeedText.Tally(state)
@@ -92,11 +101,29 @@ actor Room {
         if leaving[seat.name] == task { leaving[seat.name] = nil }
     }
 
-    func setLocale(_ connection: Connection, _ locale: String) {
+    func setLocale(_ connection: Connection, _ locale: String) async {
         members[connection.id]?.locale = locale
         if let token = members[connection.id]?.seat?.token {
             members[connection.id]?.seat?.locale = locale
             seats[token]?.locale = locale
+            if let seat = seats[token] { await keep { try $0.save(seat) } }
+        }
+    }
+
+    /// Runs a change of the kept seats off the actor's thread; a failure is
+    /// logged (the seat still works until the facilitator's atelier stops).
+    private func keep(_ change: @escaping @Sendable (any SeatKeeper) throws -> Void) async {
+        guard let keeper else { return }
+        let logger = logger
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            keeping.async {
+                do {
+                    try change(keeper)
+                } catch {
+                    logger.error("seat not kept", metadata: ["reason": "\(error)"])
+                }
+                done.resume()
+            }
         }
     }
 
@@ -132,6 +159,7 @@ actor Room {
             holders[name] = connection.id
             members[connection.id]?.seat = seat
             members[connection.id]?.locale = locale
+            await keep { try $0.save(seat) }
             return .seated(seat)
         case .refused(let error):
             return .refused(catalog.render(error.message), delay: .zero)
@@ -165,6 +193,9 @@ actor Room {
         holders[seat.name] = connection.id
         members[connection.id]?.seat = seat
         members[connection.id]?.locale = seat.locale
+        // Still present: the facilitator's atelier was restarted while the
+        // participant was in, and no leave was recorded.
+        if mirror.participants[seat.name]?.present == true { return .seated(seat) }
         let command = Command(
             actor: .participant(seat.name), action: .join(name: seat.name, department: seat.department),
             time: configuration.clock())
@@ -215,10 +246,15 @@ actor Room {
             )
         }
         seats[token] = nil
+        await keep { try $0.remove(name: name) }
         if let holder = holders.removeValue(forKey: name), let member = members[holder] {
             members[holder]?.seat = nil
             member.connection.close(
                 after: ["* " + StageText.kicked(catalog(member.locale))], grace: configuration.closeGrace)
+        }
+        // Present, connected or not (after a restart, nobody holds the seat
+        // of a participant still in): leaves, so the name can join again.
+        if mirror.participants[name]?.present == true {
             let command = Command(actor: .facilitator, action: .leave(name: name), time: configuration.clock())
             _ = await session.submit(command)
         }

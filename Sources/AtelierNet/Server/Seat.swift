@@ -1,10 +1,27 @@
 /// A participant's place in the session, kept across connections by its token.
-struct Seat: Sendable, Hashable {
-    let name: String
-    let department: String
-    let token: String
+public struct Seat: Sendable, Hashable {
+    public let name: String
+    public let department: String
+    public let token: String
     /// The language the participant reads, kept for their next connection.
-    var locale: String
+    public var locale: String
+
+    public init(name: String, department: String, token: String, locale: String) {
+        self.name = name
+        self.department = department
+        self.token = token
+        self.locale = locale
+    }
+}
+
+/// Where the server keeps the seats, so that participants resume with their
+/// token after the facilitator's atelier is restarted. Each call is durable
+/// when it returns; the server gives a token only once it is kept.
+public protocol SeatKeeper: Sendable {
+    func seats() throws -> [Seat]
+    /// Stores the seat, replacing the one of the same name.
+    func save(_ seat: Seat) throws
+    func remove(name: String) throws
 }
 
 /// The answer to `join` or `resume`.

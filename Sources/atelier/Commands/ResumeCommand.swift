@@ -26,13 +26,13 @@ struct ResumeCommand: AsyncParsableCommand {
     func run() async throws {
         let cli = CLI(locale: language.locale)
         let paths = XDGPaths()
-        let participants = network.network(cli, paths: paths)
+        let listening = network.configuration(cli)
         let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
         let state = cli.orFail { () throws(StoreError) in try journal.load(id: session) }
         if state.isEnded {
             cli.fail(LocalizedMessage("repl.resume.ended", ["session": .text(session)]))
         }
         try await RunCommand.lead(
-            state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: true, network: participants)
+            state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: true, listening: listening)
     }
 }

@@ -36,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
         let cli = CLI(locale: language.locale)
         let entry = cli.orExit { () throws(FilesError) in try WorkshopLibrary().load(workshop) }
         let paths = XDGPaths()
-        let participants = network.network(cli, paths: paths)
+        let listening = network.configuration(cli)
         let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
         let now = FacilitatorSession.now()
         var random = SystemRandomNumberGenerator()
@@ -51,15 +51,18 @@ struct RunCommand: AsyncParsableCommand {
             try journal.create(id: id, workshop: entry.workshop, locale: cli.catalog.language, time: now)
         }
         try await Self.lead(
-            state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: false, network: participants)
+            state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: false, listening: listening)
     }
 
     /// Puts the facilitator in the REPL on the session (`run` and `resume`);
     /// exits with status 1 when `strict` and a command was refused.
     static func lead(
         _ state: SessionState, journal: SessionStore, cli: CLI, paths: XDGPaths, strict: Bool, resumed: Bool,
-        network: ParticipantNetwork?
+        listening: NetConfiguration?
     ) async throws {
+        let network = listening.map {
+            ListenOptions.network($0, cli: cli, paths: paths, store: journal, session: state.id)
+        }
         var options = FacilitatorSession.Options()
         options.strict = strict
         options.resumed = resumed

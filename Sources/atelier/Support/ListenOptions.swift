@@ -2,6 +2,7 @@ import ArgumentParser
 import AtelierCore
 import AtelierFiles
 import AtelierNet
+import AtelierStore
 import Foundation
 import Logging
 
@@ -18,9 +19,9 @@ struct ListenOptions: ParsableArguments {
     @ArgumentParser.Option(help: "The most participant connections at once.")
     var maxParticipants = 500
 
-    /// The REPL extension serving participants, or nil without `--listen`;
-    /// exits with a clear message on a bad option.
-    func network(_ cli: CLI, paths: XDGPaths) -> ParticipantNetwork? {
+    /// The network's settings, or nil without `--listen`; exits with a clear
+    /// message on a bad option (before anything is written).
+    func configuration(_ cli: CLI) -> NetConfiguration? {
         guard let listen else {
             if code != nil { cli.fail(LocalizedMessage("net.cli.code_without_listen"), code: CLI.usage) }
             return nil
@@ -37,10 +38,39 @@ struct ListenOptions: ParsableArguments {
         guard maxParticipants > 0 else {
             cli.fail(LocalizedMessage("net.cli.bad_max", ["max": .count(maxParticipants)]), code: CLI.usage)
         }
-        let configuration = NetConfiguration(
-            host: address.host, port: address.port, code: code, maxParticipants: maxParticipants)
+        return NetConfiguration(host: address.host, port: address.port, code: code, maxParticipants: maxParticipants)
+    }
+
+    /// The REPL extension serving participants; their seats are kept in the
+    /// session's store, so that they resume after `atelier resume`.
+    static func network(
+        _ configuration: NetConfiguration, cli: CLI, paths: XDGPaths, store: SessionStore, session: String
+    ) -> ParticipantNetwork {
         let logPath = paths.stateDirectory + "/net.log"
         let logger = Logger(label: "atelier.net") { FileLogHandler(label: $0, path: logPath) }
-        return ParticipantNetwork(configuration: configuration, catalogs: cli.locales.catalogs, logger: logger)
+        return ParticipantNetwork(
+            configuration: configuration, catalogs: cli.locales.catalogs, logger: logger,
+            keeper: StoreSeats(store: store, session: session))
+    }
+}
+
+/// The participants' seats in the session's store.
+struct StoreSeats: SeatKeeper {
+    let store: SessionStore
+    let session: String
+
+    func seats() throws -> [Seat] {
+        try store.seats(session: session).map {
+            Seat(name: $0.name, department: $0.department, token: $0.token, locale: $0.locale)
+        }
+    }
+
+    func save(_ seat: Seat) throws {
+        let stored = StoredSeat(name: seat.name, department: seat.department, locale: seat.locale, token: seat.token)
+        try store.saveSeat(stored, session: session)
+    }
+
+    func remove(name: String) throws {
+        try store.removeSeat(name: name, session: session)
     }
 }

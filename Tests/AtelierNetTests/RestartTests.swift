@@ -1,0 +1,88 @@
+import AtelierCore
+import AtelierLive
+import AtelierNet
+import Logging
+import Synchronization
+import Testing
+
+/// Seats kept in memory, as the store keeps them for `atelier run --listen`.
+final class MemorySeats: SeatKeeper {
+    private let kept = Mutex<[String: Seat]>([:])
+
+    var saved: [Seat] { kept.withLock { $0.values.sorted { $0.name < $1.name } } }
+
+    func seats() throws -> [Seat] { saved }
+    func save(_ seat: Seat) throws { kept.withLock { $0[seat.name] = seat } }
+    func remove(name: String) throws { _ = kept.withLock { $0.removeValue(forKey: name) } }
+}
+
+@Suite("Restart of the facilitator's atelier", .timeLimit(.minutes(1)))
+struct RestartTests {
+    static func server(_ session: LiveSession, keeper: MemorySeats) async throws -> (ParticipantServer, Int) {
+        let catalogs = try Repository.catalogs()
+        let server = try ParticipantServer(
+            session: session, catalogs: catalogs, facilitator: try #require(catalogs["en"]),
+            configuration: NetConfiguration(code: TestRoom.code),
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, keeper: keeper)
+        return (server, try await server.start())
+    }
+
+    @Test func aParticipantResumesWithTheirTokenOnTheRestartedSession() async throws {
+        let keeper = MemorySeats()
+        let journal = MemoryJournal()
+        let state = SessionState(id: "restart", workshop: try Repository.workshop("coping-patterns"), locale: "en")
+        let first = LiveSession(state: state, journal: journal)
+        for action in [Action.addDepartment(id: "marketing", name: "Marketing"), .goTo(stage: "brakes")] {
+            _ = await first.submit(Command(actor: .facilitator, action: action, time: 0))
+        }
+        let (before, port) = try await Self.server(first, keeper: keeper)
+        let alice = try await TestClient.connect(port: port)
+        _ = try await alice.waitFor { $0.hasPrefix("* welcome") }
+        let joined = try await alice.ask("join \(TestRoom.code) alice marketing en")
+        let token = String(joined.dropFirst(3))
+        #expect(joined.hasPrefix("ok ") && token.count == 32)
+        #expect(try await alice.ask("rate control 2") == "ok control: 2 (A real brake) recorded")
+        #expect(try await alice.ask("locale fr") == "ok vous lisez désormais en Français")
+        // Bob leaves before the restart: the session records it.
+        let bob = try await TestClient.connect(port: port)
+        _ = try await bob.waitFor { $0.hasPrefix("* welcome") }
+        #expect(try await bob.ask("join \(TestRoom.code) bob marketing en").hasPrefix("ok "))
+        #expect(try await bob.ask("quit") == "ok goodbye; resume TOKEN brings you back")
+        try await eventually { await first.state.participants["bob"]?.present == false }
+        #expect(keeper.saved.map(\.name) == ["alice", "bob"])
+        #expect(keeper.saved.first == Seat(name: "alice", department: "marketing", token: token, locale: "fr"))
+
+        // The facilitator's atelier stops without a word to anyone: what was
+        // stored is all the restarted one has (alice is still present in it).
+        let stored = await first.state
+        let second = LiveSession(state: stored, journal: journal)
+        let (after, newPort) = try await Self.server(second, keeper: keeper)
+        let back = try await TestClient.connect(port: newPort)
+        _ = try await back.waitFor { $0.hasPrefix("* welcome") }
+        #expect(try await back.ask("resume \(token)") == "ok \(token)")
+        #expect(try await back.ask("rate understanding 3") == "ok understanding : 3 (Frein fort) enregistré")
+        let eve = try await TestClient.connect(port: newPort)
+        _ = try await eve.waitFor { $0.hasPrefix("* welcome") }
+        #expect(
+            try await eve.ask("join \(TestRoom.code) alice marketing en")
+                == "error \"alice\" is already someone's seat; if it is yours, type resume TOKEN")
+        let joins = journal.events(session: "restart").filter {
+            $0.event == .participantJoined(name: "alice", department: "marketing")
+        }
+        #expect(joins.count == 1)
+
+        // Bob, who had left, joins again under his name, with a new token.
+        let bobAgain = try await TestClient.connect(port: newPort)
+        _ = try await bobAgain.waitFor { $0.hasPrefix("* welcome") }
+        #expect(try await bobAgain.ask("join \(TestRoom.code) bob marketing en").hasPrefix("ok "))
+
+        // Kicked, alice's seat is forgotten and she is recorded as having left:
+        // the name may join again.
+        #expect(await after.kick("alice").done)
+        #expect(keeper.saved.map(\.name) == ["bob"])
+        try await eventually { await second.state.participants["alice"]?.present == false }
+        #expect(try await eve.ask("join \(TestRoom.code) alice marketing en").hasPrefix("ok "))
+        await after.stop()
+        await before.stop()
+    }
+}
