@@ -88,6 +88,20 @@ struct ClientTests {
         #expect(stages.shown == ["intro", "brakes", "position"])
     }
 
+    @Test func theFacilitatorLeavingWithoutEndingPausesTheClient() async throws {
+        let room = try await TestRoom.start()
+        let screen = Screen()
+        let keyboard = Keyboard()
+        let client = try Self.client(port: room.port, screen: screen)
+        let running = Task { await client.run { await keyboard.next() } }
+        try await screen.waitFor("you are in as alice for marketing; type help for the commands, Tab completes")
+        await room.stop()
+        #expect(await running.value == .paused)
+        #expect(
+            screen.shown.last
+                == "» the facilitator has paused the session; your answers are kept; join again when it resumes")
+    }
+
     @Test func aDroppedConnectionIsResumedWithTheToken() async throws {
         let room = try await TestRoom.start()
         defer { Task { await room.stop() } }

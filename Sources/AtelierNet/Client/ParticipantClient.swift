@@ -28,6 +28,8 @@ public final class ParticipantClient: Sendable {
     public enum End: Sendable, Hashable {
         /// The facilitator ended the session.
         case sessionEnded
+        /// The facilitator left a session that may be resumed.
+        case paused
         /// The participant typed `quit` (or ended the input).
         case left
         /// Removed by the facilitator, or the seat was resumed elsewhere.
@@ -216,6 +218,7 @@ public final class ParticipantClient: Sendable {
         if let stage { stageChanged(stage) }
         if let text = ClientText.display(line) { show(text) }
         if line.hasPrefix("* end") { return .sessionEnded }
+        if line.hasPrefix("* pause") { return .paused }
         if line.hasPrefix("* kicked") || line.hasPrefix("* closing") { return .removed }
         if quitting, line.hasPrefix("ok ") { return .left }
         return nil

@@ -75,6 +75,11 @@ enum StageText {
         "end" + separator + catalog.text("net.push.end")
     }
 
+    /// The facilitator left a session that is not over (it may be resumed).
+    static func paused(_ catalog: Catalog) -> String {
+        "pause" + separator + catalog.text("net.push.pause")
+    }
+
     static func kicked(_ catalog: Catalog) -> String {
         "kicked" + separator + catalog.text("net.push.kicked")
     }

@@ -127,11 +127,13 @@ actor Room {
         }
     }
 
-    /// Closes every connection, telling joined participants the session is over.
+    /// Closes every connection, telling participants the session is over,
+    /// or paused when it was not ended (it may be resumed).
     func closeAll() {
         for member in members.values {
-            member.connection.close(
-                after: ["* " + StageText.ended(catalog(member.locale))], grace: configuration.closeGrace)
+            let catalog = catalog(member.locale)
+            let line = mirror.isEnded ? StageText.ended(catalog) : StageText.paused(catalog)
+            member.connection.close(after: ["* " + line], grace: configuration.closeGrace)
         }
     }
 

@@ -55,7 +55,7 @@ struct JoinCommand: AsyncParsableCommand {
             end = await client.run { await lines.next(prompt: "") }
         }
         switch end {
-        case .sessionEnded, .left: return
+        case .sessionEnded, .paused, .left: return
         case .removed, .refused, .unreachable: throw ExitCode(CLI.failure)
         }
     }
