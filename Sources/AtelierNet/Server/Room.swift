@@ -249,14 +249,16 @@ actor Room {
         }
         seats[token] = nil
         await keep { try $0.remove(name: name) }
+        var connected = false
         if let holder = holders.removeValue(forKey: name), let member = members[holder] {
             members[holder]?.seat = nil
             member.connection.close(
                 after: ["* " + StageText.kicked(catalog(member.locale))], grace: configuration.closeGrace)
+            connected = true
         }
-        // Present, connected or not (after a restart, nobody holds the seat
-        // of a participant still in): leaves, so the name can join again.
-        if mirror.participants[name]?.present == true {
+        // Connected, or still in without a connection (after a restart,
+        // nobody holds the seat): leaves, so the name can join again.
+        if connected || mirror.participants[name]?.present == true {
             let command = Command(actor: .facilitator, action: .leave(name: name), time: configuration.clock())
             _ = await session.submit(command)
         }
