@@ -196,8 +196,9 @@ actor Room {
         members[connection.id]?.seat = seat
         members[connection.id]?.locale = seat.locale
         // Still present: the facilitator's atelier was restarted while the
-        // participant was in, and no leave was recorded.
-        if mirror.participants[seat.name]?.present == true { return .seated(seat) }
+        // participant was in, and no leave was recorded. (Asks the session,
+        // not the mirror, which may not have followed a leave just stored.)
+        if await session.state.participants[seat.name]?.present == true { return .seated(seat) }
         let command = Command(
             actor: .participant(seat.name), action: .join(name: seat.name, department: seat.department),
             time: configuration.clock())
@@ -258,7 +259,8 @@ actor Room {
         }
         // Connected, or still in without a connection (after a restart,
         // nobody holds the seat): leaves, so the name can join again.
-        if connected || mirror.participants[name]?.present == true {
+        let present = await session.state.participants[name]?.present == true
+        if connected || present {
             let command = Command(actor: .facilitator, action: .leave(name: name), time: configuration.clock())
             _ = await session.submit(command)
         }
