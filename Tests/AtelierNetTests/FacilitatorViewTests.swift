@@ -8,6 +8,35 @@ import Testing
 /// The network in the facilitator's REPL, as `atelier run --listen` has it.
 @Suite("The facilitator's view of the room", .timeLimit(.minutes(1)))
 struct FacilitatorViewTests {
+    @Test func quietHidesEachAnswerButNotTheCount() async throws {
+        let catalogs = try Repository.catalogs()
+        let english = try #require(catalogs["en"])
+        let state = SessionState(id: "quiet", workshop: try Repository.workshop("coping-patterns"), locale: "en")
+        let live = LiveSession(state: state, journal: MemoryJournal())
+        let console = Console(.memory)
+        let input = LineQueue(["dept add marketing", "goto position", "quiet on"])
+        let network = ParticipantNetwork(
+            configuration: NetConfiguration(code: TestRoom.code), catalogs: catalogs, logger: Logger(label: "test"))
+        let repl = REPL(
+            live: live, initial: state, catalog: english, console: console, input: input,
+            settings: .init(interactive: false), clock: { 0 }, extensions: [network])
+        let run = Task { await repl.run() }
+        try await eventually {
+            console.transcript.contains(
+                "quiet: joins, leaves and answers are no longer shown one by one; the count of who answered stays")
+        }
+        let listening = console.transcript.first { $0.hasPrefix("participants can join on 127.0.0.1:") } ?? ""
+        let client = try await TestClient.connect(port: try #require(Int(listening.split(separator: ":").last ?? "")))
+        _ = try await client.waitFor { $0.hasPrefix("* welcome") }
+        #expect(try await client.ask("join \(TestRoom.code) alice marketing en").hasPrefix("ok "))
+        #expect(try await client.ask("pick drift").hasPrefix("ok "))
+        try await eventually { console.transcript.contains("1 of 1 present answered position") }
+        input.push("quit")
+        _ = await run.value
+        #expect(console.transcript.contains("0 of 1 present answered position"))
+        #expect(!console.transcript.contains { $0.hasPrefix("alice") })
+    }
+
     @Test func theAnsweredCountPrintsAfterTheAnswersItCounts() async throws {
         let catalogs = try Repository.catalogs()
         let english = try #require(catalogs["en"])

@@ -57,9 +57,11 @@ public final class ParticipantNetwork: REPLExtension {
             return
         }
         let feed = Task {
+            // The count of who answered and the incidents show even when
+            // quiet, which hides joins, leaves and answers one by one.
             for await line in await server.feed() {
                 await context.shown(line.after)
-                console.activity(line.text)
+                console.line(line.text)
             }
         }
         running.withLock { $0 = (server, feed) }
