@@ -88,6 +88,9 @@ extension ProgramTests {
             #expect(await pty.wait { $0.hasSuffix("ana[brakes]> ") })
             await editor.stop()
             #expect(await second.value == .end)
+            // The pseudo-terminal's reader may not have the last bytes yet: wait
+            // for the newline after the last prompt (terminal modes may follow it).
+            #expect(await pty.wait { $0.components(separatedBy: "ana[brakes]> ").last?.hasPrefix("\r\n") == true })
             // The screen helper ends the output with a newline and a marker: the
             // prompt's own line ends first, so an empty line comes between.
             let screen = await screen(of: pty.output)
