@@ -83,6 +83,11 @@ struct JoinTests {
         await room.goTo("ignore")
         #expect(try await alice.ask("rate bob ignore 3") == "error you answer as \"alice\" only, not as \"bob\"")
         #expect(try await alice.ask("rate legal ignore 3") == "error you answer as \"alice\" only, not as \"legal\"")
+        // The facilitator's form on a one-item stage, RATE WHO VALUE, is the same refusal.
+        #expect(try await alice.ask("rate legal 3") == "error you answer as \"alice\" only, not as \"legal\"")
+        #expect(try await alice.ask("rate bob 3") == "error you answer as \"alice\" only, not as \"bob\"")
+        #expect(
+            try await alice.ask("rate brakes 3") == "error unknown item \"brakes\" on stage \"ignore\"; items: ignore")
         await room.goTo("position")
         #expect(try await alice.ask("pick bob drift") == "error you answer as \"alice\" only, not as \"bob\"")
         await room.goTo("strategy")

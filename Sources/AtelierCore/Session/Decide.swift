@@ -80,7 +80,7 @@ extension SessionState {
         case .rate(let who, let itemID, let value):
             let stage = try openStage(.rating)
             let rater = try resolveRater(who, actor: actor)
-            let item = try resolveItem(itemID, in: stage)
+            let item = try resolveItem(itemID, in: stage, actor: actor)
             guard let scale = workshop.scale(of: stage) else {
                 throw .wrongStageKind(stage: stage.id, expected: .rating, actual: stage.kind)
             }
@@ -173,14 +173,21 @@ extension SessionState {
             who, participants: presentParticipants.map(\.name), departments: departments.map(\.id))
     }
 
-    private func resolveItem(_ id: String?, in stage: Stage) throws(DomainError) -> Item {
+    /// A participant who types the facilitator's `rate WHO VALUE` names someone
+    /// else where an item goes: that is refused as answering for another.
+    private func resolveItem(_ id: String?, in stage: Stage, actor: Actor) throws(DomainError) -> Item {
         guard let id else {
             guard stage.items.count == 1, let only = stage.items.first else {
                 throw .itemRequired(stage: stage.id, known: stage.items.map(\.id))
             }
             return only
         }
-        guard let item = stage.item(id) else { throw .unknownItem(id, stage: stage.id, known: stage.items.map(\.id)) }
+        guard let item = stage.item(id) else {
+            if let name = actor.participantName, id != name, participants[id] != nil || department(id) != nil {
+                throw .notYourAnswer(who: id, you: name)
+            }
+            throw .unknownItem(id, stage: stage.id, known: stage.items.map(\.id))
+        }
         return item
     }
 
