@@ -78,6 +78,21 @@ struct PushTests {
             ])
     }
 
+    @Test func theResultsOfANotesStageAreItsNotes() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        let (alice, _) = try await room.joined("alice", "marketing")
+        let (bob, _) = try await room.joined("bob", "legal", locale: "fr")
+        await room.goTo("closing")
+        await room.facilitator(.reveal)
+        _ = try await alice.waitFor { $0.hasPrefix("* reveal") }
+        #expect(
+            try await alice.ask("results") == "error no note on stage closing yet; add one with note \"TEXT\"")
+        #expect(try await bob.ask("note \"Une charte avant tout direct\"") == "ok remarque enregistrée")
+        try await alice.send("results")
+        #expect(try await alice.reply() == ["- note — Une charte avant tout direct", "ok"])
+    }
+
     @Test func stageAnswersTheCurrentStageInFull() async throws {
         let room = try await TestRoom.start()
         defer { Task { await room.stop() } }

@@ -135,7 +135,7 @@ enum StageText {
                         ])
             }
         case .intro, .discussion:
-            return []
+            return state.notes.filter { $0.stage == stage.id }.map { "note" + separator + $0.text }
         }
     }
 

@@ -282,7 +282,13 @@ actor Room {
             return .failure(RoomRefusal(catalog.text("net.not_revealed", ["stage": .text(stage.id)])))
         }
         let lines = StageText.results(mirror, catalog)
-        guard !lines.isEmpty else { return .failure(RoomRefusal(catalog.text("net.no_results"))) }
+        guard !lines.isEmpty else {
+            let takesNotes = stage.kind == .intro || stage.kind == .discussion
+            return .failure(
+                RoomRefusal(
+                    takesNotes
+                        ? catalog.text("net.no_notes", ["stage": .text(stage.id)]) : catalog.text("net.no_results")))
+        }
         return .success(lines)
     }
 
