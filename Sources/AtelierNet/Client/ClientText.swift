@@ -18,7 +18,12 @@ public enum ClientText {
         case "welcome": return nil
         case "stage": return "▶ " + text
         case "prompt", "scale", "help": return "  " + text
-        case "item", "option", "department": return "  " + (head.count > 1 ? String(head[1]) + ": " : "") + text
+        case "item", "option", "department":
+            // The id goes first unless the words already start with it (a department named by its id).
+            guard head.count > 1 else { return "  " + text }
+            let id = head[1]
+            let startsWithID = text == id || text.hasPrefix(id + ":") || text.hasPrefix(id + " :")
+            return "  " + (startsWithID ? "" : id + ": ") + text
         case "hint": return "  → " + text
         default: return "» " + text
         }

@@ -1,0 +1,40 @@
+import AtelierNet
+import Testing
+
+@Suite("What the participant's client shows")
+struct ClientTextTests {
+    @Test func repliesBecomeTicksAndCrosses() {
+        #expect(ClientText.display("ok") == nil)
+        #expect(
+            ClientText.display("ok control: 3 (A strong brake) recorded") == "✓ control: 3 (A strong brake) recorded")
+        #expect(
+            ClientText.display("error only the facilitator can use \"next\"")
+                == "✗ only the facilitator can use \"next\"")
+        #expect(ClientText.display("* welcome — atelier: type join CODE NAME DEPARTMENT") == nil)
+    }
+
+    @Test func stageLinesLoseTheirMarks() {
+        #expect(
+            ClientText.display("* stage brakes — The three brakes (stage 7 of 9)")
+                == "▶ The three brakes (stage 7 of 9)")
+        #expect(ClientText.display("* prompt — How much?") == "  How much?")
+        #expect(ClientText.display("* hint — answer with pick OPTION") == "  → answer with pick OPTION")
+        #expect(ClientText.display("* reveal ignore — the results are out") == "» the results are out")
+        #expect(ClientText.display("- note — A charter first") == "» A charter first")
+    }
+
+    @Test func idsLeadUnlessTheWordsStartWithThem() {
+        #expect(
+            ClientText.display("* item control — Wanting to keep control of the message")
+                == "  control: Wanting to keep control of the message")
+        #expect(ClientText.display("* department legal — Legal") == "  legal: Legal")
+        #expect(ClientText.display("* department it — it") == "  it")
+        #expect(ClientText.display("* item it — Its own tools") == "  it: Its own tools")
+        #expect(
+            ClientText.display("- department it — it : 1 stratégie énoncée ; connue de aucun")
+                == "  it : 1 stratégie énoncée ; connue de aucun")
+        #expect(
+            ClientText.display("- department marketing — marketing: 1 strategy stated; known by legal")
+                == "  marketing: 1 strategy stated; known by legal")
+    }
+}
