@@ -31,8 +31,8 @@ struct ClientTextTests {
         #expect(ClientText.display("* department it — it") == "  it")
         #expect(ClientText.display("* item it — Its own tools") == "  it: Its own tools")
         #expect(
-            ClientText.display("- department it — it : 1 stratégie énoncée ; connue de aucun")
-                == "  it : 1 stratégie énoncée ; connue de aucun")
+            ClientText.display("- department it — it : 1 stratégie énoncée ; connue d'aucun autre département")
+                == "  it : 1 stratégie énoncée ; connue d'aucun autre département")
         #expect(
             ClientText.display("- department marketing — marketing: 1 strategy stated; known by legal")
                 == "  marketing: 1 strategy stated; known by legal")

@@ -93,6 +93,31 @@ struct PushTests {
         #expect(try await alice.reply() == ["- note — Une charte avant tout direct", "ok"])
     }
 
+    @Test func theResultsOfTheStrategyStageSayWhoKnowsWhose() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        let (alice, _) = try await room.joined("alice", "marketing")
+        let (bob, _) = try await room.joined("bob", "legal", locale: "fr")
+        await room.goTo("strategy")
+        #expect(try await alice.ask("strategy add \"A live Q&A each month\"") == "ok strategy of marketing recorded")
+        #expect(try await bob.ask("knows marketing") == "ok noté : legal connaît la stratégie de marketing")
+        await room.facilitator(.reveal)
+        _ = try await alice.waitFor { $0.hasPrefix("* reveal") }
+        _ = try await bob.waitFor { $0.hasPrefix("* reveal") }
+        try await alice.send("results")
+        #expect(
+            try await alice.reply() == [
+                "- department marketing — marketing: 1 strategy stated; known by legal",
+                "- department legal — legal: 0 strategies stated; known by no other department", "ok",
+            ])
+        try await bob.send("results")
+        #expect(
+            try await bob.reply() == [
+                "- department marketing — marketing : 1 stratégie énoncée ; connue de legal",
+                "- department legal — legal : 0 stratégie énoncée ; connue d'aucun autre département", "ok",
+            ])
+    }
+
     @Test func stageAnswersTheCurrentStageInFull() async throws {
         let room = try await TestRoom.start()
         defer { Task { await room.stop() } }

@@ -126,12 +126,11 @@ enum StageText {
                 let knownBy = state.knows.filter { $0.to == department.id }.map(\.from)
                 return "department \(department.id)" + separator
                     + catalog.text(
-                        "net.results.strategy",
+                        knownBy.isEmpty ? "net.results.strategy_unknown" : "net.results.strategy",
                         [
                             "name": .text(department.name),
                             "count": .count(state.strategies[department.id]?.count ?? 0),
-                            "known": knownBy.isEmpty
-                                ? .message(LocalizedMessage("common.none")) : .list(knownBy.sorted()),
+                            "known": .list(knownBy.sorted()),
                         ])
             }
         case .intro, .discussion:
