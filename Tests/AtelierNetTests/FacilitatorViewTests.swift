@@ -53,6 +53,11 @@ struct FacilitatorViewTests {
         try await eventually { console.transcript.contains { $0.hasPrefix("participants can join on 127.0.0.1:") } }
         let listening = console.transcript.first { $0.hasPrefix("participants can join on 127.0.0.1:") } ?? ""
         let port = try #require(Int(listening.split(separator: ":").last ?? ""))
+        // Listening on loopback, the facilitator is told how to open the session to the room.
+        let next = try #require(console.transcript.firstIndex(of: listening)).advanced(by: 1)
+        #expect(
+            console.transcript[next]
+                == "(from this machine only; to open the session to the room, start it with --listen 0.0.0.0:\(port))")
         let people = ["alice", "bob", "chloe"]
         var clients: [TestClient] = []
         for name in people {

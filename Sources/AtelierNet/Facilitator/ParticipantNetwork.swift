@@ -1,6 +1,7 @@
 import AtelierCore
 import AtelierREPL
 import Logging
+import NIOCore
 import Synchronization
 
 /// The network in the facilitator's REPL: starts the participant server on
@@ -13,16 +14,23 @@ public final class ParticipantNetwork: REPLExtension {
     private let logger: Logger
     private let keeper: (any SeatKeeper)?
     private let running = Mutex<(server: ParticipantServer?, feed: Task<Void, Never>?)>((nil, nil))
+    private let addresses = Mutex<[NetAddress]>([])
+    private let interfaces: @Sendable () -> [SocketAddress]
 
-    /// - Parameter keeper: where participants' seats are kept, so that they
-    ///   resume after the facilitator's atelier restarts (nil: in memory only).
+    /// - Parameters:
+    ///   - keeper: where participants' seats are kept, so that they resume
+    ///     after the facilitator's atelier restarts (nil: in memory only).
+    ///   - interfaces: the machine's addresses, shown when listening on
+    ///     every interface.
     public init(
-        configuration: NetConfiguration, catalogs: [String: Catalog], logger: Logger, keeper: (any SeatKeeper)? = nil
+        configuration: NetConfiguration, catalogs: [String: Catalog], logger: Logger, keeper: (any SeatKeeper)? = nil,
+        interfaces: @escaping @Sendable () -> [SocketAddress] = JoinAddresses.machine
     ) {
         self.configuration = configuration
         self.catalogs = catalogs
         self.logger = logger
         self.keeper = keeper
+        self.interfaces = interfaces
     }
 
     public var commands: [CommandSpec] {
@@ -65,9 +73,13 @@ public final class ParticipantNetwork: REPLExtension {
             }
         }
         running.withLock { $0 = (server, feed) }
-        console.lines(
-            [context.catalog.text("net.repl.listening", ["address": .text("\(configuration.host):\(port)")])]
-                + show(await server.currentCode(), host: configuration.host, port: port, context.catalog))
+        let shown = JoinAddresses.shown(host: configuration.host, port: port, interfaces: interfaces())
+        addresses.withLock { $0 = shown }
+        var lines = [context.catalog.text("net.repl.listening", ["address": .list(shown.map(\.description))])]
+        if configuration.host == "127.0.0.1" || configuration.host == "::1" || configuration.host == "localhost" {
+            lines.append(context.catalog.text("net.repl.this_machine_only", ["port": .text(String(port))]))
+        }
+        console.lines(lines + show(await server.currentCode(), context.catalog))
     }
 
     public func run(_ command: CustomCommand, in context: REPLContext) async -> Bool {
@@ -79,7 +91,7 @@ public final class ParticipantNetwork: REPLExtension {
         switch command.word {
         case "code":
             let code = command.arguments.has(word: "new") ? await server.newCode() : await server.currentCode()
-            console.lines(show(code, host: configuration.host, port: server.port ?? 0, context.catalog))
+            console.lines(show(code, context.catalog))
         case "kick":
             let (done, text) = await server.kick(command.arguments.text("name"))
             guard done else {
@@ -107,13 +119,18 @@ public final class ParticipantNetwork: REPLExtension {
         feed?.cancel()
     }
 
-    private func show(_ code: String, host: String, port: Int, _ catalog: Catalog) -> [String] {
-        [""] + BigCode.lines(code).map { "    " + $0 } + [
+    /// The code large, then how to join at the first address shown.
+    private func show(_ code: String, _ catalog: Catalog) -> [String] {
+        let address = addresses.withLock { $0.first } ?? NetAddress(host: configuration.host, port: configuration.port)
+        return [""] + BigCode.lines(code).map { "    " + $0 } + [
             "",
             catalog.text("net.repl.code", ["code": .text(code)]),
             catalog.text(
                 "net.repl.how_to_join",
-                ["address": .text("\(host):\(port)"), "code": .text(code), "host": .text(host), "port": .count(port)]),
+                [
+                    "address": .text(address.description), "code": .text(code), "host": .text(address.host),
+                    "port": .text(String(address.port)),
+                ]),
             "",
         ]
     }
