@@ -34,6 +34,24 @@ import Testing
         }
     }
 
+    @Test func textsWithControlCharactersAreRefused() throws {
+        let state = try run([.addDepartment(id: "marketing", name: "Marketing")])
+        for text in ["caf\u{E9} \u{1B}[31mred", "two\nlines", "bell\u{7}", "csi \u{9B}2J", "del\u{7F}"] {
+            #expect(throws: DomainError.controlCharacters) {
+                try state.decide(Command(actor: .facilitator, action: .note(text: text), time: 0))
+            }
+        }
+        #expect(throws: DomainError.controlCharacters) {
+            try state.decide(
+                Command(actor: .facilitator, action: .addDepartment(id: "legal", name: "Legal\u{1B}]0;x\u{7}"), time: 0)
+            )
+        }
+        #expect(
+            try state.decide(Command(actor: .facilitator, action: .note(text: "caf\u{E9}\tcr\u{E8}me"), time: 0)) == [
+                .noteAdded(stage: "intro", text: "caf\u{E9}\tcr\u{E8}me")
+            ])
+    }
+
     @Test func undoTakesBackTheLastFacilitatorAction() throws {
         let state = try run([.addDepartment(id: "marketing", name: "Marketing"), .next, .undo])
         #expect(state.currentStage == "intro")

@@ -22,6 +22,29 @@ struct LimitTests {
         try await eventually { room.events.last?.event == .participantLeft(name: "alice") }
     }
 
+    @Test func linesThatAreNotPlainTextAreRefusedAndChangeNothing() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        let refusal =
+            "error this line is not plain text (it holds control characters such as ESC or NUL, or is not UTF-8); type plain text"
+        let client = try await room.client()
+        // Not UTF-8 (Latin-1 "é"), then a NUL: refused before anything reads them.
+        try await client.sendRaw(Array("join \(TestRoom.code) Am".utf8) + [0xE9] + Array("lie marketing\n".utf8))
+        #expect(try await client.reply() == [refusal])
+        try await client.sendRaw([0] + Array("join \(TestRoom.code) amelie marketing\n".utf8))
+        #expect(try await client.reply() == [refusal])
+        #expect(try await client.ask("join \(TestRoom.code) amelie marketing en").hasPrefix("ok "))
+        let before = room.events.count
+        // ESC would reach the facilitator's terminal; C1 controls (U+009B is a CSI) too. A tab is a space.
+        try await client.sendRaw(Array("note \"caf\u{E9} \u{1B}[31mred\"\n".utf8))
+        #expect(try await client.reply() == [refusal])
+        try await client.sendRaw(Array("note \"\u{9B}2J\"\r\n".utf8))
+        #expect(try await client.reply() == [refusal])
+        #expect(room.events.count == before)
+        #expect(try await client.ask("note\t\"caf\u{E9} cr\u{E8}me\"") == "ok note recorded")
+        #expect(room.events.last?.event == .noteAdded(stage: "intro", text: "caf\u{E9} cr\u{E8}me"))
+    }
+
     @Test func sixtyFourKilobytesWithoutANewlineCloseTheConnection() async throws {
         let room = try await TestRoom.start()
         defer { Task { await room.stop() } }

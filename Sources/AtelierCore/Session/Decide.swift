@@ -14,6 +14,7 @@ extension SessionState {
             guard Slug.isValid(id) else { throw .invalidDepartmentID(id) }
             guard department(id) == nil else { throw .departmentExists(id) }
             guard participants[id] == nil else { throw .nameTaken(id) }
+            guard !name.unicodeScalars.contains(where: Self.isControl) else { throw .controlCharacters }
             let display = name.allSatisfy(\.isWhitespace) ? id : name
             guard display.count <= Self.maxNameLength * 2 else { throw .textTooLong(max: Self.maxNameLength * 2) }
             return [.departmentAdded(id: id, name: display)]
@@ -200,10 +201,17 @@ extension SessionState {
         guard department(name) == nil else { throw .nameIsDepartment(name) }
     }
 
+    /// Control characters (C0 but the tab, DEL, C1) would reach terminals and
+    /// exports as commands, not text.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+    }
+
     private func validateText(_ text: String) throws(DomainError) -> String {
         let trimmed = String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
         guard !trimmed.isEmpty else { throw .emptyText }
         guard trimmed.count <= Self.maxTextLength else { throw .textTooLong(max: Self.maxTextLength) }
+        guard !trimmed.unicodeScalars.contains(where: Self.isControl) else { throw .controlCharacters }
         return trimmed
     }
 }

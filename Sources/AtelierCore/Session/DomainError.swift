@@ -31,6 +31,7 @@ public enum DomainError: Error, Sendable, Hashable {
     case notYourDepartment(department: String, yours: String)
     case emptyText
     case textTooLong(max: Int)
+    case controlCharacters
     case selfReference(String)
     case alreadyKnows(String, other: String)
     case alreadyShares(String, other: String)
@@ -116,6 +117,8 @@ public enum DomainError: Error, Sendable, Hashable {
             return LocalizedMessage("error.empty_text")
         case .textTooLong(let max):
             return LocalizedMessage("error.text_too_long", ["max": .count(max)])
+        case .controlCharacters:
+            return LocalizedMessage("error.control_characters")
         case .selfReference(let department):
             return LocalizedMessage("error.self_reference", ["department": .text(department)])
         case .alreadyKnows(let department, let other):

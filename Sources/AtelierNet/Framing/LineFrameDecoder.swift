@@ -9,6 +9,9 @@ public enum InboundLine: Sendable, Hashable {
     /// Too many bytes without a newline: the connection must be closed.
     /// Everything the peer sends afterwards is dropped.
     case unterminated
+    /// A line that is not plain text: not UTF-8, or holding control
+    /// characters (ESC, NUL, ...) that would reach other people's terminals.
+    case notText
 }
 
 /// The hard limits of the line framing.
@@ -76,10 +79,26 @@ struct LineFrameDecoder: ByteToMessageDecoder {
             context.fireChannelRead(wrapInboundOut(.tooLong))
             return .continue
         }
-        let text = buffer.readString(length: length) ?? ""
+        let line = Self.readText(&buffer, length: length)
         buffer.moveReaderIndex(forwardBy: consumed - length)
-        context.fireChannelRead(wrapInboundOut(.line(text)))
+        context.fireChannelRead(wrapInboundOut(line))
         return .continue
+    }
+
+    /// Reads `length` bytes as a line of plain text, or `.notText`.
+    static func readText(_ buffer: inout ByteBuffer, length: Int) -> InboundLine {
+        let text = buffer.withUnsafeReadableBytes { raw -> String? in
+            let bytes = UnsafeRawBufferPointer(rebasing: raw[..<length])
+            var previous: UInt8 = 0
+            for byte in bytes {
+                // C0 controls but the tab, DEL, and C1 controls (0xC2 0x80...0x9F in UTF-8).
+                if (byte < 0x20 && byte != 0x09) || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) { return nil }
+                previous = byte
+            }
+            return String(validating: bytes, as: UTF8.self)
+        }
+        buffer.moveReaderIndex(forwardBy: length)
+        return text.map(InboundLine.line) ?? .notText
     }
 
     mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws
@@ -90,9 +109,9 @@ struct LineFrameDecoder: ByteToMessageDecoder {
         if !gaveUp, dropped == 0, buffer.readableBytes > 0 {
             var length = buffer.readableBytes
             if buffer.readableBytesView.last == UInt8(ascii: "\r") { length -= 1 }
-            let text = buffer.readString(length: length) ?? ""
+            let line = Self.readText(&buffer, length: length)
             buffer.moveReaderIndex(to: buffer.writerIndex)
-            context.fireChannelRead(wrapInboundOut(.line(text)))
+            context.fireChannelRead(wrapInboundOut(line))
         }
         buffer.moveReaderIndex(to: buffer.writerIndex)
         return .needMoreData

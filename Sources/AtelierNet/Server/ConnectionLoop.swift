@@ -61,7 +61,7 @@ final class ConnectionLoop {
             }
             reply(error: catalog.text("net.too_long", ["max": .count(limits.maxLineBytes)]))
             return true
-        case .line(let text):
+        case .notText, .line:
             guard bucket.take(at: configuration.clock()) else {
                 floodRefusals += 1
                 guard floodRefusals < configuration.floodRefusalsBeforeClose else {
@@ -75,6 +75,10 @@ final class ConnectionLoop {
                 return true
             }
             floodRefusals = 0
+            guard case .line(let text) = frame else {
+                reply(error: catalog.text("net.not_text"))
+                return true
+            }
             switch RequestParser.parse(text) {
             case nil:
                 return true
