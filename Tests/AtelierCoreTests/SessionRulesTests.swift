@@ -46,6 +46,10 @@ import Testing
                 Command(actor: .facilitator, action: .addDepartment(id: "legal", name: "Legal\u{1B}]0;x\u{7}"), time: 0)
             )
         }
+        #expect(throws: DomainError.invalidName("ana\u{9B}")) {
+            try state.decide(
+                Command(actor: .facilitator, action: .join(name: "ana\u{9B}", department: "marketing"), time: 0))
+        }
         #expect(
             try state.decide(Command(actor: .facilitator, action: .note(text: "caf\u{E9}\tcr\u{E8}me"), time: 0)) == [
                 .noteAdded(stage: "intro", text: "caf\u{E9}\tcr\u{E8}me")

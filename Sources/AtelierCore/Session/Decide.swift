@@ -195,7 +195,7 @@ extension SessionState {
     private func validateName(_ name: String) throws(DomainError) {
         guard !name.isEmpty else { throw .emptyName }
         guard name.count <= Self.maxNameLength,
-            name.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 && $0.value != 0x7F }),
+            name.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && !Self.isControl($0) }),
             !name.contains("\""), !name.contains("'")
         else { throw .invalidName(name) }
         guard department(name) == nil else { throw .nameIsDepartment(name) }
