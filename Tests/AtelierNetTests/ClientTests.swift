@@ -120,6 +120,7 @@ struct ClientTests {
         try await screen.waitFor("✓ ignore: 2 (Partly us) recorded")
         keyboard.type("quit")
         #expect(await running.value == .left)
+        #expect(screen.shown.last == "you left the session; the same atelier join command brings you back")
         let expected = ["participant_joined", "participant_left", "participant_joined", "rated", "participant_left"]
         try await eventually { room.events.filter { $0.actor == .participant("alice") }.map(\.event.type) == expected }
     }

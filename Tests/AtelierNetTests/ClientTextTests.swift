@@ -21,6 +21,11 @@ struct ClientTextTests {
         #expect(ClientText.display("* hint — answer with pick OPTION") == "  → answer with pick OPTION")
         #expect(ClientText.display("* reveal ignore — the results are out") == "» the results are out")
         #expect(ClientText.display("- note — A charter first") == "» A charter first")
+        #expect(
+            ClientText.display("- help rate — rate [ITEM] VALUE — rate an item") == "  rate [ITEM] VALUE — rate an item"
+        )
+        #expect(ClientText.display("- help join — join CODE NAME DEPARTMENT [LANGUAGE] — take part") == nil)
+        #expect(ClientText.display("- help resume — resume TOKEN — come back") == nil)
     }
 
     @Test func idsLeadUnlessTheWordsStartWithThem() {

@@ -16,6 +16,8 @@ public enum ClientText {
         let text = body[separator.upperBound...]
         switch head.first {
         case "welcome": return nil
+        // The client joins and resumes by itself: those two are for people typing the protocol.
+        case "help" where head.count > 1 && (head[1] == "join" || head[1] == "resume"): return nil
         case "stage": return "▶ " + text
         case "prompt", "scale", "help": return "  " + text
         case "item", "option", "department":

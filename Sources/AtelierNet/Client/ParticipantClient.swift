@@ -216,11 +216,15 @@ public final class ParticipantClient: Sendable {
             return (state.quitting, state.completion.stage == before ? nil : state.completion.stage)
         }
         if let stage { stageChanged(stage) }
+        if quitting, line.hasPrefix("ok ") {
+            // The server's goodbye speaks of tokens, which this client keeps to itself.
+            show(catalog.text("net.client.left"))
+            return .left
+        }
         if let text = ClientText.display(line) { show(text) }
         if line.hasPrefix("* end") { return .sessionEnded }
         if line.hasPrefix("* pause") { return .paused }
         if line.hasPrefix("* kicked") || line.hasPrefix("* closing") { return .removed }
-        if quitting, line.hasPrefix("ok ") { return .left }
         return nil
     }
 }
