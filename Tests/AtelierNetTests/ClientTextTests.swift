@@ -43,3 +43,25 @@ struct ClientTextTests {
                 == "  marketing: 1 strategy stated; known by legal")
     }
 }
+
+@Suite("What the participant's client completes")
+struct ClientCompletionTests {
+    @Test func knowsAndSharesOfferTheOtherDepartmentsOnly() {
+        var completion = ClientCompletion(languages: ["en", "fr"], department: "marketing")
+        for line in [
+            "* stage strategy — Who has a strategy, and who knows it? (stage 8 of 9)",
+            "* department marketing — marketing",
+            "* department legal — Legal", "* department it — it",
+        ] {
+            completion.absorb(line)
+        }
+        #expect(completion.words(for: "knows ") == ["legal", "it"])
+        #expect(completion.words(for: "shares l") == ["legal", "it"])
+        #expect(completion.words(for: "strategy ") == ["add"])
+        #expect(completion.words(for: "locale ") == ["en", "fr"])
+        // A new stage forgets the departments, not whose they are.
+        completion.absorb("* stage closing — What we take away (stage 9 of 9)")
+        #expect(completion.words(for: "knows ") == [])
+        #expect(completion.department == "marketing")
+    }
+}

@@ -42,9 +42,12 @@ public struct ClientCompletion: Sendable, Hashable {
     public private(set) var options: [String] = []
     public private(set) var departments: [String] = []
     public let languages: [String]
+    /// The participant's own department: not offered after `knows` and `shares`.
+    public let department: String
 
-    public init(languages: [String]) {
+    public init(languages: [String], department: String = "") {
         self.languages = languages
+        self.department = department
     }
 
     /// Reads a pushed or reply line; a `stage` line starts a new description.
@@ -55,7 +58,7 @@ public struct ClientCompletion: Sendable, Hashable {
         let id = String(words[1])
         switch words[0] {
         case "stage":
-            self = ClientCompletion(languages: languages)
+            self = ClientCompletion(languages: languages, department: department)
             stage = id
         case "item": if !items.contains(id) { items.append(id) }
         case "option": if !options.contains(id) { options.append(id) }
@@ -76,7 +79,7 @@ public struct ClientCompletion: Sendable, Hashable {
         case ("rate", 1): return items.count == 1 ? items + points : items
         case ("rate", 2): return points
         case ("pick", 1): return options
-        case ("knows", 1), ("shares", 1): return departments
+        case ("knows", 1), ("shares", 1): return departments.filter { $0.lowercased() != department.lowercased() }
         case ("strategy", 1): return ["add"]
         case ("locale", 1): return languages
         default: return []

@@ -80,7 +80,8 @@ public final class ParticipantClient: Sendable {
         self.retry = retry
         self.stageChanged = stageChanged
         self.show = show
-        self.state = Mutex(State(completion: ClientCompletion(languages: languages)))
+        self.state = Mutex(
+            State(completion: ClientCompletion(languages: languages, department: request.department)))
     }
 
     /// The words Tab may complete at the end of `line`.
