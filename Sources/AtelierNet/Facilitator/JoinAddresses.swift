@@ -9,7 +9,7 @@ public enum JoinAddresses {
     /// reach (no loopback, no IPv6 link-local), IPv4 first, and the
     /// loopback address when there is none.
     public static func shown(host: String, port: Int, interfaces: [SocketAddress]) -> [NetAddress] {
-        let wildcard: Set<String> = ["0.0.0.0", "::", "[::]"]
+        let wildcard: Set<String> = ["0.0.0.0", "::"]
         guard wildcard.contains(host) else { return [NetAddress(host: host, port: port)] }
         let wantsIPv6 = host != "0.0.0.0"
         var v4: [String] = []
