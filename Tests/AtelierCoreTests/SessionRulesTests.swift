@@ -26,6 +26,23 @@ import Testing
         #expect(state.latestRatings(item: "ignore") == [.department("marketing"): 3])
     }
 
+    @Test func idsAreFoundWhateverTheirCaseAndRecordedAsDeclared() throws {
+        let state = try run([
+            .addDepartment(id: "marketing", name: "Marketing"), .join(name: "Ana", department: "Marketing"),
+            .goTo(stage: "brakes"), .rate(who: "MARKETING", item: "Control", value: 3),
+            .rate(who: "Ana", item: "STRATEGY", value: 1), .goTo(stage: "position"),
+            .pick(who: "Marketing", option: "Drift"),
+        ])
+        #expect(state.participants["Ana"]?.department == "marketing")
+        #expect(state.latestRatings(item: "control") == [.department("marketing"): 3])
+        #expect(state.latestRatings(item: "strategy") == [.participant("Ana"): 1])
+        #expect(state.latestPicks(stage: "position") == [.department("marketing"): "drift"])
+        // Participant names keep their case: "ana" is nobody.
+        #expect(throws: DomainError.unknownRater("ana", participants: ["Ana"], departments: ["marketing"])) {
+            try state.decide(Command(actor: .facilitator, action: .pick(who: "ana", option: "drift"), time: 0))
+        }
+    }
+
     @Test func outOfScaleIsRefusedWithTheBounds() throws {
         let state = try run([.addDepartment(id: "marketing", name: "Marketing"), .next])
         #expect(throws: DomainError.valueOutOfScale(7, min: 0, max: 4, stage: "ignore")) {

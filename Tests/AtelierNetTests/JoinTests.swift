@@ -60,6 +60,10 @@ struct JoinTests {
                 == "error unknown department \"sales\"; known: marketing, legal")
         #expect(
             try await client.ask("stage") == "error join first: join CODE NAME DEPARTMENT [LANGUAGE], or resume TOKEN")
+        // A department id typed in capitals is the same department.
+        #expect(try await client.ask("join ABC234 alice Marketing en").hasPrefix("ok "))
+        #expect(try await client.ask("whoami") == "ok alice for marketing, reading English")
+        #expect(room.events.last?.event == .participantJoined(name: "alice", department: "marketing"))
     }
 
     @Test func aTakenNameIsRefused() async throws {
@@ -85,6 +89,7 @@ struct JoinTests {
         #expect(try await alice.ask("rate legal ignore 3") == "error you answer as \"alice\" only, not as \"legal\"")
         // The facilitator's form on a one-item stage, RATE WHO VALUE, is the same refusal.
         #expect(try await alice.ask("rate legal 3") == "error you answer as \"alice\" only, not as \"legal\"")
+        #expect(try await alice.ask("rate Legal 3") == "error you answer as \"alice\" only, not as \"Legal\"")
         #expect(try await alice.ask("rate bob 3") == "error you answer as \"alice\" only, not as \"bob\"")
         #expect(
             try await alice.ask("rate brakes 3") == "error unknown item \"brakes\" on stage \"ignore\"; items: ignore")

@@ -93,7 +93,7 @@ extension SessionState {
         case .pick(let who, let optionID):
             let stage = try openStage(.pick)
             let rater = try resolveRater(who, actor: actor)
-            guard let option = stage.option(optionID) else {
+            guard let option = stage.option(optionID) ?? stage.option(optionID.lowercased()) else {
                 throw .unknownOption(optionID, stage: stage.id, known: stage.options.map(\.id))
             }
             return [.picked(rater: rater, stage: stage.id, option: option.id)]
@@ -138,7 +138,10 @@ extension SessionState {
     }
 
     private func requireDepartment(_ id: String) throws(DomainError) -> Department {
-        guard let dept = department(id) else { throw .unknownDepartment(id, known: departments.map(\.id)) }
+        // Ids are lowercase slugs: `Marketing` finds `marketing`.
+        guard let dept = department(id) ?? department(id.lowercased()) else {
+            throw .unknownDepartment(id, known: departments.map(\.id))
+        }
         return dept
     }
 
@@ -169,7 +172,7 @@ extension SessionState {
     private func resolveRater(_ who: String, actor: Actor) throws(DomainError) -> Rater {
         if let name = actor.participantName, who != name { throw .notYourAnswer(who: who, you: name) }
         if let participant = participants[who], participant.present { return .participant(participant.name) }
-        if department(who) != nil { return .department(who) }
+        if let dept = department(who) ?? department(who.lowercased()) { return .department(dept.id) }
         throw .unknownRater(
             who, participants: presentParticipants.map(\.name), departments: departments.map(\.id))
     }
@@ -183,8 +186,10 @@ extension SessionState {
             }
             return only
         }
-        guard let item = stage.item(id) else {
-            if let name = actor.participantName, id != name, participants[id] != nil || department(id) != nil {
+        guard let item = stage.item(id) ?? stage.item(id.lowercased()) else {
+            if let name = actor.participantName, id != name,
+                participants[id] != nil || department(id.lowercased()) != nil
+            {
                 throw .notYourAnswer(who: id, you: name)
             }
             throw .unknownItem(id, stage: stage.id, known: stage.items.map(\.id))

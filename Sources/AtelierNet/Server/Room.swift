@@ -154,8 +154,11 @@ actor Room {
         let command = Command(
             actor: .participant(name), action: .join(name: name, department: department), time: configuration.clock())
         switch await session.submit(command) {
-        case .accepted:
-            let seat = Seat(name: name, department: department, token: SessionToken.random(), locale: locale)
+        case .accepted(let events):
+            // The department as the session recorded it (`Marketing` typed joins `marketing`).
+            var joined = department
+            if case .participantJoined(_, let id)? = events.first?.event { joined = id }
+            let seat = Seat(name: name, department: joined, token: SessionToken.random(), locale: locale)
             seats[seat.token] = seat
             tokens[name] = seat.token
             holders[name] = connection.id
