@@ -33,6 +33,12 @@ struct JoinCommand: AsyncParsableCommand {
         guard let address = NetAddress.parse(address, defaultHost: nil) else {
             cli.fail(LocalizedMessage("net.cli.bad_join_address", ["address": .text(address)]), code: CLI.usage)
         }
+        // Each goes as one word of the protocol's join line.
+        for (option, value) in [("--code", code), ("--name", name), ("--department", department)]
+        where value.isEmpty || value.contains(where: \.isWhitespace) {
+            cli.fail(
+                LocalizedMessage("net.cli.one_word", ["option": .text(option), "value": .text(value)]), code: CLI.usage)
+        }
         let request = JoinRequest(
             address: address, code: code, name: name, department: department, locale: cli.catalog.language)
         let end: ParticipantClient.End
