@@ -46,9 +46,14 @@ extension ExportContext {
         guard let stats = analysis.company.picks[stage.id], stats.n > 0, !stats.modes.isEmpty else {
             return label("pick.no_answer")
         }
-        let modes = stats.modes.map { optionLabel(stage: stage.id, option: $0) }
+        let tie = stats.modes.count > 1
+        // Tied labels are quoted: a list of bare labels reads as one.
+        let modes = stats.modes.map { option in
+            let words = optionLabel(stage: stage.id, option: option)
+            return tie ? catalog.text("analysis.quote", ["text": .text(words)]) : words
+        }
         return label(
-            "pick.company",
+            tie ? "pick.company_tie" : "pick.company",
             [
                 "option": .list(modes), "votes": .count(stats.count(stats.modes[0])), "count": .count(stats.n),
                 "share": .text(percent(stats.modeShare ?? 0)),
