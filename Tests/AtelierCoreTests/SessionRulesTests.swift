@@ -26,6 +26,32 @@ import Testing
         #expect(state.latestRatings(item: "ignore") == [.department("marketing"): 3])
     }
 
+    @Test func namesAreVisibleTextOnly() throws {
+        let state = try run([.addDepartment(id: "hr", name: "HR")])
+        func join(_ name: String) throws -> [Event] {
+            try state.decide(Command(actor: .facilitator, action: .join(name: name, department: "hr"), time: 0))
+        }
+        // Zero-width space, joiner, byte order mark, bidi override and isolate,
+        // only combining marks, and 46 marks on one letter.
+        for name in [
+            "lea\u{200B}", "\u{200B}", "a\u{200D}b", "\u{FEFF}bom", "\u{202E}evil", "a\u{2066}b", "\u{0301}",
+            "\u{034F}", "x" + String(repeating: "\u{0301}", count: 46),
+        ] {
+            #expect(throws: DomainError.invalidName(name)) { try join(name) }
+        }
+        // A department id in any case is not a name.
+        #expect(throws: DomainError.nameIsDepartment("HR")) { try join("HR") }
+        #expect(try join("Zoe\u{0308}") == [.participantJoined(name: "Zoe\u{0308}", department: "hr")])
+        #expect(try join("Ana-María") == [.participantJoined(name: "Ana-María", department: "hr")])
+        let joined = try run([.addDepartment(id: "hr", name: "HR"), .join(name: "IT", department: "hr")])
+        #expect(throws: DomainError.nameTaken("it")) {
+            try joined.decide(Command(actor: .facilitator, action: .addDepartment(id: "it", name: "IT"), time: 0))
+        }
+        #expect(throws: DomainError.controlCharacters) {
+            try state.decide(Command(actor: .facilitator, action: .note(text: "\u{202E}reversed"), time: 0))
+        }
+    }
+
     @Test func idsAreFoundWhateverTheirCaseAndRecordedAsDeclared() throws {
         let state = try run([
             .addDepartment(id: "marketing", name: "Marketing"), .join(name: "Ana", department: "Marketing"),

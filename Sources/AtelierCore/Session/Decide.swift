@@ -13,7 +13,7 @@ extension SessionState {
             try requireFacilitator(actor, "dept add")
             guard Slug.isValid(id) else { throw .invalidDepartmentID(id) }
             guard department(id) == nil else { throw .departmentExists(id) }
-            guard participants[id] == nil else { throw .nameTaken(id) }
+            guard !participants.keys.contains(where: { $0.lowercased() == id }) else { throw .nameTaken(id) }
             guard !name.unicodeScalars.contains(where: Self.isControl) else { throw .controlCharacters }
             let display = name.allSatisfy(\.isWhitespace) ? id : name
             guard display.count <= Self.maxNameLength * 2 else { throw .textTooLong(max: Self.maxNameLength * 2) }
@@ -197,19 +197,42 @@ extension SessionState {
         return item
     }
 
+    /// A name is typed by others (`kick NAME`, `rate NAME ...`) and read by
+    /// everyone: visible characters only, none that hides, joins or turns text.
     private func validateName(_ name: String) throws(DomainError) {
         guard !name.isEmpty else { throw .emptyName }
-        guard name.count <= Self.maxNameLength,
-            name.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && !Self.isControl($0) }),
+        let scalars = name.unicodeScalars
+        guard name.count <= Self.maxNameLength, name.allSatisfy({ $0.unicodeScalars.count <= 4 }),
+            scalars.allSatisfy({
+                !$0.properties.isWhitespace && !Self.isControl($0) && $0.properties.generalCategory != .format
+                    && !$0.properties.isDefaultIgnorableCodePoint
+            }),
+            scalars.contains(where: Self.isVisible),
             !name.contains("\""), !name.contains("'")
         else { throw .invalidName(name) }
-        guard department(name) == nil else { throw .nameIsDepartment(name) }
+        // Ids are found whatever their case: `HR` would stand for the department `hr`.
+        guard department(name) == nil, department(name.lowercased()) == nil else { throw .nameIsDepartment(name) }
     }
 
     /// Control characters (C0 but the tab, DEL, C1) would reach terminals and
-    /// exports as commands, not text.
+    /// exports as commands, and bidirectional overrides and isolates would
+    /// turn the text around them: neither is text.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// A letter, digit, punctuation or symbol: what draws a glyph of its own.
+    static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+            .letterNumber, .otherNumber, .connectorPunctuation, .dashPunctuation, .openPunctuation,
+            .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol,
+            .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
     }
 
     private func validateText(_ text: String) throws(DomainError) -> String {
