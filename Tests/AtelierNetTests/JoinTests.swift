@@ -73,7 +73,8 @@ struct JoinTests {
         let other = try await room.client()
         #expect(
             try await other.ask("join ABC234 alice legal")
-                == "error \"alice\" is already someone's seat; if it is yours, type resume TOKEN")
+                == "error \"alice\" is already someone's seat; if it is yours, type resume TOKEN, or ask the facilitator to free it (kick alice)"
+        )
         _ = await room.facilitator(.join(name: "bob", department: "legal"))
         #expect(
             try await other.ask("join ABC234 bob legal") == "error the name \"bob\" is already taken; choose another")
@@ -142,6 +143,20 @@ struct JoinTests {
                 .rated(rater: .participant("alice"), stage: "brakes", item: "understanding", value: 2),
             ])
         #expect(await room.session.state.participants["alice"]?.joins == 2)
+    }
+
+    @Test func quitFreesTheNameForANewJoin() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        let (alice, token) = try await room.joined("alice", "marketing")
+        #expect(try await alice.ask("quit") == "ok goodbye; join again with the code to come back")
+        try await eventually { room.events.last?.event == .participantLeft(name: "alice") }
+        let again = try await room.client()
+        #expect(
+            try await again.ask("resume \(token)")
+                == "error unknown token; join again with the code, or ask the facilitator")
+        #expect(try await again.ask("join \(TestRoom.code) alice marketing en").hasPrefix("ok "))
+        #expect(room.events.last?.event == .participantJoined(name: "alice", department: "marketing"))
     }
 
     @Test func resumingFromASecondConnectionTakesTheSeatOver() async throws {

@@ -36,7 +36,7 @@ struct PlainSocketTests {
             replies.dropFirst().map { $0 } == [
                 "ok ignore: 4 (Exactly us) recorded",
                 "ok nina for legal, reading English",
-                "ok goodbye; resume TOKEN brings you back",
+                "ok goodbye; join again with the code to come back",
             ])
         #expect(lines.last == "")
         try await eventually { room.events.last?.event == .participantLeft(name: "nina") }

@@ -18,11 +18,13 @@ final class MemorySeats: SeatKeeper {
 
 @Suite("Restart of the facilitator's atelier", .timeLimit(.minutes(1)))
 struct RestartTests {
-    static func server(_ session: LiveSession, keeper: MemorySeats) async throws -> (ParticipantServer, Int) {
+    static func server(
+        _ session: LiveSession, keeper: MemorySeats, resumeWindow: Duration = .seconds(120)
+    ) async throws -> (ParticipantServer, Int) {
         let catalogs = try Repository.catalogs()
         let server = try ParticipantServer(
             session: session, catalogs: catalogs, facilitator: try #require(catalogs["en"]),
-            configuration: NetConfiguration(code: TestRoom.code),
+            configuration: NetConfiguration(code: TestRoom.code, resumeWindow: resumeWindow),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, keeper: keeper)
         return (server, try await server.start())
     }
@@ -47,9 +49,9 @@ struct RestartTests {
         let bob = try await TestClient.connect(port: port)
         _ = try await bob.waitFor { $0.hasPrefix("* welcome") }
         #expect(try await bob.ask("join \(TestRoom.code) bob marketing en").hasPrefix("ok "))
-        #expect(try await bob.ask("quit") == "ok goodbye; resume TOKEN brings you back")
+        #expect(try await bob.ask("quit") == "ok goodbye; join again with the code to come back")
         try await eventually { await first.state.participants["bob"]?.present == false }
-        #expect(keeper.saved.map(\.name) == ["alice", "bob"])
+        #expect(keeper.saved.map(\.name) == ["alice"])
         #expect(keeper.saved.first == Seat(name: "alice", department: "marketing", token: token, locale: "fr"))
 
         // The facilitator's atelier stops without a word to anyone: what was
@@ -65,7 +67,8 @@ struct RestartTests {
         _ = try await eve.waitFor { $0.hasPrefix("* welcome") }
         #expect(
             try await eve.ask("join \(TestRoom.code) alice marketing en")
-                == "error \"alice\" is already someone's seat; if it is yours, type resume TOKEN")
+                == "error \"alice\" is already someone's seat; if it is yours, type resume TOKEN, or ask the facilitator to free it (kick alice)"
+        )
         let joins = journal.events(session: "restart").filter {
             $0.event == .participantJoined(name: "alice", department: "marketing")
         }
@@ -83,6 +86,58 @@ struct RestartTests {
         try await eventually { await second.state.participants["alice"]?.present == false }
         #expect(try await eve.ask("join \(TestRoom.code) alice marketing en").hasPrefix("ok "))
         await after.stop()
+        await before.stop()
+    }
+
+    @Test func thoseWhoDoNotResumeLeaveAfterTheWindowAndCanStillComeBack() async throws {
+        let keeper = MemorySeats()
+        let journal = MemoryJournal()
+        let state = SessionState(id: "ghosts", workshop: try Repository.workshop("coping-patterns"), locale: "en")
+        let first = LiveSession(state: state, journal: journal)
+        _ = await first.submit(
+            Command(actor: .facilitator, action: .addDepartment(id: "legal", name: "Legal"), time: 0))
+        let (before, port) = try await Self.server(first, keeper: keeper)
+        var tokens: [String] = []
+        for name in ["ghost", "back"] {
+            let client = try await TestClient.connect(port: port)
+            _ = try await client.waitFor { $0.hasPrefix("* welcome") }
+            tokens.append(String(try await client.ask("join \(TestRoom.code) \(name) legal en").dropFirst(3)))
+        }
+        // The facilitator's atelier dies; its session comes back with both present.
+        let second = LiveSession(state: await first.state, journal: journal)
+        let (after, newPort) = try await Self.server(second, keeper: keeper, resumeWindow: .milliseconds(300))
+        let back = try await TestClient.connect(port: newPort)
+        _ = try await back.waitFor { $0.hasPrefix("* welcome") }
+        #expect(try await back.ask("resume \(tokens[1])") == "ok \(tokens[1])")
+        // The window over, the one who did not resume is recorded as having left.
+        try await eventually { await second.state.participants["ghost"]?.present == false }
+        #expect(await second.state.participants["back"]?.present == true)
+        // Later still, the token brings them back (a join is recorded).
+        let late = try await TestClient.connect(port: newPort)
+        _ = try await late.waitFor { $0.hasPrefix("* welcome") }
+        #expect(try await late.ask("resume \(tokens[0])") == "ok \(tokens[0])")
+        #expect(await second.state.participants["ghost"]?.present == true)
+        let ghost = journal.events(session: "ghosts").filter { $0.actor == .participant("ghost") }.map(\.event.type)
+        #expect(ghost == ["participant_joined", "participant_left", "participant_joined"])
+        await after.stop()
+        await before.stop()
+    }
+
+    @Test func aNormalStopRecordsEveryoneAsLeftEvenThoseWhoNeverCameBack() async throws {
+        let keeper = MemorySeats()
+        let journal = MemoryJournal()
+        let state = SessionState(id: "stop", workshop: try Repository.workshop("coping-patterns"), locale: "en")
+        let first = LiveSession(state: state, journal: journal)
+        _ = await first.submit(
+            Command(actor: .facilitator, action: .addDepartment(id: "legal", name: "Legal"), time: 0))
+        let (before, port) = try await Self.server(first, keeper: keeper)
+        let client = try await TestClient.connect(port: port)
+        _ = try await client.waitFor { $0.hasPrefix("* welcome") }
+        #expect(try await client.ask("join \(TestRoom.code) ghost legal en").hasPrefix("ok "))
+        let second = LiveSession(state: await first.state, journal: journal)
+        let (after, _) = try await Self.server(second, keeper: keeper)
+        await after.stop()
+        #expect(await second.state.participants["ghost"]?.present == false)
         await before.stop()
     }
 }

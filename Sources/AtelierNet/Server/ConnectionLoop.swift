@@ -96,6 +96,7 @@ final class ConnectionLoop {
         case .help:
             reply(body: StageText.help(catalog), ok: "")
         case .quit:
+            await room.quit(connection)
             connection.close(after: ["ok " + catalog.text("net.bye")], grace: configuration.closeGrace)
             return false
         case .locale(let language):

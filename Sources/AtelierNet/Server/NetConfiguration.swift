@@ -33,6 +33,10 @@ public struct NetConfiguration: Sendable {
     public var timerSleep: @Sendable (Duration) async throws -> Void
     /// The kernel send buffer of each connection (tests make it small); nil keeps the system's.
     public var sendBufferBytes: Int?
+    /// After a restart, how long the participants still in the session have
+    /// to resume before they are recorded as having left (the client retries
+    /// for two minutes).
+    public var resumeWindow: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 0, code: String? = nil, maxParticipants: Int = 500,
@@ -42,7 +46,7 @@ public struct NetConfiguration: Sendable {
         clock: @escaping @Sendable () -> Timestamp = NetConfiguration.systemClock,
         penaltySleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
         timerSleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-        sendBufferBytes: Int? = nil
+        sendBufferBytes: Int? = nil, resumeWindow: Duration = .seconds(120)
     ) {
         self.host = host
         self.port = port
@@ -60,6 +64,7 @@ public struct NetConfiguration: Sendable {
         self.penaltySleep = penaltySleep
         self.timerSleep = timerSleep
         self.sendBufferBytes = sendBufferBytes
+        self.resumeWindow = resumeWindow
     }
 
     /// Milliseconds since the epoch, from the system's wall clock.

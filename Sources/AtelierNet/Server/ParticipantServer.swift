@@ -18,6 +18,8 @@ public final class ParticipantServer: Sendable {
         let server: any Channel
         let accepting: Task<Void, Never>
         let following: Task<Void, Never>
+        /// Records as left, once the resume window is over, those who did not resume.
+        let releasing: Task<Void, Never>
     }
 
     private let session: LiveSession
@@ -78,12 +80,19 @@ public final class ParticipantServer: Sendable {
         let following = Task {
             for await write in events { await room.absorb(write.flatMap(\.self)) }
         }
+        let window = configuration.resumeWindow
+        let releasing = Task {
+            guard !saved.isEmpty else { return }
+            do { try await Task.sleep(for: window) } catch { return }
+            await room.releaseUnclaimed()
+        }
         let confirmations = Confirmations(workshop: initial.workshop, catalogs: catalogs.values)
         let server: NIOAsyncChannel<Child, Never>
         do {
             server = try await bind()
         } catch {
             following.cancel()
+            releasing.cancel()
             throw error
         }
         let accepting = Task<Void, Never> { [self] in
@@ -102,7 +111,12 @@ public final class ParticipantServer: Sendable {
                 }
             }
         }
-        state.withLock { $0 = (room, Running(server: server.channel, accepting: accepting, following: following)) }
+        state.withLock {
+            $0 = (
+                room,
+                Running(server: server.channel, accepting: accepting, following: following, releasing: releasing)
+            )
+        }
         logger.info(
             "listening",
             metadata: ["host": "\(configuration.host)", "port": "\(server.channel.localAddress?.port ?? 0)"])
@@ -119,8 +133,12 @@ public final class ParticipantServer: Sendable {
             })
         else { return }
         running.server.close(promise: nil)
+        running.releasing.cancel()
         await room.closeAll()
         await running.accepting.value
+        // Every connection is closed and its participant recorded as left:
+        // those who never came back after a restart leave too.
+        await room.releaseUnclaimed()
         running.following.cancel()
         await room.finishFeeds()
     }

@@ -137,6 +137,32 @@ actor Room {
         }
     }
 
+    /// Those the session still shows as present whom no connection speaks
+    /// for (their seats came from the store, and they did not resume) are
+    /// recorded as having left; their seats stay, so `resume` still works.
+    func releaseUnclaimed() async {
+        let state = await session.state
+        for name in tokens.keys.sorted()
+        where holders[name] == nil && leaving[name] == nil && state.participants[name]?.present == true {
+            let command = Command(actor: .participant(name), action: .leave(name: name), time: configuration.clock())
+            _ = await session.submit(command)
+        }
+    }
+
+    /// `quit`: the participant leaves and their name is free again (they
+    /// come back with `join`, under a new token).
+    func quit(_ connection: Connection) async {
+        guard let seat = members[connection.id]?.seat, holders[seat.name] == connection.id else { return }
+        members[connection.id]?.seat = nil
+        holders[seat.name] = nil
+        tokens[seat.name] = nil
+        seats[seat.token] = nil
+        await keep { try $0.remove(name: seat.name) }
+        let command = Command(
+            actor: .participant(seat.name), action: .leave(name: seat.name), time: configuration.clock())
+        _ = await session.submit(command)
+    }
+
     // MARK: - Join and resume
 
     func join(code typed: String, name: String, department: String, locale: String, connection: Connection) async
