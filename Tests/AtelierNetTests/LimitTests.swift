@@ -70,6 +70,11 @@ struct LimitTests {
         clock.advance(milliseconds: 200)
         #expect(try await client.ask("locale en") == "ok you now read English")
         #expect(try await client.ask("locale en") == flood)
+        // A blank line over the limit is dropped without a word, as any blank line.
+        try await client.send("")
+        #expect(try await client.ask("whoami") == flood)
+        clock.advance(milliseconds: 200)
+        #expect(try await client.ask("locale en") == "ok you now read English")
     }
 
     @Test func aConnectionThatKeepsFloodingIsClosed() async throws {
@@ -107,17 +112,25 @@ struct LimitTests {
     @Test func noMoreConnectionsThanTheMaximum() async throws {
         let room = try await TestRoom.start { $0.maxParticipants = 2 }
         defer { Task { await room.stop() } }
+        var feed = await room.server.feed().map(\.text).makeAsyncIterator()
         let (first, _) = try await room.joined("alice", "marketing")
         _ = try await room.client()
-        let third = try await TestClient.connect(port: room.port)
-        let refused = try await third.readUntilClosed()
-        #expect(refused == ["error the session is full (2 connections at most)"])
+        for _ in 0..<3 {
+            let turnedAway = try await TestClient.connect(port: room.port)
+            #expect(try await turnedAway.readUntilClosed() == ["error the session is full (2 connections at most)"])
+        }
+        // The facilitator hears of it once, not once per knock.
+        #expect(
+            await feed.next()
+                == "! the room is full (2 connections): a connection from 127.0.0.1 was turned away, and so will others be until someone leaves (atelier run --max-participants)"
+        )
         // Once a connection is gone (its participant has left), there is room again.
         await first.close()
         try await eventually { room.events.last?.event == .participantLeft(name: "alice") }
         let fourth = try await room.client()
         #expect(
             try await fourth.ask("whoami") == "error join first: join CODE NAME DEPARTMENT [LANGUAGE], or resume TOKEN")
+        #expect(await feed.next() == "the room has space again; 3 connections were turned away meanwhile")
     }
 
     @Test func theFacilitatorKicksAParticipant() async throws {

@@ -188,5 +188,7 @@ struct PushTests {
         let intruder = try await room.client()
         _ = try await intruder.ask("join QQQQQQ eve legal")
         #expect(await lines.next() == "! wrong join code from 127.0.0.1 (1 attempt)")
+        _ = try await intruder.ask("resume 0123456789abcdef0123456789abcdef")
+        #expect(await lines.next() == "! unknown resume token from 127.0.0.1 (2 attempts)")
     }
 }

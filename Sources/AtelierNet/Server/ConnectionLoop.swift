@@ -62,32 +62,49 @@ final class ConnectionLoop {
             reply(error: catalog.text("net.too_long", ["max": .count(limits.maxLineBytes)]))
             return true
         case .notText, .line:
+            let reading = Reading(frame)
             guard bucket.take(at: configuration.clock()) else {
                 floodRefusals += 1
                 guard floodRefusals < configuration.floodRefusalsBeforeClose else {
                     await close("net.flood_closed", [:], reason: "net.reason.flood")
                     return false
                 }
-                reply(
-                    error: catalog.text(
-                        "net.flood",
-                        ["count": .count(configuration.floodBurst), "rate": .count(configuration.floodPerSecond)]))
+                if reading != .blank {
+                    reply(
+                        error: catalog.text(
+                            "net.flood",
+                            ["count": .count(configuration.floodBurst), "rate": .count(configuration.floodPerSecond)]))
+                }
                 return true
             }
             floodRefusals = 0
-            guard case .line(let text) = frame else {
+            switch reading {
+            case .blank:
+                return true
+            case .notText:
                 reply(error: catalog.text("net.not_text"))
                 return true
-            }
-            switch RequestParser.parse(text) {
-            case nil:
-                return true
-            case .failure(let problem):
+            case .request(.failure(let problem)):
                 reply(error: describe(problem))
                 return true
-            case .success(let request):
+            case .request(.success(let request)):
                 return await perform(request)
             }
+        }
+    }
+
+    /// What a framed line says; a blank line gets no reply, not even a refusal.
+    private enum Reading: Equatable {
+        case blank
+        case notText
+        case request(Result<ParticipantRequest, RequestProblem>)
+
+        init(_ frame: InboundLine) {
+            guard case .line(let text) = frame else {
+                self = .notText
+                return
+            }
+            self = RequestParser.parse(text).map(Reading.request) ?? .blank
         }
     }
 

@@ -39,6 +39,8 @@ actor Room {
     /// A `leave` on its way to the session, which a `resume` waits for.
     private var leaving: [String: Task<Void, Never>] = [:]
     private var failures: [String: Int] = [:]
+    /// Connections refused since the room was last able to take one.
+    private var turnedAway = 0
     private var feeds: [Int: AsyncStream<FeedLine>.Continuation] = [:]
     private var nextFeed = 0
     private var timerTask: Task<Void, Never>?
@@ -78,8 +80,20 @@ actor Room {
                 after: ["error " + catalog.text("net.full", ["max": .count(configuration.maxParticipants)])],
                 grace: configuration.closeGrace)
             logger.notice("connection refused: room full", metadata: ["address": "\(connection.address)"])
+            turnedAway += 1
+            // Once per full spell, not once per knock: a client retrying must not flood the screen.
+            if turnedAway == 1 {
+                notify(
+                    facilitator.text(
+                        "net.feed.full",
+                        ["max": .count(configuration.maxParticipants), "address": .text(connection.address)]))
+            }
             return false
         }
+        if turnedAway > 1 {
+            notify(facilitator.text("net.feed.full_over", ["count": .count(turnedAway)]))
+        }
+        turnedAway = 0
         members[connection.id] = Member(connection: connection, locale: defaultLocale)
         _ = connection.deliver(["* " + StageText.welcome(catalog, languages: languages)])
         return true
@@ -247,7 +261,7 @@ actor Room {
         let count = (failures[address] ?? 0) + 1
         failures[address] = count
         logger.warning("wrong join \(kind)", metadata: ["address": "\(address)", "failures": "\(count)"])
-        notify(facilitator.text("net.feed.wrong_code", ["address": .text(address), "count": .count(count)]))
+        notify(facilitator.text("net.feed.wrong_\(kind)", ["address": .text(address), "count": .count(count)]))
         return configuration.penalty.delay(failures: count)
     }
 
