@@ -94,4 +94,25 @@ import Testing
         ]
         #expect(try lines(events, catalog: fr) == expected)
     }
+
+    @Test func aParticipantsNoteSaysWhose() throws {
+        let state = SessionState(id: "demo", workshop: try TestFiles.workshop(), locale: "en")
+        let recorded = [
+            RecordedEvent(seq: 1, time: 0, actor: .facilitator, event: .departmentAdded(id: "rh", name: "rh")),
+            RecordedEvent(
+                seq: 2, time: 0, actor: .participant("Nina"), event: .participantJoined(name: "Nina", department: "rh")),
+            RecordedEvent(
+                seq: 3, time: 0, actor: .participant("Nina"), event: .noteAdded(stage: "intro", text: "a charter first")
+            ),
+            RecordedEvent(seq: 4, time: 0, actor: .facilitator, event: .noteAdded(stage: "intro", text: "agreed")),
+        ]
+        #expect(
+            EventView.lines(recorded, before: state, catalog: en).suffix(2) == [
+                "note from Nina (rh) on intro: a charter first", "note on intro: agreed",
+            ])
+        #expect(
+            EventView.lines(recorded, before: state, catalog: fr).suffix(2) == [
+                "note de Nina (rh) sur intro : a charter first", "note sur intro : agreed",
+            ])
+    }
 }

@@ -5,7 +5,8 @@ import AtelierCore
 /// event, and the reader's catalog (the replay reuses it).
 public enum EventView {
     public static func line(_ recorded: RecordedEvent, before state: SessionState, catalog: Catalog) -> String {
-        catalog.render(message(recorded.event, before: state, language: catalog.language, changes: true))
+        catalog.render(
+            message(recorded.event, by: recorded.actor, before: state, language: catalog.language, changes: true))
     }
 
     /// The lines of a batch of events, each read against the state it applies to.
@@ -17,7 +18,7 @@ public enum EventView {
         }
     }
 
-    static func message(_ event: Event, before state: SessionState, language: String, changes: Bool)
+    static func message(_ event: Event, by actor: Actor, before state: SessionState, language: String, changes: Bool)
         -> LocalizedMessage
     {
         let workshop = state.workshop
@@ -75,12 +76,18 @@ public enum EventView {
             return LocalizedMessage(
                 "repl.event.shares_declared", ["department": .text(department), "other": .text(other)])
         case .noteAdded(let stage, let text):
-            return LocalizedMessage("repl.event.note_added", ["stage": .text(stage), "text": .text(text)])
+            // A participant's note says whose it is; the facilitator's are the room's.
+            guard let name = actor.participantName else {
+                return LocalizedMessage("repl.event.note_added", ["stage": .text(stage), "text": .text(text)])
+            }
+            return LocalizedMessage(
+                "repl.event.note_added_by",
+                ["who": who(.participant(name)), "stage": .text(stage), "text": .text(text)])
         case .undone(let seq):
             guard let target = state.undoable.last(where: { $0.seq == seq }) else {
                 return LocalizedMessage("repl.event.undone_unknown", ["seq": .count(Int(seq))])
             }
-            let what = message(target.event, before: state, language: language, changes: false)
+            let what = message(target.event, by: target.actor, before: state, language: language, changes: false)
             return LocalizedMessage("repl.event.undone", ["what": .message(what)])
         case .sessionEnded:
             return LocalizedMessage("repl.event.session_ended")
