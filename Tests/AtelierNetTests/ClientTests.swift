@@ -102,6 +102,28 @@ struct ClientTests {
                 == "» the facilitator has paused the session; your answers are kept; join again when it resumes")
     }
 
+    @Test func linesPipedInAreSentOneByOneWithinTheFloodControl() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        await room.goTo("brakes")
+        let screen = Screen()
+        let keyboard = Keyboard()
+        let client = try Self.client(port: room.port, screen: screen)
+        // Fifteen answers at once, as `atelier join ... < answers.txt` reads them.
+        let values = (0..<15).map { $0 % 5 }
+        for value in values { keyboard.type("rate control \(value)") }
+        let running = Task { await client.run { await keyboard.next() } }
+        try await eventually { screen.shown.filter { $0.hasPrefix("✓ control") }.count == 15 }
+        #expect(!screen.shown.contains { $0.hasPrefix("✗") })
+        keyboard.type("quit")
+        #expect(await running.value == .left)
+        let rated = room.events.compactMap { recorded -> Int? in
+            guard case .rated(_, _, "control", let value) = recorded.event else { return nil }
+            return value
+        }
+        #expect(rated == values)
+    }
+
     @Test func aDroppedConnectionIsResumedWithTheToken() async throws {
         let room = try await TestRoom.start()
         defer { Task { await room.stop() } }

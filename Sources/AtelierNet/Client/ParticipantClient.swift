@@ -56,6 +56,11 @@ public final class ParticipantClient: Sendable {
         var token: String?
         var completion: ClientCompletion
         var quitting = false
+        /// The typing side, waiting for the reply to the request it sent.
+        var waiting: CheckedContinuation<Void, Never>?
+        /// Under the server's flood control (a burst of 10, then 5 a second),
+        /// with a margin for the network's jitter.
+        var bucket = TokenBucket(capacity: 8, perSecond: 4)
     }
 
     private let request: JoinRequest
@@ -64,6 +69,7 @@ public final class ParticipantClient: Sendable {
     private let stageChanged: @Sendable (String) -> Void
     private let retry: Retry
     private let state: Mutex<State>
+    private let started = ContinuousClock.now
 
     /// - Parameters:
     ///   - catalog: the language of the client's own messages (the server's
@@ -121,7 +127,20 @@ public final class ParticipantClient: Sendable {
                 return state.writer
             }
             if let writer {
-                do { try await writer.write(line) } catch { show(catalog.text("net.client.not_sent")) }
+                // One request at a time, as a person types, and no faster than
+                // the flood control allows: a script piped in is paced, not cut.
+                while !state.withLock({ $0.bucket.take(at: started.duration(to: .now).milliseconds) }) {
+                    try? await Task.sleep(for: .milliseconds(50))
+                }
+                await withCheckedContinuation { (replied: CheckedContinuation<Void, Never>) in
+                    state.withLock { $0.waiting = replied }
+                    Task {
+                        do { try await writer.write(line) } catch {
+                            self.replied()
+                            self.show(self.catalog.text("net.client.not_sent"))
+                        }
+                    }
+                }
             } else if typed != nil {
                 show(catalog.text("net.client.not_sent"))
             }
@@ -206,7 +225,17 @@ public final class ParticipantClient: Sendable {
             return nil
         }
         state.withLock { $0.writer = nil }
+        // A request the dropped connection did not answer waits no longer.
+        replied()
         return end ?? nil
+    }
+
+    /// Lets the typing side send its next line.
+    private func replied() {
+        state.withLock { state in
+            defer { state.waiting = nil }
+            return state.waiting
+        }?.resume()
     }
 
     /// Shows a line from the server; the end of the run when it says so.
@@ -217,6 +246,8 @@ public final class ParticipantClient: Sendable {
             return (state.quitting, state.completion.stage == before ? nil : state.completion.stage)
         }
         if let stage { stageChanged(stage) }
+        // `ok` or `error` ends a reply (body lines start with `- `, pushes with `* `).
+        defer { if line.hasPrefix("ok") || line.hasPrefix("error") { replied() } }
         if quitting, line.hasPrefix("ok ") {
             // The server's goodbye speaks of tokens, which this client keeps to itself.
             show(catalog.text("net.client.left"))
@@ -227,5 +258,13 @@ public final class ParticipantClient: Sendable {
         if line.hasPrefix("* pause") { return .paused }
         if line.hasPrefix("* kicked") || line.hasPrefix("* closing") { return .removed }
         return nil
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds.
+    fileprivate var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }
