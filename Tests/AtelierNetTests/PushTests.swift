@@ -76,6 +76,12 @@ struct PushTests {
                 "- item strategy — Lacking strategy and commitment: 0 answers — 0:0 1:0 2:0 3:0 4:0",
                 "ok",
             ])
+        // The facilitator takes the reveal back: participants are told, and the results close again.
+        await room.facilitator(.undo)
+        #expect(
+            try await alice.waitFor { $0.hasPrefix("* hide") }
+                == "* hide brakes — the results of \"The three brakes\" are hidden again")
+        #expect(try await alice.ask("results") == "error the results of \"brakes\" are not revealed yet")
     }
 
     @Test func theResultsOfANotesStageAreItsNotes() async throws {

@@ -33,7 +33,9 @@ enum PushText {
         if after.locked != before.locked {
             lines.append(after.locked ? StageText.locked(stage, catalog) : StageText.unlocked(stage, catalog))
         }
-        if after.revealed, !before.revealed { lines.append(StageText.revealed(stage, catalog)) }
+        if after.revealed != before.revealed {
+            lines.append(after.revealed ? StageText.revealed(stage, catalog) : StageText.hidden(stage, catalog))
+        }
         if let timer = after.timer, timer != before.timer, timer.stage == stage.id {
             lines.append(StageText.timer(timer, catalog))
         }

@@ -62,6 +62,12 @@ enum StageText {
             + catalog.text("net.push.reveal", ["title": .text(stage.title.text(catalog.language))])
     }
 
+    /// The facilitator took a reveal back (`undo`).
+    static func hidden(_ stage: Stage, _ catalog: Catalog) -> String {
+        "hide \(stage.id)" + separator
+            + catalog.text("net.push.hide", ["title": .text(stage.title.text(catalog.language))])
+    }
+
     static func timer(_ timer: StageTimer, _ catalog: Catalog) -> String {
         "timer \(timer.stage) \(timer.seconds)" + separator
             + catalog.text("net.push.timer", ["count": .count(timer.seconds / 60)])
