@@ -12,9 +12,12 @@
 /// taken with `link`, which fails if the name exists, so two writers cannot
 /// both believe they created the file.
 public enum AtomicFile {
-    public static func write(_ bytes: some Collection<UInt8>, to path: String, replace: Bool) throws(FilesError) {
+    /// - Parameter mode: the file's permissions (0o600 for a secret).
+    public static func write(
+        _ bytes: some Collection<UInt8>, to path: String, replace: Bool, mode: mode_t = 0o644
+    ) throws(FilesError) {
         if !replace, TextFile.exists(path) { throw .alreadyExists(path: path) }
-        let temporary = try writeTemporary(Array(bytes), near: path)
+        let temporary = try writeTemporary(Array(bytes), near: path, mode: mode)
         try commit(temporary, to: path, replace: replace)
     }
 
@@ -24,7 +27,7 @@ public enum AtomicFile {
 
     /// Writes the bytes to a new temporary file next to `path`, flushed to disk;
     /// returns the temporary file's path.
-    static func writeTemporary(_ bytes: [UInt8], near path: String) throws(FilesError) -> String {
+    static func writeTemporary(_ bytes: [UInt8], near path: String, mode: mode_t = 0o644) throws(FilesError) -> String {
         let (folder, name) = split(path)
         var template = Array("\(folder)/.\(name).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -32,7 +35,7 @@ public enum AtomicFile {
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         do throws(FilesError) {
             try writeAll(bytes, to: fd, path: path)
-            guard fchmod(fd, 0o644) == 0, fsync(fd) == 0 else { throw .writeFailed(path: path, reason: .current) }
+            guard fchmod(fd, mode) == 0, fsync(fd) == 0 else { throw .writeFailed(path: path, reason: .current) }
         } catch {
             close(fd)
             unlink(temporary)

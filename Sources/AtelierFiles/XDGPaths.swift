@@ -26,4 +26,6 @@ public struct XDGPaths: Sendable {
     public var history: String { stateDirectory + "/history" }
     /// Workshops installed for this user.
     public var workshops: String { dataDirectory + "/workshops" }
+    /// The participant's client keeps its seat tokens here, one file a seat.
+    public var joinTokens: String { stateDirectory + "/join" }
 }

@@ -48,15 +48,62 @@ struct ClientTests {
 
     static func client(
         port: Int, name: String = "alice", screen: Screen, code: String = TestRoom.code,
-        stages: Screen = Screen()
+        stages: Screen = Screen(), keptToken: String? = nil, kept: Screen = Screen()
     ) throws -> ParticipantClient {
         let request = JoinRequest(
             address: NetAddress(host: "127.0.0.1", port: port), code: code, name: name, department: "marketing",
             locale: "en")
         return ParticipantClient(
             request: request, catalog: try Repository.catalogs()["en"]!, languages: ["en", "fr"],
-            retry: .init(delay: .milliseconds(50), attempts: 100), stageChanged: { stages.show($0) },
-            show: { screen.show($0) })
+            retry: .init(delay: .milliseconds(50), attempts: 100), keptToken: keptToken,
+            keepToken: { kept.show($0 ?? "(none)") }, stageChanged: { stages.show($0) }, show: { screen.show($0) })
+    }
+
+    @Test func aClientRunAgainTakesItsSeatBackWithTheKeptToken() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        // The first run of the client dies with the seat held: the name stays reserved.
+        let (first, token) = try await room.joined("alice", "marketing")
+        await first.close()
+        try await eventually { room.events.last?.event == .participantLeft(name: "alice") }
+        let screen = Screen()
+        let kept = Screen()
+        let keyboard = Keyboard()
+        let client = try Self.client(port: room.port, screen: screen, keptToken: token, kept: kept)
+        let running = Task { await client.run { await keyboard.next() } }
+        try await screen.waitFor("you are in as alice for marketing; type help for the commands, Tab completes")
+        #expect(room.events.last?.event == .participantJoined(name: "alice", department: "marketing"))
+        keyboard.type("quit")
+        #expect(await running.value == .left)
+        // Kept while seated, forgotten once the seat is over.
+        #expect(kept.shown == [token, "(none)"])
+    }
+
+    @Test func aKeptTokenTheServerNoLongerKnowsFallsBackToJoin() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        let screen = Screen()
+        let kept = Screen()
+        let keyboard = Keyboard()
+        let client = try Self.client(
+            port: room.port, screen: screen, keptToken: "0123456789abcdef0123456789abcdef", kept: kept)
+        let running = Task { await client.run { await keyboard.next() } }
+        try await screen.waitFor("you are in as alice for marketing; type help for the commands, Tab completes")
+        #expect(!screen.shown.contains { $0.hasPrefix("✗") })
+        keyboard.type("quit")
+        #expect(await running.value == .left)
+        #expect(
+            kept.shown.count == 2 && kept.shown[0].count == 32 && kept.shown[0] != "0123456789abcdef0123456789abcdef")
+    }
+
+    @Test func aKeptTokenAndNoServerIsUnreachableAtOnce() async throws {
+        let screen = Screen()
+        let kept = Screen()
+        let client = try Self.client(
+            port: 9, screen: screen, keptToken: "0123456789abcdef0123456789abcdef", kept: kept)
+        #expect(await client.run { nil } == .unreachable)
+        #expect(screen.shown == ["cannot reach a session at 127.0.0.1:9; check the address the facilitator shows"])
+        #expect(kept.shown.isEmpty)
     }
 
     @Test func aParticipantAnswersAndSeesTheSessionEnd() async throws {

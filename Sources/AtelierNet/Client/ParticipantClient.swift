@@ -54,6 +54,8 @@ public final class ParticipantClient: Sendable {
     private struct State {
         var writer: NIOAsyncChannelOutboundWriter<String>?
         var token: String?
+        /// The token came from an earlier run and the server has not taken it yet.
+        var tokenFromEarlierRun = false
         var completion: ClientCompletion
         var quitting = false
         /// The typing side, waiting for the reply to the request it sent.
@@ -70,6 +72,7 @@ public final class ParticipantClient: Sendable {
     private let retry: Retry
     private let state: Mutex<State>
     private let started = ContinuousClock.now
+    private let keepToken: @Sendable (String?) -> Void
 
     /// - Parameters:
     ///   - catalog: the language of the client's own messages (the server's
@@ -77,8 +80,14 @@ public final class ParticipantClient: Sendable {
     ///   - stageChanged: told the new stage's id when the server says the
     ///     stage changed (the prompt shows it).
     ///   - show: prints one line for the person (above the prompt).
+    ///   - keptToken: the seat's token from an earlier run of the client
+    ///     (which died while the seat was held): tried first, with `join`
+    ///     when the server no longer knows it.
+    ///   - keepToken: told the seat's token once seated, and nil once the
+    ///     seat is over (left, removed, session ended), to keep it across runs.
     public init(
         request: JoinRequest, catalog: Catalog, languages: [String], retry: Retry = Retry(),
+        keptToken: String? = nil, keepToken: @escaping @Sendable (String?) -> Void = { _ in },
         stageChanged: @escaping @Sendable (String) -> Void = { _ in }, show: @escaping @Sendable (String) -> Void
     ) {
         self.request = request
@@ -86,8 +95,11 @@ public final class ParticipantClient: Sendable {
         self.retry = retry
         self.stageChanged = stageChanged
         self.show = show
-        self.state = Mutex(
-            State(completion: ClientCompletion(languages: languages, department: request.department)))
+        self.keepToken = keepToken
+        var initial = State(completion: ClientCompletion(languages: languages, department: request.department))
+        initial.token = keptToken
+        initial.tokenFromEarlierRun = keptToken != nil
+        self.state = Mutex(initial)
     }
 
     /// The words Tab may complete at the end of `line`.
@@ -112,6 +124,8 @@ public final class ParticipantClient: Sendable {
         let end = await follow(seated: signal)
         signal.finish()
         typing.cancel()
+        // A seat that may still be resumed keeps its token for the next run.
+        if end != .unreachable { keepToken(nil) }
         return end
     }
 
@@ -155,7 +169,8 @@ public final class ParticipantClient: Sendable {
         var lost = false
         while true {
             if let end = await connectOnce(announce: lost, seated: seated) { return end }
-            guard state.withLock({ $0.token }) != nil else {
+            // Only a seat taken in this run is worth connecting again for.
+            guard state.withLock({ $0.token != nil && !$0.tokenFromEarlierRun }) else {
                 show(catalog.text("net.client.unreachable", ["address": .text(address)]))
                 return .unreachable
             }
@@ -195,24 +210,34 @@ public final class ParticipantClient: Sendable {
             return nil
         }
         let end: End?? = try? await channel.executeThenClose { inbound, outbound -> End? in
-            let token = state.withLock { $0.token }
-            try await outbound.write(
-                token.map { "resume \($0)" }
-                    ?? "join \(request.code) \(request.name) \(request.department) \(request.locale)")
+            let join = "join \(request.code) \(request.name) \(request.department) \(request.locale)"
+            let (token, fromEarlierRun) = state.withLock { ($0.token, $0.tokenFromEarlierRun) }
+            try await outbound.write(token.map { "resume \($0)" } ?? join)
             var seated = false
+            var staleToken = fromEarlierRun
             for try await frame in inbound {
                 guard case .line(let line) = frame else { continue }
                 if !seated {
                     guard !line.hasPrefix("* ") else { continue }
                     guard line.hasPrefix("ok ") else {
+                        if staleToken {
+                            // The kept token is from a session that is gone: join.
+                            staleToken = false
+                            state.withLock { $0.token = nil }
+                            try await outbound.write(join)
+                            continue
+                        }
                         show(ClientText.display(line) ?? line)
                         return .refused
                     }
                     seated = true
+                    let token = String(line.dropFirst(3))
                     state.withLock { state in
-                        state.token = String(line.dropFirst(3))
+                        state.token = token
+                        state.tokenFromEarlierRun = false
                         state.writer = outbound
                     }
+                    keepToken(token)
                     signal.yield()
                     show(
                         catalog.text(

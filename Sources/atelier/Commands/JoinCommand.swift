@@ -1,5 +1,6 @@
 import ArgumentParser
 import AtelierCore
+import AtelierFiles
 import AtelierNet
 import AtelierREPL
 import Foundation
@@ -41,6 +42,8 @@ struct JoinCommand: AsyncParsableCommand {
         }
         let request = JoinRequest(
             address: address, code: code, name: name, department: department, locale: cli.catalog.language)
+        let tokens = JoinTokens(
+            folder: XDGPaths().joinTokens, host: address.host, port: address.port, code: code, name: name)
         let end: ParticipantClient.End
         if isatty(STDIN_FILENO) != 0 {
             let editor = LineEditor(name: "atelier-join", historyPath: nil)
@@ -48,16 +51,18 @@ struct JoinCommand: AsyncParsableCommand {
             let prompt = { @Sendable (stage: String) in stage.isEmpty ? "\(name)> " : "\(name)[\(stage)]> " }
             let client = ParticipantClient(
                 request: request, catalog: cli.catalog, languages: cli.locales.languages,
-                stageChanged: { editor.setPrompt(prompt($0)) }, show: { editor.print($0) })
+                keptToken: tokens.read(), keepToken: tokens.keep, stageChanged: { editor.setPrompt(prompt($0)) },
+                show: { editor.print($0) })
             editor.setCompleter { .words(client.complete($0)) }
             editor.start()
             end = await client.run { await editor.next(prompt: prompt(client.stage)) }
             await editor.stop()
         } else {
             let lines = StreamLines()
-            let client = ParticipantClient(request: request, catalog: cli.catalog, languages: cli.locales.languages) {
-                cli.say(line: $0)
-            }
+            let client = ParticipantClient(
+                request: request, catalog: cli.catalog, languages: cli.locales.languages, keptToken: tokens.read(),
+                keepToken: tokens.keep
+            ) { cli.say(line: $0) }
             end = await client.run { await lines.next(prompt: "") }
         }
         switch end {
