@@ -106,8 +106,7 @@ actor Room {
             holders[seat.name] == connection.id
         else { return }
         holders[seat.name] = nil
-        let command = Command(
-            actor: .participant(seat.name), action: .leave(name: seat.name), time: configuration.clock())
+        let command = leave(seat.name)
         let session = session
         let task = Task { _ = await session.submit(command) }
         leaving[seat.name] = task
@@ -158,8 +157,7 @@ actor Room {
         let state = await session.state
         for name in tokens.keys.sorted()
         where holders[name] == nil && leaving[name] == nil && state.participants[name]?.present == true {
-            let command = Command(actor: .participant(name), action: .leave(name: name), time: configuration.clock())
-            _ = await session.submit(command)
+            _ = await session.submit(leave(name))
         }
     }
 
@@ -172,9 +170,12 @@ actor Room {
         tokens[seat.name] = nil
         seats[seat.token] = nil
         await keep { try $0.remove(name: seat.name) }
-        let command = Command(
-            actor: .participant(seat.name), action: .leave(name: seat.name), time: configuration.clock())
-        _ = await session.submit(command)
+        _ = await session.submit(leave(seat.name))
+    }
+
+    /// The participant's own `leave`, as their connection's end records it.
+    private func leave(_ name: String) -> Command {
+        Command(actor: .participant(name), action: .leave(name: name), time: configuration.clock())
     }
 
     // MARK: - Join and resume
