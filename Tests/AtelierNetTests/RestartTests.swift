@@ -89,20 +89,30 @@ struct RestartTests {
         await before.stop()
     }
 
-    @Test func thoseWhoDoNotResumeLeaveAfterTheWindowAndCanStillComeBack() async throws {
-        let keeper = MemorySeats()
+    /// A session with the department `legal`, its server, and a token for
+    /// each of `names`, joined there before the facilitator's atelier dies.
+    static func joinedBeforeACrash(_ id: String, _ names: [String], keeper: MemorySeats) async throws -> (
+        first: LiveSession, journal: MemoryJournal, server: ParticipantServer, tokens: [String]
+    ) {
         let journal = MemoryJournal()
-        let state = SessionState(id: "ghosts", workshop: try Repository.workshop("coping-patterns"), locale: "en")
+        let state = SessionState(id: id, workshop: try Repository.workshop("coping-patterns"), locale: "en")
         let first = LiveSession(state: state, journal: journal)
         _ = await first.submit(
             Command(actor: .facilitator, action: .addDepartment(id: "legal", name: "Legal"), time: 0))
-        let (before, port) = try await Self.server(first, keeper: keeper)
+        let (server, port) = try await Self.server(first, keeper: keeper)
         var tokens: [String] = []
-        for name in ["ghost", "back"] {
+        for name in names {
             let client = try await TestClient.connect(port: port)
             _ = try await client.waitFor { $0.hasPrefix("* welcome") }
             tokens.append(String(try await client.ask("join \(TestRoom.code) \(name) legal en").dropFirst(3)))
         }
+        return (first, journal, server, tokens)
+    }
+
+    @Test func thoseWhoDoNotResumeLeaveAfterTheWindowAndCanStillComeBack() async throws {
+        let keeper = MemorySeats()
+        let (first, journal, before, tokens) = try await Self.joinedBeforeACrash(
+            "ghosts", ["ghost", "back"], keeper: keeper)
         // The facilitator's atelier dies; its session comes back with both present.
         let second = LiveSession(state: await first.state, journal: journal)
         let (after, newPort) = try await Self.server(second, keeper: keeper, resumeWindow: .milliseconds(300))
@@ -125,15 +135,7 @@ struct RestartTests {
 
     @Test func aNormalStopRecordsEveryoneAsLeftEvenThoseWhoNeverCameBack() async throws {
         let keeper = MemorySeats()
-        let journal = MemoryJournal()
-        let state = SessionState(id: "stop", workshop: try Repository.workshop("coping-patterns"), locale: "en")
-        let first = LiveSession(state: state, journal: journal)
-        _ = await first.submit(
-            Command(actor: .facilitator, action: .addDepartment(id: "legal", name: "Legal"), time: 0))
-        let (before, port) = try await Self.server(first, keeper: keeper)
-        let client = try await TestClient.connect(port: port)
-        _ = try await client.waitFor { $0.hasPrefix("* welcome") }
-        #expect(try await client.ask("join \(TestRoom.code) ghost legal en").hasPrefix("ok "))
+        let (first, journal, before, _) = try await Self.joinedBeforeACrash("stop", ["ghost"], keeper: keeper)
         let second = LiveSession(state: await first.state, journal: journal)
         let (after, _) = try await Self.server(second, keeper: keeper)
         await after.stop()
