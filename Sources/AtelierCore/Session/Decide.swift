@@ -93,7 +93,7 @@ extension SessionState {
         case .pick(let who, let optionID):
             let stage = try openStage(.pick)
             let rater = try resolveRater(who, actor: actor)
-            guard let option = stage.option(optionID) ?? stage.option(optionID.lowercased()) else {
+            guard let option = stage.option(anyCase: optionID) else {
                 throw .unknownOption(optionID, stage: stage.id, known: stage.options.map(\.id))
             }
             return [.picked(rater: rater, stage: stage.id, option: option.id)]
@@ -138,8 +138,7 @@ extension SessionState {
     }
 
     private func requireDepartment(_ id: String) throws(DomainError) -> Department {
-        // Ids are lowercase slugs: `Marketing` finds `marketing`.
-        guard let dept = department(id) ?? department(id.lowercased()) else {
+        guard let dept = department(anyCase: id) else {
             throw .unknownDepartment(id, known: departments.map(\.id))
         }
         return dept
@@ -172,7 +171,7 @@ extension SessionState {
     private func resolveRater(_ who: String, actor: Actor) throws(DomainError) -> Rater {
         if let name = actor.participantName, who != name { throw .notYourAnswer(who: who, you: name) }
         if let participant = participants[who], participant.present { return .participant(participant.name) }
-        if let dept = department(who) ?? department(who.lowercased()) { return .department(dept.id) }
+        if let dept = department(anyCase: who) { return .department(dept.id) }
         throw .unknownRater(
             who, participants: presentParticipants.map(\.name), departments: departments.map(\.id))
     }
@@ -186,9 +185,9 @@ extension SessionState {
             }
             return only
         }
-        guard let item = stage.item(id) ?? stage.item(id.lowercased()) else {
+        guard let item = stage.item(anyCase: id) else {
             if let name = actor.participantName, id != name,
-                participants[id] != nil || department(id.lowercased()) != nil
+                participants[id] != nil || department(anyCase: id) != nil
             {
                 throw .notYourAnswer(who: id, you: name)
             }
@@ -211,7 +210,7 @@ extension SessionState {
             !name.contains("\""), !name.contains("'")
         else { throw .invalidName(name) }
         // Ids are found whatever their case: `HR` would stand for the department `hr`.
-        guard department(name) == nil, department(name.lowercased()) == nil else { throw .nameIsDepartment(name) }
+        guard department(anyCase: name) == nil else { throw .nameIsDepartment(name) }
     }
 
     /// Control characters (C0 but the tab, DEL, C1) would reach terminals and
@@ -242,4 +241,15 @@ extension SessionState {
         guard !trimmed.unicodeScalars.contains(where: Self.isControl) else { throw .controlCharacters }
         return trimmed
     }
+}
+
+// Ids are lowercase slugs: what a person types in capitals (`Marketing`,
+// `Control`) can only mean the lowercase id.
+extension SessionState {
+    fileprivate func department(anyCase id: String) -> Department? { department(id) ?? department(id.lowercased()) }
+}
+
+extension Stage {
+    fileprivate func item(anyCase id: String) -> Item? { item(id) ?? item(id.lowercased()) }
+    fileprivate func option(anyCase id: String) -> Option? { option(id) ?? option(id.lowercased()) }
 }
