@@ -29,6 +29,11 @@ public enum JoinAddresses {
         return (found.isEmpty ? ["127.0.0.1"] : found).map { NetAddress(host: $0, port: port) }
     }
 
+    /// True when only this machine can reach a server listening on `host`.
+    public static func isThisMachineOnly(_ host: String) -> Bool {
+        ["127.0.0.1", "::1", "localhost"].contains(host)
+    }
+
     /// The machine's interface addresses, as NIO lists them (none when the
     /// system refuses to list them).
     public static func machine() -> [SocketAddress] {

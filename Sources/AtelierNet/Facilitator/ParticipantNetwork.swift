@@ -76,7 +76,7 @@ public final class ParticipantNetwork: REPLExtension {
         let shown = JoinAddresses.shown(host: configuration.host, port: port, interfaces: interfaces())
         addresses.withLock { $0 = shown }
         var lines = [context.catalog.text("net.repl.listening", ["address": .list(shown.map(\.description))])]
-        if configuration.host == "127.0.0.1" || configuration.host == "::1" || configuration.host == "localhost" {
+        if JoinAddresses.isThisMachineOnly(configuration.host) {
             lines.append(context.catalog.text("net.repl.this_machine_only", ["port": .text(String(port))]))
         }
         console.lines(lines + show(await server.currentCode(), context.catalog))
