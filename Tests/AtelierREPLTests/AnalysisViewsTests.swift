@@ -62,6 +62,17 @@ import Testing
 
     var analysis: Analysis { Analysis.of(state) }
 
+    @Test func colouredPickRowsKeepTheirMostChosenColumn() throws {
+        let stage = try #require(state.workshop.stage("position"))
+        let plain = TallyView.lines(stage: stage, analysis: analysis, state: state, catalog: english)
+        let coloured = TallyView.lines(
+            stage: stage, analysis: analysis, state: state, catalog: english, style: Style(colour: true))
+        // Without their escape codes, the coloured lines are the plain ones.
+        let stripped = coloured.map { $0.replacing(/\u{1B}\[[0-9;]*m/, with: "") }
+        #expect(stripped == plain)
+        #expect(plain.contains { $0.hasPrefix("  Company") && $0.hasSuffix("  delegate") })
+    }
+
     @Test func consensusShowsEachGroupThenAlpha() {
         let lines = ConsensusView.lines(analysis: analysis, state: state, catalog: english)
         #expect(

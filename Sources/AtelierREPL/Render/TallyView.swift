@@ -167,8 +167,9 @@ public enum TallyView {
             let counts = stage.options.map { stats?.count($0.id) ?? 0 }
             var line = name(title, company: company) + cells(counts, n: n, widths) + AnalysisLayout.right(String(n), 4)
             let modes = stats?.modes ?? []
-            line +=
-                "  " + (modes.isEmpty ? "–" : AnalysisLayout.fit(modes.joined(separator: "/"), width - line.count - 2))
+            // The room taken on screen, from the layout: `line.count` would count colours' escape codes.
+            let used = 2 + nameWidth + widths.reduce(0, +) + 4
+            line += "  " + (modes.isEmpty ? "–" : AnalysisLayout.fit(modes.joined(separator: "/"), width - used - 2))
             return trimmed(line)
         }
 
