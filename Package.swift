@@ -17,11 +17,18 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The web adapter (AtelierWeb). No optional traits: no swift-configuration, nothing Foundation-only.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         .systemLibrary(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode",
+            providers: [.apt(["libqrencode-dev"])]
         ),
         .target(
             name: "AtelierCore",
@@ -79,11 +86,25 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The browser side of the room: HTTP + WebSocket over the same Room/LiveSession as AtelierNet.
+        .target(
+            name: "AtelierWeb",
+            dependencies: [
+                "AtelierCore", "AtelierLive", "AtelierNet", "AtelierExport", "AtelierResources", "CQRencode",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            // style.css, app.js, screen.js: embedded into AtelierResources by the BundleFiles plugin.
+            exclude: ["Assets"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "atelier",
             dependencies: [
                 "AtelierCore", "AtelierFiles", "AtelierStore", "AtelierLive", "AtelierREPL",
-                "AtelierNet", "AtelierExport", "AtelierReplay",
+                "AtelierNet", "AtelierWeb", "AtelierExport", "AtelierReplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -124,6 +145,18 @@ let package = Package(
             name: "AtelierNetTests",
             dependencies: [
                 "AtelierCore", "AtelierLive", "AtelierNet", "AtelierREPL",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "AtelierWebTests",
+            dependencies: [
+                "AtelierCore", "AtelierLive", "AtelierNet", "AtelierWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
