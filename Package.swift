@@ -20,6 +20,7 @@ let package = Package(
         // The web adapter (AtelierWeb). No optional traits: no swift-configuration, nothing Foundation-only.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -93,6 +94,7 @@ let package = Package(
                 "AtelierCore", "AtelierLive", "AtelierNet", "AtelierExport", "AtelierResources", "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -112,10 +114,13 @@ let package = Package(
         .executableTarget(
             name: "atelier-bench",
             dependencies: [
-                "AtelierCore", "AtelierStore", "AtelierLive", "AtelierNet", "AtelierExport",
+                "AtelierCore", "AtelierStore", "AtelierLive", "AtelierNet", "AtelierExport", "AtelierWeb",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/atelier-bench",
             swiftSettings: strict
@@ -153,7 +158,7 @@ let package = Package(
         .testTarget(
             name: "AtelierWebTests",
             dependencies: [
-                "AtelierCore", "AtelierLive", "AtelierNet", "AtelierWeb",
+                "AtelierCore", "AtelierLive", "AtelierNet", "AtelierWeb", "AtelierTestFixtures",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

@@ -108,16 +108,14 @@ enum NetBench {
         }
     }
 
-    static func measureAtelier(_ options: Options) async throws -> (Run, Int) {
+    /// A coping-patterns session on the `brakes` stage with one department, in
+    /// a fresh store (or in memory), and how to count the ratings it stored.
+    static func benchSession(_ options: Options) async throws -> (LiveSession, @Sendable () -> Int) {
         let text = try String(contentsOfFile: "workshops/coping-patterns.yaml", encoding: .utf8)
         guard let workshop = WorkshopParser.parse(text).workshop else { throw BenchError("workshop") }
-        let catalogs = try ["en", "fr"].reduce(into: [String: Catalog]()) { catalogs, language in
-            let text = try String(contentsOfFile: "locales/\(language).yaml", encoding: .utf8)
-            catalogs[language] = CatalogParser.parse(text).catalog
-        }
         let journal: any EventJournal
-        let count: () -> Int
-        var state: SessionState
+        let count: @Sendable () -> Int
+        let state: SessionState
         if !options.memory {
             let path =
                 options.store ?? NSTemporaryDirectory()
@@ -151,7 +149,15 @@ enum NetBench {
         for command in [Action.addDepartment(id: "marketing", name: "Marketing"), .goTo(stage: "brakes")] {
             _ = await session.submit(Command(actor: .facilitator, action: command, time: 0))
         }
-        state = await session.state
+        return (session, count)
+    }
+
+    static func measureAtelier(_ options: Options) async throws -> (Run, Int) {
+        let catalogs = try ["en", "fr"].reduce(into: [String: Catalog]()) { catalogs, language in
+            let text = try String(contentsOfFile: "locales/\(language).yaml", encoding: .utf8)
+            catalogs[language] = CatalogParser.parse(text).catalog
+        }
+        let (session, count) = try await benchSession(options)
         // Flood control is set out of the way: the clients send as fast as
         // they are answered, far above a person's 5 lines a second.
         let configuration = NetConfiguration(

@@ -12,7 +12,8 @@ switch arguments.first {
 case "store": try StoreBench.run(Array(arguments.dropFirst()))
 case "analysis": try AnalysisBench.run(Array(arguments.dropFirst()))
 case "net": try await NetBench.run(Array(arguments.dropFirst()))
+case "web": try await WebBench.run(Array(arguments.dropFirst()))
 default:
-    print("usage: atelier-bench store|analysis|net [options]")
+    print("usage: atelier-bench store|analysis|net|web [options]")
     exit(2)
 }

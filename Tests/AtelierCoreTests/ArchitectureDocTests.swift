@@ -7,7 +7,7 @@ import Testing
 @Suite struct ArchitectureDocTests {
     /// Our module names in a text.
     static func ours(in text: some StringProtocol) -> Set<String> {
-        Set(String(text).matches(of: /(Atelier[A-Za-z]+|CReadline)/).map { String($0.output.1) })
+        Set(String(text).matches(of: /(Atelier[A-Za-z]+|CReadline|CQRencode)/).map { String($0.output.1) })
     }
 
     /// The `dependencies: [...]` of the target named `name` in Package.swift, our modules only.
@@ -26,7 +26,7 @@ import Testing
         let doc = try Fixtures.text("docs/architecture.md")
         let targets = [
             "AtelierCore", "AtelierResources", "AtelierFiles", "AtelierStore", "AtelierLive", "AtelierExport",
-            "AtelierREPL", "AtelierReplay", "AtelierNet",
+            "AtelierREPL", "AtelierReplay", "AtelierNet", "AtelierWeb",
         ]
         for target in targets {
             let row = try #require(

@@ -16,16 +16,21 @@ public final class ParticipantNetwork: REPLExtension {
     private let running = Mutex<(server: ParticipantServer?, feed: Task<Void, Never>?)>((nil, nil))
     private let addresses = Mutex<[NetAddress]>([])
     private let interfaces: @Sendable () -> [SocketAddress]
+    private let companions: [any RoomCompanion]
+    private let started = Mutex<[any RoomCompanion]>([])
 
     /// - Parameters:
     ///   - keeper: where participants' seats are kept, so that they resume
     ///     after the facilitator's atelier restarts (nil: in memory only).
     ///   - interfaces: the machine's addresses, shown when listening on
     ///     every interface.
+    ///   - companions: other ways into the same room (the browsers' side).
     public init(
         configuration: NetConfiguration, catalogs: [String: Catalog], logger: Logger, keeper: (any SeatKeeper)? = nil,
-        interfaces: @escaping @Sendable () -> [SocketAddress] = JoinAddresses.machine
+        interfaces: @escaping @Sendable () -> [SocketAddress] = JoinAddresses.machine,
+        companions: [any RoomCompanion] = []
     ) {
+        self.companions = companions
         self.configuration = configuration
         self.catalogs = catalogs
         self.logger = logger
@@ -79,6 +84,17 @@ public final class ParticipantNetwork: REPLExtension {
         if JoinAddresses.isThisMachineOnly(configuration.host) {
             lines.append(context.catalog.text("net.repl.this_machine_only", ["port": .text(String(port))]))
         }
+        if let door = server.door {
+            for companion in companions {
+                do {
+                    lines += try await companion.start(door: door, catalog: context.catalog)
+                    started.withLock { $0.append(companion) }
+                } catch {
+                    console.error(
+                        context.catalog.text("web.repl.failed", ["reason": .text(String(describing: error))]))
+                }
+            }
+        }
         console.lines(lines + show(await server.currentCode(), context.catalog))
     }
 
@@ -115,6 +131,11 @@ public final class ParticipantNetwork: REPLExtension {
             defer { running = (nil, nil) }
             return running
         }
+        let companions = started.withLock { started in
+            defer { started = [] }
+            return started
+        }
+        for companion in companions { await companion.stop() }
         await server?.stop()
         feed?.cancel()
     }
@@ -132,6 +153,6 @@ public final class ParticipantNetwork: REPLExtension {
                     "port": .text(String(address.port)),
                 ]),
             "",
-        ]
+        ] + started.withLock { $0 }.flatMap { $0.joinLines(code: code, catalog: catalog) }
     }
 }

@@ -10,7 +10,7 @@ import Synchronization
 /// stays in the channel's write buffer; past its high water mark (the
 /// server sets it to `outboxBytes`: a client that stopped reading) the
 /// channel is no longer writable and the caller drops the connection.
-final class Connection: Sendable {
+final class Connection: RoomLink {
     let address: String
     let channel: any Channel
     private let closing = Atomic<Bool>(false)
@@ -55,6 +55,11 @@ final class Connection: Sendable {
         channel.close(mode: .output, promise: nil)
         let channel = channel
         channel.eventLoop.scheduleTask(in: TimeAmount(grace)) { channel.close(promise: nil) }
+    }
+
+    /// A terminal reads the last lines: the reason needs no more.
+    func close(after lines: [String], grace: Duration, because _: LinkClosing) {
+        close(after: lines, grace: grace)
     }
 
     /// Closes at once, dropping whatever was not written.

@@ -156,59 +156,17 @@ final class ConnectionLoop {
     }
 
     private func answer(_ request: ParticipantRequest, as seat: Seat) async {
-        let action: Action
-        switch request {
-        case .rate(let who, let item, let value):
-            action = .rate(who: who ?? seat.name, item: item, value: value)
-        case .pick(let who, let option):
-            action = .pick(who: who ?? seat.name, option: option)
-        case .strategy(let text):
-            action = .declareStrategy(department: seat.department, text: text)
-        case .knows(let department, let other):
-            action = .knows(department: department ?? seat.department, other: other)
-        case .shares(let department, let other):
-            action = .shares(department: department ?? seat.department, other: other)
-        case .note(let text):
-            action = .note(text: text)
-        case .stage:
-            return reply(body: await room.stageLines(locale: catalog.language), ok: "")
-        case .results:
-            switch await room.results(locale: catalog.language) {
-            case .success(let lines): return reply(body: lines, ok: "")
-            case .failure(let refusal): return reply(error: refusal.text)
-            }
-        case .whoami:
-            return reply(
-                ok: catalog.text(
-                    "net.whoami",
-                    ["name": .text(seat.name), "department": .text(seat.department), "language": .text(catalog.name)]))
-        case .join, .resume, .locale, .help, .quit:
-            return
-        }
-        let command = Command(actor: .participant(seat.name), action: action, time: configuration.clock())
-        switch await session.submit(command) {
-        case .accepted(let events):
-            reply(ok: events.first.map { confirmations.line($0.event, workshop, catalog) } ?? "")
-        case .refused(let error):
-            reply(error: catalog.render(error.message))
-        case .failed:
-            reply(error: catalog.text("net.store_failed"))
+        let door = RoomDoor(
+            room: room, session: session, workshop: workshop, confirmations: confirmations,
+            configuration: configuration)
+        switch await door.perform(request, as: seat, catalog) {
+        case .ok(let text): reply(ok: text)
+        case .lines(let lines): reply(body: lines, ok: "")
+        case .refused(let text): reply(error: text)
         }
     }
 
-    private func describe(_ problem: RequestProblem) -> String {
-        switch problem {
-        case .unknownCommand(let verb):
-            return catalog.text(
-                "net.unknown_command", ["command": .text(verb), "known": .list(RequestParser.commands)])
-        case .facilitatorOnly(let verb):
-            return catalog.render(DomainError.facilitatorOnly(command: verb).message)
-        case .usage(let verb):
-            return catalog.text("net.usage", ["usage": .text(catalog.text("net.help.\(verb)"))])
-        case .notANumber(let text):
-            return catalog.text("net.not_a_number", ["value": .text(text)])
-        }
-    }
+    private func describe(_ problem: RequestProblem) -> String { RoomDoor.describe(problem, catalog) }
 
     private func refuseLocale(_ language: String) -> Bool {
         reply(

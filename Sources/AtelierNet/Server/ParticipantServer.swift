@@ -29,7 +29,7 @@ public final class ParticipantServer: Sendable {
     private let logger: Logger
     private let keeper: (any SeatKeeper)?
     private let code: String
-    private let state = Mutex<(room: Room?, running: Running?)>((nil, nil))
+    private let state = Mutex<(room: Room?, running: Running?, door: RoomDoor?)>((nil, nil, nil))
 
     /// A participant's connection: framed lines in; lines out are written
     /// straight to the channel by `Connection`.
@@ -111,10 +111,14 @@ public final class ParticipantServer: Sendable {
                 }
             }
         }
+        let door = RoomDoor(
+            room: room, session: session, workshop: initial.workshop, confirmations: confirmations,
+            configuration: configuration)
         state.withLock {
             $0 = (
                 room,
-                Running(server: server.channel, accepting: accepting, following: following, releasing: releasing)
+                Running(server: server.channel, accepting: accepting, following: following, releasing: releasing),
+                door
             )
         }
         logger.info(
@@ -205,6 +209,9 @@ public final class ParticipantServer: Sendable {
     /// `kick NAME`: closes the participant's connection and revokes their
     /// token; false with the reason when no such participant joined.
     public func kick(_ name: String) async -> (done: Bool, text: String) { await room?.kick(name) ?? (false, "") }
+
+    /// The same room for another adapter (the browsers' side), once started.
+    public var door: RoomDoor? { state.withLock { $0.door } }
 
     /// The port it listens on, once started.
     public var port: Int? { state.withLock { $0.running?.server.localAddress?.port } }

@@ -9,7 +9,7 @@ import Logging
 /// without ever waiting on one connection (each has a bounded outbox).
 actor Room {
     struct Member {
-        let connection: Connection
+        let connection: any RoomLink
         var locale: String
         var seat: Seat?
         /// Dropped for not reading; gone as soon as its connection closes.
@@ -73,12 +73,12 @@ actor Room {
     // MARK: - Connections
 
     /// Takes a new connection in, or refuses it when the room is full.
-    func admit(_ connection: Connection) -> Bool {
+    func admit(_ connection: any RoomLink) -> Bool {
         let catalog = catalog(defaultLocale)
         guard members.count < configuration.maxParticipants else {
             connection.close(
                 after: ["error " + catalog.text("net.full", ["max": .count(configuration.maxParticipants)])],
-                grace: configuration.closeGrace)
+                grace: configuration.closeGrace, because: .full)
             logger.notice("connection refused: room full", metadata: ["address": "\(connection.address)"])
             turnedAway += 1
             // Once per full spell, not once per knock: a client retrying must not flood the screen.
@@ -101,7 +101,7 @@ actor Room {
 
     /// The connection is gone: its participant leaves, unless the seat has
     /// moved to another connection (resume) or was taken away (kick).
-    func disconnected(_ connection: Connection) async {
+    func disconnected(_ connection: any RoomLink) async {
         guard let member = members.removeValue(forKey: connection.id), let seat = member.seat,
             holders[seat.name] == connection.id
         else { return }
@@ -114,7 +114,7 @@ actor Room {
         if leaving[seat.name] == task { leaving[seat.name] = nil }
     }
 
-    func setLocale(_ connection: Connection, _ locale: String) async {
+    func setLocale(_ connection: any RoomLink, _ locale: String) async {
         members[connection.id]?.locale = locale
         if let token = members[connection.id]?.seat?.token {
             members[connection.id]?.seat?.locale = locale
@@ -146,7 +146,8 @@ actor Room {
         for member in members.values {
             let catalog = catalog(member.locale)
             let line = mirror.isEnded ? StageText.ended(catalog) : StageText.paused(catalog)
-            member.connection.close(after: ["* " + line], grace: configuration.closeGrace)
+            member.connection.close(
+                after: ["* " + line], grace: configuration.closeGrace, because: mirror.isEnded ? .ended : .paused)
         }
     }
 
@@ -163,7 +164,7 @@ actor Room {
 
     /// `quit`: the participant leaves and their name is free again (they
     /// come back with `join`, under a new token).
-    func quit(_ connection: Connection) async {
+    func quit(_ connection: any RoomLink) async {
         guard let seat = members[connection.id]?.seat, holders[seat.name] == connection.id else { return }
         members[connection.id]?.seat = nil
         holders[seat.name] = nil
@@ -180,7 +181,7 @@ actor Room {
 
     // MARK: - Join and resume
 
-    func join(code typed: String, name: String, department: String, locale: String, connection: Connection) async
+    func join(code typed: String, name: String, department: String, locale: String, connection: any RoomLink) async
         -> Admission
     {
         let catalog = catalog(locale)
@@ -215,7 +216,7 @@ actor Room {
         }
     }
 
-    func resume(token typed: String, connection: Connection) async -> Admission {
+    func resume(token typed: String, connection: any RoomLink) async -> Admission {
         let catalog = catalog(members[connection.id]?.locale ?? defaultLocale)
         let token = typed.lowercased()
         guard let seat = seats[token] else {
@@ -233,7 +234,8 @@ actor Room {
             members[connection.id]?.seat = seat
             members[connection.id]?.locale = seat.locale
             member.connection.close(
-                after: ["* " + StageText.replaced(self.catalog(member.locale))], grace: configuration.closeGrace)
+                after: ["* " + StageText.replaced(self.catalog(member.locale))], grace: configuration.closeGrace,
+                because: .replaced)
             return .seated(seat)
         }
         holders[seat.name] = connection.id
@@ -255,6 +257,9 @@ actor Room {
         default: return .refused(catalog.text("net.store_failed"), delay: .zero)
         }
     }
+
+    /// The seat this token opens, if any (what a browser's cookie holds).
+    func seat(token: String) -> Seat? { seats[token.lowercased()] }
 
     /// Counts a wrong code or token from an address, logs it, and tells how
     /// long to hold the reply back.
@@ -298,7 +303,8 @@ actor Room {
         if let holder = holders.removeValue(forKey: name), let member = members[holder] {
             members[holder]?.seat = nil
             member.connection.close(
-                after: ["* " + StageText.kicked(catalog(member.locale))], grace: configuration.closeGrace)
+                after: ["* " + StageText.kicked(catalog(member.locale))], grace: configuration.closeGrace,
+                because: .kicked)
             connected = true
         }
         // Connected, or still in without a connection (after a restart,
@@ -356,7 +362,9 @@ actor Room {
         }
         if after.ended, !before.ended {
             timerTask?.cancel()
-            for member in members.values { member.connection.close(after: [], grace: configuration.closeGrace) }
+            for member in members.values {
+                member.connection.close(after: [], grace: configuration.closeGrace, because: .ended)
+            }
         }
     }
 

@@ -26,7 +26,7 @@ struct ResumeCommand: AsyncParsableCommand {
     func run() async throws {
         let cli = CLI(locale: language.locale)
         let paths = XDGPaths()
-        let listening = network.configuration(cli)
+        let listening = network.configuration(cli).map { ($0, network.webConfiguration($0, cli)) }
         let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
         let state = cli.orFail { () throws(StoreError) in try journal.load(id: session) }
         if state.isEnded {

@@ -4,6 +4,7 @@ import AtelierFiles
 import AtelierNet
 import AtelierREPL
 import AtelierStore
+import AtelierWeb
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,7 +37,7 @@ struct RunCommand: AsyncParsableCommand {
         let cli = CLI(locale: language.locale)
         let entry = cli.orExit { () throws(FilesError) in try WorkshopLibrary().load(workshop) }
         let paths = XDGPaths()
-        let listening = network.configuration(cli)
+        let listening = network.configuration(cli).map { ($0, network.webConfiguration($0, cli)) }
         let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
         let now = FacilitatorSession.now()
         var random = SystemRandomNumberGenerator()
@@ -58,10 +59,10 @@ struct RunCommand: AsyncParsableCommand {
     /// exits with status 1 when `strict` and a command was refused.
     static func lead(
         _ state: SessionState, journal: SessionStore, cli: CLI, paths: XDGPaths, strict: Bool, resumed: Bool,
-        listening: NetConfiguration?
+        listening: (NetConfiguration, WebConfiguration)?
     ) async throws {
         let network = listening.map {
-            ListenOptions.network($0, cli: cli, paths: paths, store: journal, session: state.id)
+            ListenOptions.network($0.0, web: $0.1, cli: cli, paths: paths, store: journal, session: state.id)
         }
         var options = FacilitatorSession.Options()
         options.strict = strict

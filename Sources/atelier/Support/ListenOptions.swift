@@ -3,6 +3,7 @@ import AtelierCore
 import AtelierFiles
 import AtelierNet
 import AtelierStore
+import AtelierWeb
 import Foundation
 import Logging
 
@@ -12,6 +13,10 @@ struct ListenOptions: ParsableArguments {
     @ArgumentParser.Option(
         help: "Let participants join on [HOST:]PORT (HOST 127.0.0.1 unless given; 0.0.0.0 for every interface).")
     var listen: String?
+
+    @ArgumentParser.Option(
+        help: "Let browsers join on [HOST:]PORT (default: the host of --listen and the next port up).")
+    var web: String?
 
     @ArgumentParser.Option(help: "The join code, 6 characters without look-alikes (default: a random one).")
     var code: String?
@@ -24,6 +29,7 @@ struct ListenOptions: ParsableArguments {
     func configuration(_ cli: CLI) -> NetConfiguration? {
         guard let listen else {
             if code != nil { cli.fail(LocalizedMessage("net.cli.code_without_listen"), code: CLI.usage) }
+            if web != nil { cli.fail(LocalizedMessage("web.cli.web_without_listen"), code: CLI.usage) }
             return nil
         }
         guard let address = NetAddress.parse(listen, defaultHost: "127.0.0.1") else {
@@ -41,16 +47,37 @@ struct ListenOptions: ParsableArguments {
         return NetConfiguration(host: address.host, port: address.port, code: code, maxParticipants: maxParticipants)
     }
 
+    /// Where browsers join: `--web`, else beside `--listen` (the next port
+    /// up); exits with a clear message on a bad address.
+    func webConfiguration(_ listening: NetConfiguration, _ cli: CLI) -> WebConfiguration {
+        guard let web else {
+            let (host, port) = WebConfiguration.beside(listening)
+            guard port <= 65535 else {
+                cli.fail(
+                    LocalizedMessage("web.cli.no_next_port", ["port": .text(String(listening.port))]), code: CLI.usage)
+            }
+            return WebConfiguration(host: host, port: port)
+        }
+        guard let address = NetAddress.parse(web, defaultHost: listening.host) else {
+            cli.fail(LocalizedMessage("web.cli.bad_web", ["address": .text(web)]), code: CLI.usage)
+        }
+        return WebConfiguration(host: address.host, port: address.port)
+    }
+
     /// The REPL extension serving participants; their seats are kept in the
     /// session's store, so that they resume after `atelier resume`.
+    /// Browsers join the same room (`web`).
     static func network(
-        _ configuration: NetConfiguration, cli: CLI, paths: XDGPaths, store: SessionStore, session: String
+        _ configuration: NetConfiguration, web: WebConfiguration, cli: CLI, paths: XDGPaths, store: SessionStore,
+        session: String
     ) -> ParticipantNetwork {
         let logPath = paths.stateDirectory + "/net.log"
         let logger = Logger(label: "atelier.net") { FileLogHandler(label: $0, path: logPath) }
+        let webLogger = Logger(label: "atelier.web") { FileLogHandler(label: $0, path: logPath) }
         return ParticipantNetwork(
             configuration: configuration, catalogs: cli.locales.catalogs, logger: logger,
-            keeper: StoreSeats(store: store, session: session))
+            keeper: StoreSeats(store: store, session: session),
+            companions: [WebServer(configuration: web, logger: webLogger)])
     }
 }
 

@@ -1,0 +1,178 @@
+// `atelier-bench web [--clients N] [--answers M] [--runs R] [--memory]`: N
+// browser participants (WebSockets) on loopback each send M answers, one at
+// a time, waiting for each acknowledgement (the page fragment the server
+// sends back once the answer is stored); in the same run, the same N × M on
+// the line protocol (NetBench), so the two are measured under the same load
+// of the machine. Answers go to a durable store unless `--memory`.
+import AtelierCore
+import AtelierLive
+import AtelierNet
+import AtelierStore
+import AtelierWeb
+import Foundation
+import HummingbirdTesting
+import HummingbirdWSClient
+import Logging
+import NIOCore
+import Synchronization
+
+enum WebBench {
+    static func run(_ arguments: [String]) async throws {
+        var options = NetBench.Options()
+        options.clients = 500
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            switch flag {
+            case "--clients": options.clients = Int(rest.popFirst() ?? "") ?? options.clients
+            case "--answers": options.answers = Int(rest.popFirst() ?? "") ?? options.answers
+            case "--runs": options.runs = max(1, Int(rest.popFirst() ?? "") ?? options.runs)
+            case "--memory": options.memory = true
+            default:
+                print("usage: atelier-bench web [--clients N] [--answers M] [--runs R] [--memory]")
+                exit(2)
+            }
+        }
+        let journal = options.memory ? "journal in memory" : "durable store (WAL, synchronous=FULL)"
+        print(
+            "web: \(options.clients) participants × \(options.answers) answers on 127.0.0.1, WebSocket and line protocol "
+                + "in turn, all joined then answering together, one at a time each, \(journal), \(options.runs) runs")
+        var lines: [NetBench.Run] = []
+        var webs: [NetBench.Run] = []
+        var lost = (line: 0, web: 0)
+        for run in 1...options.runs {
+            let (line, lineStored) = try await NetBench.measureAtelier(options)
+            NetBench.report("run \(run) line protocol", line)
+            let (web, webStored) = try await measureWeb(options)
+            NetBench.report("run \(run) WebSocket", web)
+            lines.append(line)
+            webs.append(web)
+            lost.line += max(0, line.latencies.count - lineStored)
+            lost.web += max(0, web.latencies.count - webStored)
+        }
+        let ms = { (nanoseconds: UInt64) in String(format: "%.2f ms", Double(nanoseconds) / 1e6) }
+        func median(_ runs: [NetBench.Run], _ p: Double) -> String {
+            ms(NetBench.median(runs.map { NetBench.percentile($0.latencies, p) }))
+        }
+        print(
+            "median of \(options.runs) runs: line protocol p50 \(median(lines, 0.5)), p99 \(median(lines, 0.99)); "
+                + "WebSocket p50 \(median(webs, 0.5)), p99 \(median(webs, 0.99))")
+        let failed = (lines.reduce(0) { $0 + $1.failed }, webs.reduce(0) { $0 + $1.failed })
+        print(
+            "refused or unanswered: line \(failed.0), web \(failed.1); lost (acknowledged, not stored): line \(lost.line), web \(lost.web)"
+        )
+        print("peak RSS (VmHWM): \(NetBench.peakKiB() / 1024) MiB")
+    }
+
+    static func measureWeb(_ options: NetBench.Options) async throws -> (NetBench.Run, Int) {
+        let (session, count) = try await NetBench.benchSession(options)
+        let configuration = NetConfiguration(
+            code: "BENCH2", maxParticipants: options.clients + 10, joinTimeout: .seconds(300),
+            floodBurst: options.answers + 10, floodPerSecond: 1000)
+        let text = try String(contentsOfFile: "locales/en.yaml", encoding: .utf8)
+        let french = try String(contentsOfFile: "locales/fr.yaml", encoding: .utf8)
+        guard let en = CatalogParser.parse(text).catalog, let fr = CatalogParser.parse(french).catalog else {
+            throw NetBench.BenchError("locales")
+        }
+        let quiet = Logger(label: "atelier.bench") { _ in SwiftLogNoOpLogHandler() }
+        let server = try ParticipantServer(
+            session: session, catalogs: ["en": en, "fr": fr], facilitator: en, configuration: configuration,
+            logger: quiet)
+        _ = try await server.start()
+        let feed = await server.feed()
+        let reading = Task { for await _ in feed {} }
+        defer { reading.cancel() }
+        let web = WebServer(configuration: WebConfiguration(host: "127.0.0.1", port: 0), logger: quiet)
+        guard let door = server.door else { throw NetBench.BenchError("door") }
+        _ = try await web.start(door: door, catalog: en)
+        let port = web.port ?? 0
+        // Each participant joins with the join form (HTTP), and keeps its cookie.
+        var tokens: [String] = []
+        let http = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(60)))
+        http.connect()
+        for index in 0..<options.clients {
+            let body = "code=BENCH2&name=w\(index)&department=marketing&lang=en"
+            let response = try await http.execute(
+                .init(
+                    "/join", method: .post, authority: "127.0.0.1:\(port)",
+                    headers: [
+                        .origin: "http://127.0.0.1:\(port)", .contentType: "application/x-www-form-urlencoded",
+                    ],
+                    body: ByteBuffer(string: body)))
+            let cookie = response.headers[values: .setCookie].first { $0.hasPrefix("atelier_seat=") } ?? ""
+            tokens.append(String(cookie.dropFirst("atelier_seat=".count).prefix { $0 != ";" }))
+        }
+        try await http.shutdown()
+        let items = ["control", "understanding", "strategy"]
+        let gate = Gate(expected: options.clients)
+        let logger = quiet
+        let runs = try await withThrowingTaskGroup(of: [UInt64].self) { group in
+            for (index, token) in tokens.enumerated() {
+                group.addTask {
+                    let measured = Mutex<[UInt64]>([])
+                    _ = try? await WebSocketClient.connect(
+                        url: "ws://127.0.0.1:\(port)/ws",
+                        configuration: .init(
+                            additionalHeaders: [.origin: "http://127.0.0.1:\(port)", .cookie: "atelier_seat=" + token]),
+                        logger: logger
+                    ) { inbound, outbound, _ in
+                        var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                        _ = try await messages.next()
+                        await gate.arrive()
+                        for step in 0..<options.answers {
+                            let item = items[(step + index) % 3]
+                            let start = DispatchTime.now().uptimeNanoseconds
+                            try await outbound.write(
+                                .text("{\"op\":\"rate\",\"item\":\"\(item)\",\"value\":\"\((step + index) % 5)\"}"))
+                            guard case .text(let page)? = try await messages.next() else { break }
+                            let elapsed = DispatchTime.now().uptimeNanoseconds - start
+                            measured.withLock { $0.append(page.contains("class=\"refusal\"") ? UInt64.max : elapsed) }
+                        }
+                        try await outbound.close(.normalClosure, reason: nil)
+                    }
+                    let latencies = measured.withLock { $0 }
+                    return latencies + Array(repeating: UInt64.max, count: options.answers - latencies.count)
+                }
+            }
+            await gate.waitAll()
+            let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = NetBench.cpuSeconds()
+            var all: [UInt64] = []
+            for try await latencies in group { all += latencies }
+            return (all, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, NetBench.cpuSeconds() - cpuStart)
+        }
+        let rss = NetBench.residentKiB()
+        await web.stop()
+        await server.stop()
+        let failed = runs.0.filter { $0 == UInt64.max }.count
+        let run = NetBench.Run(
+            latencies: runs.0.filter { $0 != UInt64.max }.sorted(), seconds: runs.1, failed: failed, rssKiB: rss,
+            cpuSeconds: runs.2)
+        return (run, count())
+    }
+
+    /// Holds everyone until all have arrived, so the answers start together.
+    actor Gate {
+        private let expected: Int
+        private var arrived = 0
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+        private var allIn: [CheckedContinuation<Void, Never>] = []
+
+        init(expected: Int) { self.expected = expected }
+
+        func arrive() async {
+            arrived += 1
+            if arrived == expected {
+                for continuation in allIn + waiting { continuation.resume() }
+                allIn = []
+                waiting = []
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func waitAll() async {
+            guard arrived < expected else { return }
+            await withCheckedContinuation { allIn.append($0) }
+        }
+    }
+}

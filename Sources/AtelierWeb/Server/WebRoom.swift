@@ -1,0 +1,433 @@
+import AtelierCore
+import AtelierLive
+import AtelierNet
+
+/// The browsers in the room: their seats' links (by token), the pages they
+/// are shown and pushed, and the projector's sockets. Every participant
+/// request goes through the room's door, as a terminal's line does.
+actor WebRoom {
+    /// What a cookie's token gives.
+    enum Holding {
+        case seated(WebLink, Seat)
+        /// The room knows no such seat (kicked, given up, never was).
+        case unknown
+        /// The room refused it (full): the sentence.
+        case refused(String)
+    }
+
+    /// What a request for the page gives.
+    struct Reply: Sendable {
+        var html: String
+        /// Set the cookie to this seat's token.
+        var seat: Seat?
+        /// Clear the cookie (the seat is gone).
+        var clearCookie = false
+        /// The join was accepted: go to the page (303).
+        var seeOther = false
+    }
+
+    let door: RoomDoor
+    let configuration: WebConfiguration
+    let catalogs: [String: Catalog]
+    let languages: [PageLanguage]
+    private let clock: @Sendable () -> Timestamp
+    private var links: [String: WebLink] = [:]
+    /// A token being taken by a link (a page and its socket may ask at once).
+    private var holding: [String: Task<Holding, Never>] = [:]
+    private var pushing: Set<ObjectIdentifier> = []
+    private var pushAgain: Set<ObjectIdentifier> = []
+    private var screens: [Int: (locale: String, out: AsyncStream<SocketMessage>.Continuation)] = [:]
+    private var nextScreen = 0
+    private var screenPushing = false
+    private var screenAgain = false
+    private var stopped = false
+    /// Where phones open the page (`http://ADDRESS:PORT`), for the projector's QR code.
+    private var origin = ""
+
+    init(door: RoomDoor, configuration: WebConfiguration) {
+        self.door = door
+        self.configuration = configuration
+        self.catalogs = door.catalogs()
+        self.languages = PageLanguage.of(Array(door.catalogs().values))
+        self.clock = door.limits.clock
+    }
+
+    func setOrigin(_ origin: String) { self.origin = origin }
+
+    // MARK: - Languages
+
+    /// The language asked for with `?lang=`, else the first of
+    /// `Accept-Language` the room speaks, else the room's.
+    func locale(asked: String?, accept: String?) async -> String {
+        if let asked = asked?.lowercased(), catalogs[asked] != nil { return asked }
+        for range in (accept ?? "").split(separator: ",") {
+            let tag = range.split(separator: ";").first?.trimmingSpaces.lowercased() ?? ""
+            let language = String(tag.split(separator: "-").first ?? "")
+            if catalogs[language] != nil { return language }
+        }
+        return await door.defaultLocale()
+    }
+
+    func catalog(_ locale: String) -> Catalog { catalogs[locale] ?? door.facilitator() }
+
+    // MARK: - Pages
+
+    private func snapshot() async -> RoomSnapshot {
+        RoomSnapshot(state: await door.live.state, now: clock(), paused: stopped)
+    }
+
+    private func participantModel(
+        _ room: RoomSnapshot, seat: Seat?, locale: String, prefill: JoinPrefill = JoinPrefill(),
+        refusal: String? = nil, confirmation: String? = nil, closing: PageClosing? = nil
+    ) -> ParticipantPageModel {
+        ParticipantPageModel(
+            room: room, catalog: catalog(seat?.locale ?? locale), languages: languages,
+            seat: seat.map { PageSeat(name: $0.name, department: $0.department) }, prefill: prefill,
+            refusal: refusal, confirmation: confirmation, closing: closing)
+    }
+
+    /// `GET /`: the seat's page, or the join form.
+    func page(token: String?, address: String, locale: String, prefill: JoinPrefill) async -> Reply {
+        let room = await snapshot()
+        guard let token else {
+            return Reply(
+                html: ParticipantPage.document(participantModel(room, seat: nil, locale: locale, prefill: prefill)))
+        }
+        switch await hold(token: token, address: address) {
+        case .seated(_, let seat):
+            return Reply(html: ParticipantPage.document(participantModel(room, seat: seat, locale: locale)))
+        case .unknown:
+            let model = participantModel(room, seat: nil, locale: locale, prefill: prefill)
+            return Reply(html: ParticipantPage.document(model), clearCookie: true)
+        case .refused(let sentence):
+            let model = participantModel(room, seat: nil, locale: locale, prefill: prefill, refusal: sentence)
+            return Reply(html: ParticipantPage.document(model))
+        }
+    }
+
+    /// The link speaking for this token's seat: the one already there, or a
+    /// new one that resumes the seat (after a drop, or a restart of the
+    /// facilitator's atelier: the seats are kept in the store).
+    func hold(token: String, address: String) async -> Holding {
+        if let link = links[token], link.closing == nil, let seat = link.seat { return .seated(link, seat) }
+        if let pending = holding[token] { return await pending.value }
+        let task = Task { await resume(token: token, address: address) }
+        holding[token] = task
+        let result = await task.value
+        holding[token] = nil
+        return result
+    }
+
+    private func resume(token: String, address: String) async -> Holding {
+        guard !stopped, await door.seat(token: token) != nil else { return .unknown }
+        let link = makeLink(address: address)
+        guard await door.admit(link) else { return .refused(link.farewell ?? "") }
+        switch await door.resume(token: token, link: link) {
+        case .seated(let seat):
+            link.seated(seat)
+            links[seat.token] = link
+            return .seated(link, seat)
+        case .refused(let sentence):
+            await door.disconnected(link)
+            return await door.seat(token: token) == nil ? .unknown : .refused(sentence)
+        }
+    }
+
+    private func makeLink(address: String) -> WebLink {
+        let limits = door.limits
+        return WebLink(
+            address: address, bucket: TokenBucket(capacity: limits.floodBurst, perSecond: limits.floodPerSecond),
+            changed: { [weak self] link in Task { await self?.push(link) } },
+            closed: { [weak self] link, reason in Task { await self?.closed(link, reason) } })
+    }
+
+    /// `POST /join`.
+    func join(_ form: WebForm, token: String?, address: String, locale: String) async -> Reply {
+        let prefill = JoinPrefill(code: form.code ?? "", name: form.name ?? "", department: form.department ?? "")
+        let locale = form.lang.flatMap { catalogs[$0.lowercased()] != nil ? $0.lowercased() : nil } ?? locale
+        let catalog = catalog(locale)
+        func refused(_ sentence: String) async -> Reply {
+            let model = participantModel(
+                await snapshot(), seat: nil, locale: locale, prefill: prefill, refusal: sentence)
+            return Reply(html: ParticipantPage.document(model))
+        }
+        if let token, case .seated(_, let seat) = await hold(token: token, address: address) {
+            return await refused(catalog.text("net.already_joined", ["name": .text(seat.name)]))
+        }
+        if let lang = form.lang, catalogs[lang.lowercased()] == nil {
+            return await refused(
+                catalog.text("net.unknown_locale", ["language": .text(lang), "known": .list(catalogs.keys.sorted())]))
+        }
+        let fields = [form.code, form.name, form.department].map { ($0 ?? "").trimmingSpaces }
+        guard fields.allSatisfy({ !$0.isEmpty }) else {
+            return await refused(catalog.text("net.usage", ["usage": .text(catalog.text("net.help.join"))]))
+        }
+        guard fields.allSatisfy(WebForm.isPlainText) else { return await refused(catalog.text("net.not_text")) }
+        guard !stopped else { return await refused(catalog.text("net.push.pause")) }
+        let link = makeLink(address: address)
+        guard await door.admit(link) else { return await refused(link.farewell ?? "") }
+        switch await door.join(code: fields[0], name: fields[1], department: fields[2], locale: locale, link: link) {
+        case .seated(let seat):
+            link.seated(seat)
+            links[seat.token] = link
+            return Reply(html: "", seat: seat, seeOther: true)
+        case .refused(let sentence):
+            await door.disconnected(link)
+            return await refused(sentence)
+        }
+    }
+
+    /// `POST /act`, or one message of the page's socket (`socket`): performs
+    /// the request, and gives the seat's page with its confirmation or refusal.
+    func act(_ form: WebForm, token: String?, address: String, locale: String, socket: Int? = nil) async -> Reply {
+        let room = await snapshot()
+        guard let token else {
+            let model = participantModel(
+                room, seat: nil, locale: locale, refusal: catalog(locale).text("net.join_first"))
+            return Reply(html: ParticipantPage.document(model))
+        }
+        let link: WebLink
+        let seat: Seat
+        switch await hold(token: token, address: address) {
+        case .seated(let held, let heldSeat):
+            (link, seat) = (held, heldSeat)
+        case .unknown:
+            let model = participantModel(
+                room, seat: nil, locale: locale, refusal: catalog(locale).text("net.join_first"))
+            return Reply(html: ParticipantPage.document(model), clearCookie: true)
+        case .refused(let sentence):
+            let model = participantModel(room, seat: nil, locale: locale, refusal: sentence)
+            return Reply(html: ParticipantPage.document(model))
+        }
+        var catalog = self.catalog(seat.locale)
+        guard link.take(at: clock()) else {
+            let limits = door.limits
+            let sentence = catalog.text(
+                "net.flood", ["count": .count(limits.floodBurst), "rate": .count(limits.floodPerSecond)])
+            return Reply(
+                html: ParticipantPage.document(participantModel(room, seat: seat, locale: locale, refusal: sentence)))
+        }
+        var current = seat
+        var refusal: String?
+        var confirmation: String?
+        switch form.request() {
+        case .failure(let problem):
+            refusal = problem.sentence(catalog)
+        case .success(.quit):
+            await door.quit(link)
+            links[token] = nil
+            let model = participantModel(await snapshot(), seat: nil, locale: seat.locale, closing: .left)
+            let page = ParticipantPage.fragment(model)
+            link.closeSockets(.close(code: CloseCode.noSeat, page: page))
+            await door.disconnected(link)
+            return Reply(html: ParticipantPage.document(model), clearCookie: true)
+        case .success(.locale(let language)):
+            if let chosen = catalogs[language] {
+                await door.setLocale(link, language)
+                link.setLocale(language)
+                current.locale = language
+                catalog = chosen
+                confirmation = chosen.text("net.locale_set", ["language": .text(chosen.name)])
+            } else {
+                refusal = catalog.text(
+                    "net.unknown_locale", ["language": .text(language), "known": .list(catalogs.keys.sorted())])
+            }
+        case .success(let request):
+            switch await door.perform(request, as: seat, catalog) {
+            case .ok(let text): confirmation = text.isEmpty ? nil : text
+            case .lines(let lines): confirmation = lines.joined(separator: "\n")
+            case .refused(let text): refusal = text
+            }
+        }
+        let model = participantModel(
+            await snapshot(), seat: current, locale: current.locale, refusal: refusal, confirmation: confirmation)
+        if let socket {
+            link.send(.page(ParticipantPage.fragment(model)), to: socket)
+            // The other tabs of the same seat show the answer too.
+            if refusal == nil { push(link, except: socket) }
+        }
+        return Reply(html: ParticipantPage.document(model))
+    }
+
+    // MARK: - The participant's socket
+
+    /// A socket opened with this token: its link, number and messages, or
+    /// nil with the last page to send before closing it (no seat).
+    func connect(token: String?, address: String, locale: String) async
+        -> Result<(link: WebLink, id: Int, messages: AsyncStream<SocketMessage>), SocketRefusal>
+    {
+        let room = await snapshot()
+        guard let token else {
+            return .failure(
+                SocketRefusal(page: ParticipantPage.fragment(participantModel(room, seat: nil, locale: locale))))
+        }
+        switch await hold(token: token, address: address) {
+        case .seated(let link, let seat):
+            let (id, messages) = link.open()
+            link.send(.page(ParticipantPage.fragment(participantModel(room, seat: seat, locale: seat.locale))), to: id)
+            return .success((link, id, messages))
+        case .unknown:
+            return .failure(
+                SocketRefusal(page: ParticipantPage.fragment(participantModel(room, seat: nil, locale: locale))))
+        case .refused(let sentence):
+            let model = participantModel(room, seat: nil, locale: locale, refusal: sentence)
+            return .failure(SocketRefusal(page: ParticipantPage.fragment(model)))
+        }
+    }
+
+    /// The socket closed: once the seat has no socket left for the grace
+    /// period, the participant leaves as a terminal whose connection closed.
+    func disconnected(_ link: WebLink, socket: Int) {
+        guard link.shut(socket) == 0 else { return }
+        let generation = link.generation
+        let grace = configuration.leaveGrace
+        Task { [weak self] in
+            try? await Task.sleep(for: grace)
+            await self?.release(link, ifStill: generation)
+        }
+    }
+
+    private func release(_ link: WebLink, ifStill generation: Int) async {
+        guard link.socketCount == 0, link.generation == generation, let seat = link.seat, links[seat.token] === link
+        else { return }
+        links[seat.token] = nil
+        await door.disconnected(link)
+    }
+
+    // MARK: - Pushes
+
+    /// Renders the seat's page again for each of its sockets; pushes that
+    /// come while one is being rendered are folded into one more.
+    func push(_ link: WebLink, except skipped: Int? = nil) {
+        let id = ObjectIdentifier(link)
+        guard !pushing.contains(id) else {
+            pushAgain.insert(id)
+            return
+        }
+        pushing.insert(id)
+        Task {
+            repeat {
+                pushAgain.remove(id)
+                if let seat = link.seat, link.closing == nil {
+                    let model = participantModel(await snapshot(), seat: seat, locale: seat.locale)
+                    link.send(.page(ParticipantPage.fragment(model)), except: skipped)
+                }
+            } while pushAgain.contains(id)
+            pushing.remove(id)
+        }
+    }
+
+    /// The room closed the link (kick, another device took the seat, the
+    /// session ended or paused): its pages say so and its sockets close.
+    private func closed(_ link: WebLink, _ reason: LinkClosing) async {
+        guard let seat = link.seat else { return }
+        if links[seat.token] === link { links[seat.token] = nil }
+        let room = await snapshot()
+        let message: SocketMessage
+        switch reason {
+        case .kicked, .replaced:
+            let model = participantModel(
+                room, seat: nil, locale: seat.locale, closing: reason == .kicked ? .kicked : .replaced)
+            message = .close(code: CloseCode.noSeat, page: ParticipantPage.fragment(model))
+        case .ended:
+            message = .close(
+                code: CloseCode.ended,
+                page: ParticipantPage.fragment(participantModel(room, seat: seat, locale: seat.locale)))
+        case .paused, .full:
+            let paused = RoomSnapshot(state: room.state, analysis: room.analysis, now: room.now, paused: true)
+            message = .close(
+                code: CloseCode.goingAway,
+                page: ParticipantPage.fragment(participantModel(paused, seat: seat, locale: seat.locale)))
+        }
+        link.closeSockets(message)
+        await door.disconnected(link)
+    }
+
+    // MARK: - The projector
+
+    func screen(locale: String) async -> String {
+        ProjectorPage.document(await projectorModel(locale: locale, room: await snapshot()))
+    }
+
+    private func projectorModel(locale: String, room: RoomSnapshot) async -> ProjectorPageModel {
+        let code = await door.code()
+        let url = origin + "/?code=" + code
+        return ProjectorPageModel(
+            room: room, catalog: catalog(locale), joinURL: url, code: code, qr: QRMatrix(encoding: url))
+    }
+
+    func openScreen(locale: String) async -> (id: Int, messages: AsyncStream<SocketMessage>) {
+        let (stream, continuation) = AsyncStream<SocketMessage>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let id = nextScreen
+        nextScreen += 1
+        screens[id] = (locale, continuation)
+        continuation.yield(.page(ProjectorPage.fragment(await projectorModel(locale: locale, room: await snapshot()))))
+        return (id, stream)
+    }
+
+    func closeScreen(_ id: Int) { screens.removeValue(forKey: id)?.out.finish() }
+
+    /// Renders the projector again (once per language shown), folding the
+    /// changes that come while it renders into one more.
+    func pushScreens() {
+        guard !screens.isEmpty else { return }
+        guard !screenPushing else {
+            screenAgain = true
+            return
+        }
+        screenPushing = true
+        Task {
+            repeat {
+                screenAgain = false
+                let room = await snapshot()
+                var rendered: [String: String] = [:]
+                for (_, screen) in screens {
+                    if rendered[screen.locale] == nil {
+                        rendered[screen.locale] = ProjectorPage.fragment(
+                            await projectorModel(locale: screen.locale, room: room))
+                    }
+                }
+                for (_, screen) in screens {
+                    if let page = rendered[screen.locale] { screen.out.yield(.page(page)) }
+                }
+            } while screenAgain
+            screenPushing = false
+        }
+    }
+
+    // MARK: - Stopping
+
+    /// The facilitator's atelier stops: every page says the session is
+    /// paused (or over), every seat leaves as a closed connection does.
+    func stop() async {
+        stopped = true
+        let room = await snapshot()
+        for link in links.values {
+            guard let seat = link.seat else { continue }
+            let ended = room.state.isEnded
+            link.closeSockets(
+                .close(
+                    code: ended ? CloseCode.ended : CloseCode.goingAway,
+                    page: ParticipantPage.fragment(participantModel(room, seat: seat, locale: seat.locale))))
+            await door.disconnected(link)
+        }
+        links = [:]
+        for (_, screen) in screens {
+            screen.out.yield(.close(code: CloseCode.goingAway, page: nil))
+            screen.out.finish()
+        }
+        screens = [:]
+    }
+}
+
+/// Why a socket was not given a seat: the page to show before it closes.
+struct SocketRefusal: Error, Sendable {
+    let page: String
+}
+
+extension StringProtocol {
+    /// Without the spaces and tabs around it.
+    var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}
