@@ -1,11 +1,12 @@
 import Foundation
 
-/// The workshops, locales and recordings shipped with the program. They are
-/// embedded in the binary at build time (the BundleFiles plugin reads the
-/// repository's `workshops/`, `locales/` and `recordings/`), so an installed
-/// `atelier` works from any folder.
+/// The workshops, locales and recordings shipped with the program, and the
+/// browser pages' style and scripts. They are embedded in the binary at build
+/// time (the BundleFiles plugin reads the repository's `workshops/`,
+/// `locales/`, `recordings/` and `Sources/AtelierWeb/Assets/`), so an
+/// installed `atelier` works from any folder and serves nothing from the disk.
 public enum BundledFiles {
-    /// One shipped file: its folder (`workshops`, `locales`, `recordings`), name and bytes.
+    /// One shipped file: its folder (`workshops`, `locales`, `recordings`, `web`), name and bytes.
     public struct File: Sendable {
         public let folder: String
         public let name: String
@@ -28,4 +29,6 @@ public enum BundledFiles {
     public static var workshops: [File] { files(in: "workshops") }
     public static var locales: [File] { files(in: "locales") }
     public static var recordings: [File] { files(in: "recordings") }
+    /// The browser pages' style sheet and scripts (AtelierWeb).
+    public static var web: [File] { files(in: "web") }
 }

@@ -4,20 +4,23 @@ import AtelierCore
 /// sentences the script shows (in `data-` attributes: it has no words of its own).
 enum PageShell {
     static func document(
-        language: String, title: String, script: String, socket: String, catalog: Catalog, bodyClass: String,
-        main: String
+        catalog: Catalog, title: String, scripts: [String], socket: String, bodyClass: String, main: String
     ) -> String {
-        var out = "<!DOCTYPE html>\n<html lang=\"" + HTML.escape(language) + "\">\n<head>\n"
+        var out = "<!DOCTYPE html>\n<html lang=\"" + HTML.escape(catalog.language) + "\">\n<head>\n"
         out += "<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>" + HTML.escape(title) + "</title>\n"
         out += "<link rel=\"stylesheet\" href=\"" + PageRoutes.style + "\">\n"
-        out += "<script src=\"" + script + "\" defer></script>\n"
-        out += "</head>\n<body class=\"" + bodyClass + "\" data-socket=\"" + HTML.escape(socket) + "\""
-        out += " data-offline=\"" + HTML.escape(catalog.text("web.offline")) + "\""
-        out += " data-time-up=\"" + HTML.escape(catalog.text("web.time_up")) + "\">\n"
-        out += main
-        out += "\n</body>\n</html>\n"
+        for script in scripts { out += "<script src=\"" + script + "\" defer></script>\n" }
+        out += "</head>\n"
+        out += HTML.void(
+            "body",
+            [
+                ("class", bodyClass), ("data-socket", socket), ("data-offline", catalog.text("web.offline")),
+                ("data-time-up", catalog.text("net.push.time_up")),
+            ])
+        out += "\n" + HTML.el("p", [("id", "offline"), ("class", "offline"), ("role", "status"), ("hidden", "")])
+        out += "\n" + main + "\n</body>\n</html>\n"
         return out
     }
 }

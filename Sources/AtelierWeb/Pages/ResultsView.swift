@@ -1,0 +1,181 @@
+import AtelierCore
+import AtelierExport
+
+/// A revealed stage's results: the same figures as the facilitator's tally
+/// (the analysis' distributions, n and medians), drawn as bar charts.
+struct ResultsView {
+    let state: SessionState
+    let analysis: Analysis
+    let catalog: Catalog
+    var language: String { catalog.language }
+
+    init(state: SessionState, analysis: Analysis?, catalog: Catalog) {
+        self.state = state
+        self.analysis = analysis ?? Analysis.of(state)
+        self.catalog = catalog
+    }
+
+    func t(_ key: String, _ args: [String: MessageValue] = [:]) -> String { catalog.text(key, args) }
+
+    // MARK: - On a phone: the company's answers
+
+    func phone(_ stage: Stage) -> String {
+        var out = HTML.el("h2", [], HTML.text(t("web.results.heading")))
+        switch stage.kind {
+        case .rating:
+            guard let scale = state.workshop.scale(of: stage) else { return "" }
+            for item in stage.items {
+                let stats = analysis.company.ratings[item.id]
+                let rows = scale.points.enumerated().map { index, point in
+                    (
+                        label: "\(point) " + (scale.label(point)?.text(language) ?? ""),
+                        count: stats?.distribution[safe: index] ?? 0
+                    )
+                }
+                out += HTML.el(
+                    "figure", [("class", "results")],
+                    HTML.el("figcaption", [], HTML.text(item.label.text(language)))
+                        + Bars.svg(rows, title: item.label.text(language))
+                        + HTML.el("p", [("class", "figures")], HTML.text(itemFigures(stats))))
+            }
+        case .pick:
+            let stats = analysis.company.picks[stage.id]
+            let rows = stage.options.map { (label: $0.label.text(language), count: stats?.count($0.id) ?? 0) }
+            out += HTML.el(
+                "figure", [("class", "results")],
+                Bars.svg(rows, title: stage.title.text(language))
+                    + HTML.el(
+                        "p", [("class", "figures")], HTML.text(t("web.results.picks", ["count": .count(stats?.n ?? 0)]))
+                    ))
+        case .strategy:
+            out += HTML.el(
+                "ul", [("class", "strategies")], strategySentences().map { HTML.el("li", [], HTML.text($0)) }.joined())
+        case .intro, .discussion:
+            let notes = state.notes.filter { $0.stage == stage.id }
+            guard !notes.isEmpty else { return "" }
+            out += HTML.el("ul", [("class", "notes")], notes.map { HTML.el("li", [], HTML.text($0.text)) }.joined())
+        }
+        return HTML.el("section", [("class", "results")], out)
+    }
+
+    /// "n answers · median 2.5", as the tally counts them.
+    func itemFigures(_ stats: ItemStats?) -> String {
+        let n = stats?.n ?? 0
+        var text = t("web.results.answers", ["count": .count(n)])
+        if let median = stats?.median {
+            text += " · " + t("web.results.median", ["value": .text(number(median))])
+        }
+        return text
+    }
+
+    /// Each department's strategies and who knows them, as the line protocol says it.
+    func strategySentences() -> [String] {
+        state.departments.map { department in
+            let knownBy = state.knows.filter { $0.to == department.id }.map(\.from)
+            return t(
+                knownBy.isEmpty ? "net.results.strategy_unknown" : "net.results.strategy",
+                [
+                    "name": .text(department.name), "count": .count(state.strategies[department.id]?.count ?? 0),
+                    "known": .list(knownBy.sorted().map { state.department($0)?.name ?? $0 }),
+                ])
+        }
+    }
+
+    /// A median or share with as few decimals as it needs (whole or halves).
+    func number(_ value: Double) -> String {
+        var text = catalog.format(value, digits: 1)
+        let zero = catalog.decimalSeparator + "0"
+        if text.hasSuffix(zero) { text.removeLast(zero.count) }
+        return text
+    }
+
+    // MARK: - On the projector: every department and the company
+
+    func screen(_ stage: Stage) -> String {
+        switch stage.kind {
+        case .rating:
+            guard let scale = state.workshop.scale(of: stage) else { return "" }
+            return stage.items.map { item in
+                let columns = scale.points.map { point in
+                    (head: String(point), label: scale.label(point)?.text(language) ?? "")
+                }
+                var rows = analysis.departments.map { department in
+                    row(department.name, stats: department.ratings[item.id], company: false)
+                }
+                rows.append(row(t("analysis.view.company"), stats: analysis.company.ratings[item.id], company: true))
+                return table(
+                    title: item.label.text(language), columns: columns,
+                    tails: [t("analysis.view.column.n"), t("analysis.view.column.median")], rows: rows)
+            }.joined()
+        case .pick:
+            let columns = stage.options.map { (head: $0.label.text(language), label: "") }
+            var rows = analysis.departments.map { department in
+                pickRow(department.name, stats: department.picks[stage.id], stage: stage, company: false)
+            }
+            rows.append(
+                pickRow(
+                    t("analysis.view.company"), stats: analysis.company.picks[stage.id], stage: stage, company: true))
+            return table(
+                title: stage.title.text(language), columns: columns,
+                tails: [t("analysis.view.column.n")], rows: rows)
+        case .strategy:
+            return HTML.el(
+                "ul", [("class", "strategies")], strategySentences().map { HTML.el("li", [], HTML.text($0)) }.joined())
+        case .intro, .discussion:
+            let notes = state.notes.filter { $0.stage == stage.id }
+            return notes.isEmpty
+                ? "" : HTML.el("ul", [("class", "notes")], notes.map { HTML.el("li", [], HTML.text($0.text)) }.joined())
+        }
+    }
+
+    struct Row {
+        let name: String
+        let counts: [Int]
+        let n: Int
+        let tails: [String]
+        let company: Bool
+    }
+
+    func row(_ name: String, stats: ItemStats?, company: Bool) -> Row {
+        let n = stats?.n ?? 0
+        let median = stats?.median.map(number) ?? "–"
+        return Row(name: name, counts: stats?.distribution ?? [], n: n, tails: [String(n), median], company: company)
+    }
+
+    func pickRow(_ name: String, stats: PickStats?, stage: Stage, company: Bool) -> Row {
+        let n = stats?.n ?? 0
+        return Row(
+            name: name, counts: stage.options.map { stats?.count($0.id) ?? 0 }, n: n, tails: [String(n)],
+            company: company)
+    }
+
+    /// One row per department and one for the company; in each cell a bar
+    /// (its share of the row's answers) and the count.
+    func table(title: String, columns: [(head: String, label: String)], tails: [String], rows: [Row]) -> String {
+        var head = HTML.el("th", [("scope", "col")], "")
+        for column in columns {
+            var inner = HTML.el("span", [("class", "head")], HTML.text(column.head))
+            if !column.label.isEmpty { inner += HTML.el("small", [], HTML.text(column.label)) }
+            head += HTML.el("th", [("scope", "col")], inner)
+        }
+        for tail in tails { head += HTML.el("th", [("scope", "col"), ("class", "num")], HTML.text(tail)) }
+        var body = ""
+        for row in rows {
+            var cells = HTML.el("th", [("scope", "row")], HTML.text(row.name))
+            for index in columns.indices {
+                let count = row.counts[safe: index] ?? 0
+                cells += HTML.el("td", [("class", count == 0 ? "cell zero" : "cell")], Bars.cell(count, of: row.n))
+            }
+            for tail in row.tails { cells += HTML.el("td", [("class", "num")], HTML.text(tail)) }
+            body += HTML.el("tr", [("class", row.company ? "company" : nil)], cells)
+        }
+        return HTML.el(
+            "figure", [("class", "tally")],
+            HTML.el("figcaption", [], HTML.text(title))
+                + HTML.el("table", [], HTML.el("thead", [], HTML.el("tr", [], head)) + HTML.el("tbody", [], body)))
+    }
+}
+
+extension Array {
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
