@@ -6,7 +6,7 @@
 /// the lower half "▄".
 public enum HalfBlockQR {
     /// The lines of the drawing, with a quiet zone of `margin` modules.
-    public static func lines(_ matrix: QRMatrix, margin: Int = 2) -> [String] {
+    public static func lines(_ matrix: QRMatrix, margin: Int = 4) -> [String] {
         let range = -margin..<(matrix.width + margin)
         var lines: [String] = []
         var y = range.lowerBound

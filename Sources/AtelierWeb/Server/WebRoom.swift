@@ -41,6 +41,8 @@ actor WebRoom {
     private var screenPushing = false
     private var screenAgain = false
     private var stopped = false
+    /// The analysis of the session at `seq` (nil when no page shows one).
+    private var cached: (seq: Int64, analysis: Analysis?)?
     /// Where phones open the page (`http://ADDRESS:PORT`), for the projector's QR code.
     private var origin = ""
 
@@ -72,8 +74,20 @@ actor WebRoom {
 
     // MARK: - Pages
 
+    /// The session as stored now. Its analysis (computed only when a page
+    /// shows one) is kept while the session does not change, so a push to
+    /// every seat computes it once.
     private func snapshot() async -> RoomSnapshot {
-        RoomSnapshot(state: await door.live.state, now: clock(), paused: stopped)
+        let state = await door.live.state
+        let analysis: Analysis?
+        if let cached, cached.seq == state.lastSeq {
+            analysis = cached.analysis
+        } else {
+            let needed = state.isEnded || state.revealed.contains(state.currentStage)
+            analysis = needed ? Analysis.of(state) : nil
+            cached = (state.lastSeq, analysis)
+        }
+        return RoomSnapshot(state: state, analysis: analysis, now: clock(), paused: stopped)
     }
 
     private func participantModel(
@@ -204,8 +218,10 @@ actor WebRoom {
             let limits = door.limits
             let sentence = catalog.text(
                 "net.flood", ["count": .count(limits.floodBurst), "rate": .count(limits.floodPerSecond)])
-            return Reply(
-                html: ParticipantPage.document(participantModel(room, seat: seat, locale: locale, refusal: sentence)))
+            let model = participantModel(room, seat: seat, locale: seat.locale, refusal: sentence)
+            guard let socket else { return Reply(html: ParticipantPage.document(model)) }
+            link.send(.page(ParticipantPage.fragment(model)), to: socket)
+            return Reply(html: "")
         }
         var current = seat
         var refusal: String?
@@ -241,12 +257,11 @@ actor WebRoom {
         }
         let model = participantModel(
             await snapshot(), seat: current, locale: current.locale, refusal: refusal, confirmation: confirmation)
-        if let socket {
-            link.send(.page(ParticipantPage.fragment(model)), to: socket)
-            // The other tabs of the same seat show the answer too.
-            if refusal == nil { push(link, except: socket) }
-        }
-        return Reply(html: ParticipantPage.document(model))
+        guard let socket else { return Reply(html: ParticipantPage.document(model)) }
+        link.send(.page(ParticipantPage.fragment(model)), to: socket)
+        // The other tabs of the same seat show the answer too.
+        if refusal == nil, link.socketCount > 1 { push(link, except: socket) }
+        return Reply(html: "")
     }
 
     // MARK: - The participant's socket

@@ -81,7 +81,10 @@ public final class WebServer: RoomCompanion {
             lines.append(
                 catalog.text(
                     "web.repl.this_machine_only",
-                    ["url": .text("http://\(shown.first?.description ?? "")/"), "port": .text(String(port))]))
+                    [
+                        "url": .text("http://\(shown.first?.description ?? "")/"),
+                        "port": .text(door.limits.port == 0 ? "PORT" : String(door.limits.port)),
+                    ]))
         }
         return lines
     }
