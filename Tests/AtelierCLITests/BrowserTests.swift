@@ -19,7 +19,9 @@ import Testing
     func threePhonesAndTheProjectorGoThroughTheWholeWorkshop() async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script.path, "--atelier", try CLIRunner.binary().path, "--artifacts", Self.artifacts.path]
+        process.arguments = [
+            Self.script.path, "--atelier", try CLIRunner.binary().path, "--artifacts", Self.artifacts.path,
+        ]
         process.currentDirectoryURL = CLIRunner.root
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
         // A file, not a pipe: a long report cannot fill a pipe's buffer and stall the script.

@@ -9,7 +9,10 @@ import Testing
     @Test func theJoinFormHasTheCodeFromTheQRAndTheDeclaredDepartments() throws {
         let session = try PageTestSession()
         let page = session.participant(nil, prefill: JoinPrefill(code: "ABC234"))
-        #expect(page.hasPrefix("<main id=\"room\" class=\"participant\">"))
+        #expect(
+            page.hasPrefix(
+                "<main id=\"room\" class=\"participant\" lang=\"en\" data-offline=\"Connection lost; reconnecting…\" data-time-up=\"time is up for this stage\">"
+            ))
         #expect(page.contains("<form method=\"post\" action=\"/join\" class=\"join\" autocomplete=\"off\">"))
         #expect(page.contains("name=\"code\" id=\"join-code\" value=\"ABC234\""))
         #expect(page.contains("<option value=\"marketing\">Marketing</option><option value=\"legal\">Legal</option>"))
@@ -87,7 +90,8 @@ import Testing
         page = session.participant(ana)
         #expect(page.contains("<span class=\"badge locked\">Answers closed</span>"))
         #expect(page.contains("<p class=\"yours\">Your answer: 3 — Much like us.</p>"))
-        #expect(page.occurrences(of: " disabled>") == 7)  // the fieldset, its 5 buttons, and none elsewhere but…
+        // The rating's fieldset and its five points; a remark can still be added.
+        #expect(page.occurrences(of: " disabled>") == 6)
     }
 
     @Test func aRevealedRatingShowsTheRoomsAnswersAsTheTallyCountsThem() throws {

@@ -23,7 +23,7 @@
   function offline(shown) {
     var banner = document.getElementById("offline");
     if (!banner) return;
-    banner.textContent = body.getAttribute("data-offline") || "";
+    banner.textContent = room().getAttribute("data-offline") || "";
     banner.hidden = !shown;
   }
 
@@ -66,8 +66,15 @@
     old.querySelectorAll("textarea[id], input[id]:not([type=hidden])").forEach(function (field) {
       if (field.value) kept[field.id] = field.value;
     });
+    // A folded box the reader opened or closed stays so while the stage is the same.
     var opened = {};
-    old.querySelectorAll("details[class]").forEach(function (d) { opened[d.className] = d.open; });
+    var stage = function (main) {
+      var section = main.querySelector("[data-stage]");
+      return section ? section.getAttribute("data-stage") : "";
+    };
+    if (stage(old) === stage(fresh)) {
+      old.querySelectorAll("details[class]").forEach(function (d) { opened[d.className] = d.open; });
+    }
     var focused = document.activeElement && document.activeElement.id;
     var refused = !!fresh.querySelector(".refusal");
     if (lastSent) {
@@ -79,9 +86,10 @@
       if (field && !field.disabled && field.tagName !== "SELECT") field.value = kept[id];
     });
     fresh.querySelectorAll("details[class]").forEach(function (d) {
-      if (opened[d.className] !== undefined) d.open = opened[d.className] || d.open;
+      if (opened[d.className] !== undefined) d.open = opened[d.className];
     });
     old.replaceWith(fresh);
+    document.documentElement.lang = fresh.getAttribute("lang") || document.documentElement.lang;
     stamp();
     if (focused) {
       var again = document.getElementById(focused);
@@ -100,7 +108,7 @@
       var left = Number(c.getAttribute("data-left")) - (now() - Number(c.getAttribute("data-t0") || now()));
       if (left <= 0) {
         var badge = c.parentNode;
-        badge.textContent = body.getAttribute("data-time-up") || "";
+        badge.textContent = room().getAttribute("data-time-up") || "";
         badge.classList.add("done");
         badge.removeAttribute("role");
         return;

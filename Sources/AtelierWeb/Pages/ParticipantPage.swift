@@ -15,7 +15,7 @@ public enum ParticipantPage {
     /// `<main id="room">…</main>`: what a push replaces.
     public static func fragment(_ model: ParticipantPageModel) -> String {
         let view = ParticipantView(model: model)
-        return HTML.el("main", [("id", "room"), ("class", "participant")], view.body())
+        return PageShell.main(catalog: model.catalog, cls: "participant", view.body())
     }
 }
 

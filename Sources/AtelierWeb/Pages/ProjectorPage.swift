@@ -15,7 +15,7 @@ public enum ProjectorPage {
 
     /// `<main id="room">…</main>`: what a push replaces.
     public static func fragment(_ model: ProjectorPageModel) -> String {
-        HTML.el("main", [("id", "room"), ("class", "projector")], ProjectorView(model: model).body())
+        PageShell.main(catalog: model.catalog, cls: "projector", ProjectorView(model: model).body())
     }
 }
 
