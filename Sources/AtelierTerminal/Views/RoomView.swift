@@ -46,8 +46,6 @@ public enum RoomView {
         ]
         if state.departments.isEmpty { return out + [catalog.text("repl.room.no_departments")] }
         let idWidth = min(20, state.departments.map(\.id.count).max() ?? 0) + 2
-        var answered = 0
-        var expected = 0
         for department in state.departments {
             let voice = progress(.department(department.id), stage: stage, state: state, style: style)
             let members = state.members(of: department.id).filter(\.present)
@@ -55,27 +53,24 @@ public enum RoomView {
             if stage.kind == .strategy {
                 // A strategy is the department's: one mark, then who is there.
                 marks = [catalog.text("repl.status.strategy", ["mark": .text(voice.text)])] + members.map(\.name)
-                expected += 1
-                if voice.done { answered += 1 }
             } else {
                 for member in members {
                     let mark = progress(.participant(member.name), stage: stage, state: state, style: style)
                     marks.append(mark.text.isEmpty ? member.name : "\(member.name) \(mark.text)")
-                    expected += 1
-                    if mark.done { answered += 1 }
                 }
                 if voice.done || members.isEmpty {
                     marks.append(catalog.text("repl.status.voice", ["mark": .text(voice.text)]))
-                    expected += 1
-                    if voice.done { answered += 1 }
                 }
             }
             out += AnalysisLayout.wrap(
                 marks.joined(separator: "  "), width: width, indent: 2 + idWidth,
                 first: "  " + AnalysisLayout.left(department.id, idWidth))
         }
-        if [.rating, .pick, .strategy].contains(stage.kind) {
-            out.append(catalog.text("repl.status.answered", ["count": .count(answered), "total": .count(expected)]))
+        // The same count as the projector's "N of M answered" (SessionState.answerCount).
+        if let count = state.answerCount(stage: stage) {
+            out.append(
+                catalog.text(
+                    "repl.status.answered", ["count": .count(count.answered), "total": .count(count.expected)]))
         }
         return out
     }
