@@ -11,10 +11,11 @@ import AtelierStore
 import AtelierWeb
 import Foundation
 import HummingbirdTesting
-import HummingbirdWSClient
 import Logging
 import NIOCore
-import Synchronization
+import NIOHTTP1
+import NIOPosix
+import NIOWebSocket
 
 enum WebBench {
     static func run(_ arguments: [String]) async throws {
@@ -104,32 +105,14 @@ enum WebBench {
         try await http.shutdown()
         let items = ["control", "understanding", "strategy"]
         let gate = Gate(expected: options.clients)
-        let logger = quiet
         let runs = try await withThrowingTaskGroup(of: [UInt64].self) { group in
             for (index, token) in tokens.enumerated() {
                 group.addTask {
-                    let measured = Mutex<[UInt64]>([])
-                    _ = try? await WebSocketClient.connect(
-                        url: "ws://127.0.0.1:\(port)/ws",
-                        configuration: .init(
-                            additionalHeaders: [.origin: "http://127.0.0.1:\(port)", .cookie: "atelier_seat=" + token]),
-                        logger: logger
-                    ) { inbound, outbound, _ in
-                        var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
-                        _ = try await messages.next()
-                        await gate.arrive()
-                        for step in 0..<options.answers {
-                            let item = items[(step + index) % 3]
-                            let start = DispatchTime.now().uptimeNanoseconds
-                            try await outbound.write(
-                                .text("{\"op\":\"rate\",\"item\":\"\(item)\",\"value\":\"\((step + index) % 5)\"}"))
-                            guard case .text(let page)? = try await messages.next() else { break }
-                            let elapsed = DispatchTime.now().uptimeNanoseconds - start
-                            measured.withLock { $0.append(page.contains("class=\"refusal\"") ? UInt64.max : elapsed) }
-                        }
-                        try await outbound.close(.normalClosure, reason: nil)
+                    let answers = (0..<options.answers).map { step in
+                        "{\"op\":\"rate\",\"item\":\"\(items[(step + index) % 3])\",\"value\":\"\((step + index) % 5)\"}"
                     }
-                    let latencies = measured.withLock { $0 }
+                    let latencies =
+                        (try? await answer(port: port, token: token, answers: answers, gate: gate)) ?? []
                     return latencies + Array(repeating: UInt64.max, count: options.answers - latencies.count)
                 }
             }
@@ -148,6 +131,65 @@ enum WebBench {
             latencies: runs.0.filter { $0 != UInt64.max }.sorted(), seconds: runs.1, failed: failed, rssKiB: rss,
             cpuSeconds: runs.2)
         return (run, count())
+    }
+
+    private enum Upgrade: Sendable {
+        case socket(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>)
+        case refused
+    }
+
+    /// One browser participant: opens the page's socket with its cookie (and
+    /// the page's Origin, as a browser sends it), waits for its page, then,
+    /// once everyone is in, sends each answer and waits for the page that
+    /// acknowledges it. The latencies (`UInt64.max`: refused).
+    static func answer(port: Int, token: String, answers: [String], gate: Gate) async throws -> [UInt64] {
+        let head = HTTPRequestHead(
+            version: .http1_1, method: .GET, uri: "/ws",
+            headers: [
+                "Host": "127.0.0.1:\(port)", "Origin": "http://127.0.0.1:\(port)", "Cookie": "atelier_seat=" + token,
+            ])
+        let upgrade = try await ClientBootstrap(group: NetBench.clientGroup)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let upgrader = NIOTypedWebSocketClientUpgrader<Upgrade>(maxFrameSize: 1 << 20) { channel, _ in
+                        channel.eventLoop.makeCompletedFuture {
+                            .socket(try NIOAsyncChannel(wrappingChannelSynchronously: channel))
+                        }
+                    }
+                    let configuration = NIOTypedHTTPClientUpgradeConfiguration<Upgrade>(
+                        upgradeRequestHead: head, upgraders: [upgrader],
+                        notUpgradingCompletionHandler: { $0.eventLoop.makeCompletedFuture { .refused } })
+                    return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(
+                        configuration: .init(upgradeConfiguration: configuration))
+                }
+            }
+        guard case .socket(let channel) = try await upgrade.get() else {
+            await gate.arrive()
+            return []
+        }
+        return try await channel.executeThenClose { inbound, outbound in
+            var frames = inbound.makeAsyncIterator()
+            func page() async throws -> String? {
+                while let frame = try await frames.next() {
+                    if frame.opcode == .text { return String(buffer: frame.unmaskedData) }
+                    if frame.opcode == .connectionClose { return nil }
+                }
+                return nil
+            }
+            _ = try await page()
+            await gate.arrive()
+            var latencies: [UInt64] = []
+            for answer in answers {
+                let start = DispatchTime.now().uptimeNanoseconds
+                try await outbound.write(
+                    WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: ByteBuffer(string: answer)))
+                guard let page = try await page() else { break }
+                let elapsed = DispatchTime.now().uptimeNanoseconds - start
+                latencies.append(page.contains("class=\"refusal\"") ? UInt64.max : elapsed)
+            }
+            return latencies
+        }
     }
 
     /// Holds everyone until all have arrived, so the answers start together.

@@ -30,7 +30,7 @@ import Testing
         let list = declaration[open.upperBound...].prefix { $0 != "]" }
         var modules = ours(in: list.replacing(/package: "[^"]*"/, with: ""))
         if products {
-            modules.formUnion(list.matches(of: /\.product\(name: "([A-Za-z]+)"/).map { String($0.output.1) })
+            modules.formUnion(list.matches(of: /\.product\(name: "([A-Za-z0-9]+)"/).map { String($0.output.1) })
         }
         return modules
     }

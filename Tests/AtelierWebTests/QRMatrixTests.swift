@@ -7,26 +7,27 @@ import Testing
     static let url = "http://192.168.1.20:4712/?code=ABCD23"
     static let zbarimg = "/usr/bin/zbarimg"
 
-    @Test func aJoinURLIsAVersion2CodeWithItsFinderPatterns() throws {
+    @Test func aJoinURLIsAVersion3CodeWithItsFinderPatterns() throws {
         let matrix = try #require(QRMatrix(encoding: Self.url))
-        // Version 2 is 25 modules wide; the finder patterns are dark at three corners.
-        #expect(matrix.width == 25)
-        for (x, y) in [(0, 0), (24, 0), (0, 24), (6, 6), (18, 0), (0, 18)] { #expect(matrix.isDark(x: x, y: y)) }
-        for (x, y) in [(7, 0), (0, 7), (17, 0), (-1, 0), (25, 3)] { #expect(!matrix.isDark(x: x, y: y)) }
+        // 37 bytes at level M: version 3, 29 modules wide; the finder patterns are dark at three corners,
+        // with a light separator inside the code and the light quiet zone outside it.
+        #expect(matrix.width == 29)
+        for (x, y) in [(0, 0), (28, 0), (0, 28), (6, 6), (22, 0), (0, 22)] { #expect(matrix.isDark(x: x, y: y)) }
+        for (x, y) in [(7, 0), (0, 7), (21, 0), (-1, 0), (29, 3)] { #expect(!matrix.isDark(x: x, y: y)) }
     }
 
     @Test func theHalfBlockDrawingHasTwoRowsALineAndAQuietZone() throws {
         let matrix = try #require(QRMatrix(encoding: Self.url))
         let lines = HalfBlockQR.lines(matrix)
-        // 25 modules and 4 on each side: 33 columns, 17 lines (the last one's lower half is the terminal's).
-        #expect(lines.count == 17)
-        #expect(lines.allSatisfy { $0.count == 33 })
-        #expect(lines[0] == String(repeating: "█", count: 33))
-        #expect(lines[1] == String(repeating: "█", count: 33))
+        // 29 modules and 4 on each side: 37 columns, 19 lines (the last one's lower half is the terminal's).
+        #expect(lines.count == 19)
+        #expect(lines.allSatisfy { $0.count == 37 })
+        #expect(lines[0] == String(repeating: "█", count: 37))
+        #expect(lines[1] == String(repeating: "█", count: 37))
         // Rows 0 and 1: the finder's dark top edge over its light inside, "▄" where only the lower half is light.
         #expect(lines[2].hasPrefix("████ ▄▄▄▄▄ "))
         // The last line's lower half is past the code: the terminal's own background.
-        #expect(lines[16] == String(repeating: "▀", count: 33))
+        #expect(lines[18] == String(repeating: "▀", count: 37))
     }
 
     /// The drawing as a phone's camera sees it on a dark terminal: each

@@ -355,7 +355,8 @@ actor WebRoom {
                 page: ParticipantPage.fragment(participantModel(paused, seat: seat, locale: seat.locale)))
         }
         link.closeSockets(message)
-        await door.disconnected(link)
+        // Stopping, the seat stays in the session: the page comes back with it after `resume --listen`.
+        if !stopped { await door.disconnected(link) }
     }
 
     // MARK: - The projector
@@ -413,18 +414,21 @@ actor WebRoom {
     // MARK: - Stopping
 
     /// The facilitator's atelier stops: every page says the session is
-    /// paused (or over), every seat leaves as a closed connection does.
+    /// paused (or over) and its sockets close with a code that tells the
+    /// script to come back. The seats stay in the session, as after a crash:
+    /// once `resume --listen` starts again, each page resumes its seat with
+    /// its cookie, and those who do not come back within the room's resume
+    /// window are recorded as having left (`releaseUnclaimed`).
     func stop() async {
         stopped = true
         let room = await snapshot()
+        let ended = room.state.isEnded
         for link in links.values {
             guard let seat = link.seat else { continue }
-            let ended = room.state.isEnded
             link.closeSockets(
                 .close(
                     code: ended ? CloseCode.ended : CloseCode.goingAway,
                     page: ParticipantPage.fragment(participantModel(room, seat: seat, locale: seat.locale))))
-            await door.disconnected(link)
         }
         links = [:]
         for (_, screen) in screens {

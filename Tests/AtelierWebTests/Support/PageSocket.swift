@@ -1,68 +1,106 @@
 import Foundation
-import Hummingbird
-import HummingbirdWSClient
-import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOWebSocket
 import Synchronization
 
-/// A page's WebSocket to the room over 127.0.0.1, as the script opens it:
-/// the page's Origin and the seat cookie. It keeps every message received
-/// and the close code; every wait is bounded.
+/// A page's WebSocket to the room over 127.0.0.1, as a browser's script
+/// opens it: the page's Origin (exactly one), the Host, and the seat cookie.
+/// It keeps every text message received and the close code; every wait is
+/// bounded. (SwiftNIO's WebSocket client: the WebSocket client of
+/// hummingbird-websocket always adds an Origin of its own.)
 final class PageSocket: Sendable {
     struct Timeout: Error {}
 
-    private let received = Mutex<[String]>([])
-    private let closed = Mutex<(done: Bool, code: UInt16?)>((false, nil))
-    private let outgoing: AsyncStream<String>.Continuation
+    private enum Upgrade: Sendable {
+        case socket(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>)
+        case refused
+    }
 
-    private init(outgoing: AsyncStream<String>.Continuation) {
+    private let received = Mutex<[String]>([])
+    /// Done, and the code of the server's close frame if it sent one.
+    private let closed = Mutex<(done: Bool, code: UInt16?)>((false, nil))
+    private let outgoing: AsyncStream<WebSocketFrame>.Continuation
+
+    private init(outgoing: AsyncStream<WebSocketFrame>.Continuation) {
         self.outgoing = outgoing
     }
 
     static func open(_ room: WebTestRoom, path: String = "/ws", token: String?, origin: String? = nil) -> PageSocket {
-        let (messages, outgoing) = AsyncStream<String>.makeStream()
+        let (frames, outgoing) = AsyncStream<WebSocketFrame>.makeStream()
         let socket = PageSocket(outgoing: outgoing)
-        var headers: HTTPFields = [.origin: origin ?? room.origin]
-        if let token { headers[.cookie] = "atelier_seat=" + token }
-        let logger = Logger(label: "atelier.web.test") { _ in SwiftLogNoOpLogHandler() }
+        var headers = HTTPHeaders([("Host", room.authority), ("Origin", origin ?? room.origin)])
+        if let token { headers.add(name: "Cookie", value: "atelier_seat=" + token) }
+        let head = HTTPRequestHead(version: .http1_1, method: .GET, uri: path, headers: headers)
         Task {
-            let frame = try? await WebSocketClient.connect(
-                url: "ws://\(room.authority)\(path)", configuration: .init(additionalHeaders: headers), logger: logger
-            ) { inbound, outbound, _ in
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        for try await message in inbound.messages(maxSize: 1 << 20) {
-                            if case .text(let text) = message { socket.received.withLock { $0.append(text) } }
+            defer { socket.closed.withLock { $0.done = true } }
+            do {
+                let upgrade = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                    .connect(host: "127.0.0.1", port: room.webPort) { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            let upgrader = NIOTypedWebSocketClientUpgrader<Upgrade>(maxFrameSize: 1 << 20) {
+                                channel, _ in
+                                channel.eventLoop.makeCompletedFuture {
+                                    .socket(
+                                        try NIOAsyncChannel<WebSocketFrame, WebSocketFrame>(
+                                            wrappingChannelSynchronously: channel))
+                                }
+                            }
+                            let configuration = NIOTypedHTTPClientUpgradeConfiguration<Upgrade>(
+                                upgradeRequestHead: head, upgraders: [upgrader],
+                                notUpgradingCompletionHandler: { channel in
+                                    channel.eventLoop.makeCompletedFuture { .refused }
+                                })
+                            return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(
+                                configuration: .init(upgradeConfiguration: configuration))
                         }
                     }
-                    group.addTask {
-                        for await text in messages { try await outbound.write(.text(text)) }
-                        try await outbound.close(.normalClosure, reason: nil)
+                guard case .socket(let channel) = try await upgrade.get() else { return }
+                try await channel.executeThenClose { inbound, outbound in
+                    let writing = Task {
+                        for await frame in frames { try await outbound.write(frame) }
                     }
-                    try await group.next()
-                    group.cancelAll()
+                    defer { writing.cancel() }
+                    for try await frame in inbound {
+                        switch frame.opcode {
+                        case .text:
+                            socket.received.withLock { $0.append(String(buffer: frame.unmaskedData)) }
+                        case .connectionClose:
+                            var data = frame.unmaskedData
+                            let code = data.readInteger(as: UInt16.self)
+                            socket.closed.withLock { $0.code = code }
+                            return
+                        default:
+                            continue
+                        }
+                    }
                 }
+            } catch {
+                // Refused or cut: `closeCode` tells nil.
             }
-            let code: UInt16? =
-                switch frame?.closeCode {
-                case .unknown(let code)?: code
-                case .goingAway?: 1001
-                case .normalClosure?: 1000
-                case .messageTooLarge?: 1009
-                default: nil
-                }
-            socket.closed.withLock { $0 = (true, code) }
         }
         return socket
     }
 
-    func send(_ fields: [String: String]) throws {
-        let data = try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
-        outgoing.yield(String(decoding: data, as: UTF8.self))
+    /// Sends one text message (masked, as a browser does).
+    func sendRaw(_ text: String) {
+        outgoing.yield(
+            WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: ByteBuffer(string: text)))
     }
 
-    func sendRaw(_ text: String) { outgoing.yield(text) }
+    func send(_ fields: [String: String]) throws {
+        let data = try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
+        sendRaw(String(decoding: data, as: UTF8.self))
+    }
 
-    func close() { outgoing.finish() }
+    /// Closes from the page's side, as a tab being closed does.
+    func close() {
+        var code = ByteBuffer()
+        code.writeInteger(UInt16(1001))
+        outgoing.yield(WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: .random(), data: code))
+        outgoing.finish()
+    }
 
     /// Every message received so far.
     var messages: [String] { received.withLock { $0 } }
@@ -81,11 +119,11 @@ final class PageSocket: Sendable {
         throw Timeout()
     }
 
-    /// Waits for the server to close the socket; its close code.
+    /// Waits for the socket to end; the code of the server's close frame,
+    /// nil when it sent none (refused, or cut).
     func closeCode() async throws -> UInt16? {
         for _ in 0..<500 {
-            if let code = closed.withLock({ $0.done ? $0.code : nil }) { return code }
-            if closed.withLock({ $0.done }) { return nil }
+            if let (done, code) = Optional(closed.withLock { ($0.done, $0.code) }), done { return code }
             try await Task.sleep(for: .milliseconds(10))
         }
         throw Timeout()

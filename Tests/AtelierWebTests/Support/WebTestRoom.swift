@@ -93,6 +93,27 @@ final class Browser: Sendable {
 
     func setToken(_ token: String?) { jar.withLock { $0 = token } }
 
+    /// A `Set-Cookie` line: its attributes in any order (HTTP does not order them).
+    struct Cookie: Equatable {
+        let name: String
+        let value: String
+        let attributes: Set<String>
+
+        init(name: String, value: String, attributes: Set<String>) {
+            self.name = name
+            self.value = value
+            self.attributes = attributes
+        }
+
+        init(_ line: String) {
+            let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = parts.first?.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false) ?? []
+            name = pair.first.map(String.init) ?? ""
+            value = pair.dropFirst().first.map(String.init) ?? ""
+            attributes = Set(parts.dropFirst())
+        }
+    }
+
     struct Page {
         let status: HTTPResponse.Status
         let headers: HTTPFields
