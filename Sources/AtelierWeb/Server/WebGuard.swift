@@ -24,7 +24,7 @@ struct WebGuard: RouterMiddleware {
     static let securityHeaders: HTTPFields = [
         .contentSecurityPolicy: "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         .xContentTypeOptions: "nosniff",
-        .init("Referrer-Policy")!: "no-referrer",
+        .init("Referrer-Policy")!: "same-origin",
     ]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
