@@ -21,7 +21,7 @@ public enum Recording {
         var reader = RecordingReader(file: file)
         var events: [RecordedEvent] = []
         do {
-            try LineSplitter.lines(of: text) { line, terminated in
+            try LineSplitter.lines(of: text, file: file) { line, terminated in
                 if let event = try reader.read(line: line, terminated: terminated) { events.append(event) }
             }
         } catch let error as RecordingError {

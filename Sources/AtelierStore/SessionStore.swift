@@ -211,6 +211,11 @@ public final class SessionStore: EventJournal, Sendable {
         let json: String = row["workshop"]
         switch WorkshopJSON.decode(json) {
         case .success(let workshop):
+            // A session imported before recordings were checked may hold a
+            // definition that breaks the rules: refused, not run.
+            if let problem = WorkshopRules.problems(in: workshop).first {
+                throw StoreError("store.invalid_workshop", ["session": .text(id), "problem": .message(problem)])
+            }
             return SessionRow(
                 key: key, id: id, workshop: workshop, locale: row["locale"], startedAt: row["started_at"])
         case .failure(let failure):
