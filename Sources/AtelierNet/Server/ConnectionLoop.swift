@@ -236,8 +236,12 @@ final class ConnectionLoop {
         deliver(body.map { "- " + $0 } + [text.isEmpty ? "ok" : "ok " + text])
     }
 
+    /// A client too far behind in reading its replies is dropped, and that is an incident.
     private func deliver(_ lines: [String]) {
-        if !connection.deliver(lines) { connection.drop() }
+        guard !connection.deliver(lines), !connection.isClosing else { return }
+        connection.drop()
+        let (room, connection, who) = (room, connection, seat?.name ?? connection.address)
+        Task { await room.droppedForNotReading(connection, who: who) }
     }
 
     /// Closes the connection after one last error line, and tells the facilitator.

@@ -16,7 +16,7 @@ struct ListenOptions: ParsableArguments {
     @ArgumentParser.Option(help: "The join code, 6 characters without look-alikes (default: a random one).")
     var code: String?
 
-    @ArgumentParser.Option(help: "The most participant connections at once.")
+    @ArgumentParser.Option(help: "The most participants joined at once (connections not joined yet are limited apart).")
     var maxParticipants = 500
 
     /// The network's settings, or nil without `--listen`; exits with a clear

@@ -1,0 +1,117 @@
+import AtelierCore
+import AtelierLive
+import AtelierNet
+import Synchronization
+import Testing
+
+/// A hostile room: idle sockets, guessed codes from many connections, a
+/// client that stops reading its replies. Nobody real is kept out, and the
+/// facilitator's screen gets a few lines, not one per knock.
+@Suite("Hostile rooms", .timeLimit(.minutes(2)))
+struct HostileRoomTests {
+    /// Everything the facilitator's feed says until the room stops.
+    final class FeedLines: Sendable {
+        final class Lines: Sendable {
+            let lines = Mutex<[String]>([])
+        }
+        private let store = Lines()
+        let reading: Task<Void, Never>
+
+        init(_ room: TestRoom) async {
+            let feed = await room.server.feed()
+            let store = store
+            reading = Task { for await line in feed { store.lines.withLock { $0.append(line.text) } } }
+        }
+
+        var recorded: [String] { store.lines.withLock { $0 } }
+    }
+
+    /// Was: 500 idle sockets kept every participant out (18 refused of 18),
+    /// and wrote 117,000 lines to the log in 90 s.
+    @Test func sixHundredIdleConnectionsDoNotKeepTwentyParticipantsOut() async throws {
+        let log = LogRecorder()
+        let room = try await TestRoom.start({ _ in }, logger: log.logger)
+        let feed = await FeedLines(room)
+        var idle: [TestClient] = []
+        for _ in 0..<600 { idle.append(try await TestClient.connect(port: room.port, reading: false)) }
+        var participants: [TestClient] = []
+        for index in 0..<20 {
+            let (client, _) = try await room.joined("p\(index)", index % 2 == 0 ? "marketing" : "legal")
+            participants.append(client)
+        }
+        await room.goTo("ignore")
+        for (index, client) in participants.enumerated() {
+            #expect(try await client.ask("rate \(index % 5)").hasPrefix("ok "))
+        }
+        let rated = room.events.filter { if case .rated = $0.event { true } else { false } }
+        #expect(rated.count == 20)
+        #expect(await room.session.state.presentParticipants.count == 20)
+        for client in idle { await client.close() }
+        await room.stop()
+        await feed.reading.value
+        // One incident line for the whole spell (its sum would come a minute later).
+        #expect(
+            feed.recorded.filter { $0.hasPrefix("!") } == [
+                "! a connection from 127.0.0.1 that had not joined was closed to make room for a newer one"
+            ])
+        #expect(log.recorded.filter { $0.contains("closed to make room") }.count == 1)
+    }
+
+    /// Was: the delay was per connection, so 200 connections guessed 43
+    /// codes a second, each wrong code was a line on the facilitator's
+    /// screen, and a typo after an attack waited 8 s.
+    @Test func wrongCodesAreLimitedPerAddressAcrossConnections() async throws {
+        let clock = ManualClock()
+        let delays = DelayRecorder()
+        let room = try await TestRoom.start {
+            $0.clock = clock.read
+            $0.penaltySleep = { delays.record($0) }
+            $0.wrongCodeBurst = 3
+            $0.wrongCodeForgiveness = .seconds(3)
+            $0.summaryWindow = .milliseconds(100)
+        }
+        defer { Task { await room.stop() } }
+        var feed = await room.server.feed().map(\.text).makeAsyncIterator()
+        var replies: [String] = []
+        for _ in 0..<5 {
+            let guesser = try await room.client()
+            replies.append(try await guesser.ask("join ZZZ999 mallory marketing"))
+        }
+        let wrong = "error wrong join code; check the six characters shown by the facilitator"
+        let wait = "error too many wrong codes from your address lately; try again in 3 seconds"
+        #expect(replies == [wrong, wrong, wrong, wait, wait])
+        // Not checked while it waits, even the right code: no guess gets through.
+        let alice = try await room.client()
+        #expect(try await alice.ask("join ABC234 alice marketing en") == wait)
+        #expect(delays.recorded == [.milliseconds(250), .milliseconds(500), .seconds(1)])
+        // Three seconds later one failure is forgiven: the typo of a real participant costs little.
+        clock.advance(milliseconds: 3000)
+        #expect(try await alice.ask("join ABC235 alice marketing en") == wrong)
+        #expect(try await alice.ask("join ABC234 alice marketing en") == wait)
+        clock.advance(milliseconds: 3000)
+        #expect(try await alice.ask("join ABC234 alice marketing en").hasPrefix("ok "))
+        // The screen: the first wrong code, then one sum for the others.
+        #expect(await feed.next() == "! wrong join code from 127.0.0.1 (1 attempt)")
+        #expect(await feed.next() == "! 3 more wrong join codes in the last 1 min (the last from 127.0.0.1)")
+    }
+
+    /// Was shown only as "left": no incident, no log line.
+    @Test func aClientThatDoesNotReadItsRepliesIsAnIncident() async throws {
+        let log = LogRecorder()
+        let room = try await TestRoom.start(
+            {
+                $0.outboxBytes = 4 * 1024
+                $0.sendBufferBytes = 4 * 1024
+                $0.floodBurst = 1000
+            }, logger: log.logger)
+        defer { Task { await room.stop() } }
+        var feed = await room.server.feed().map(\.text).makeAsyncIterator()
+        let (stuck, _) = try await room.joined("stuck", "marketing", receiveBuffer: 4 * 1024)
+        try await stuck.channel.setOption(.autoRead, value: false).get()
+        // Requests it never reads the answers to, until the server drops it.
+        for _ in 0..<500 where (try? await stuck.send("help")) != nil {}
+        try await eventually { room.events.contains { $0.event == .participantLeft(name: "stuck") } }
+        #expect(await feed.next() == "! stuck dropped: it stopped reading")
+        #expect(log.recorded.contains("warning slow client dropped who=stuck"))
+    }
+}
