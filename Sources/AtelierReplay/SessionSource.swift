@@ -42,7 +42,7 @@ public enum SessionSource {
             guard TextFile.exists(storePath) else {
                 return .failure(SourceError(message: LocalizedMessage("replay.no_store", ["path": .text(storePath)])))
             }
-            let store = try SessionStore(path: storePath)
+            let store = try SessionStore(path: storePath, readOnly: true)
             let events = try store.events(id: reference)
             let workshop = try store.load(id: reference).workshop
             return .success(LoadedSession(id: reference, workshop: workshop, events: events))

@@ -34,6 +34,17 @@ public enum Recording {
         return (header, events)
     }
 
+    /// Why `path` is not a recording file that can be read (missing, a
+    /// folder, not readable), as the system says it; nil when it is one.
+    public static func unreadable(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return String(cString: strerror(errno)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return String(cString: strerror(EISDIR)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return String(cString: strerror(EINVAL)) }
+        guard access(path, R_OK) == 0 else { return String(cString: strerror(errno)) }
+        return nil
+    }
+
     /// Reads and checks a recording file as `read` does, streaming it (the
     /// file is never held whole in memory), and returns the folded session.
     public static func fold(contentsOf path: String) throws(StoreError) -> (

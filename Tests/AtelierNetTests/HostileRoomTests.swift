@@ -1,6 +1,9 @@
 import AtelierCore
 import AtelierLive
 import AtelierNet
+import AtelierStore
+import Foundation
+import Logging
 import Synchronization
 import Testing
 
@@ -95,6 +98,63 @@ struct HostileRoomTests {
         #expect(await feed.next() == "! 3 more wrong join codes in the last 1 min (the last from 127.0.0.1)")
     }
 
+    /// Was: the seats table held live resume tokens in clear, readable by
+    /// every local user (the store was 0644).
+    @Test func noLiveTokenCanBeFoundInTheStore() async throws {
+        let folder = NSTemporaryDirectory() + "atelier-net-tests/" + UUID().uuidString
+        let path = folder + "/atelier.sqlite"
+        let store = try SessionStore(path: path)
+        let state = try store.create(
+            id: "room", workshop: try Repository.workshop("coping-patterns"), locale: "en", time: 0)
+        let session = LiveSession(state: state, journal: store)
+        _ = await session.submit(
+            Command(actor: .facilitator, action: .addDepartment(id: "marketing", name: "Marketing"), time: 1))
+        let catalogs = try Repository.catalogs()
+        let server = try ParticipantServer(
+            session: session, catalogs: catalogs, facilitator: try #require(catalogs["en"]),
+            configuration: NetConfiguration(code: TestRoom.code),
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
+            keeper: StoreKeeper(store: store, session: "room"))
+        let port = try await server.start()
+        let alice = try await TestClient.connect(port: port)
+        _ = try await alice.waitFor { $0.hasPrefix("* welcome") }
+        let reply = try await alice.ask("join ABC234 alice marketing en")
+        let token = String(reply.dropFirst(3))
+        #expect(reply.hasPrefix("ok ") && token.count == 32)
+        func found(_ text: String) -> Bool {
+            [path, path + "-wal"].contains { file in
+                FileManager.default.contents(atPath: file)?.range(of: Data(text.utf8)) != nil
+            }
+        }
+        #expect(!found(token))
+        // The seat is there, as the digest of the token.
+        #expect(found(SeatToken.digest(token)))
+        for file in [path, path + "-wal", path + "-shm"] {
+            #expect(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int == 0o600)
+        }
+        // It resumes with the token, and no longer once the session ended.
+        let back = try await TestClient.connect(port: port)
+        _ = try await back.waitFor { $0.hasPrefix("* welcome") }
+        #expect(try await back.ask("resume \(token)") == "ok \(token)")
+        _ = await session.submit(Command(actor: .facilitator, action: .end, time: 2))
+        #expect(try store.seats(session: "room") == [])
+        await server.stop()
+    }
+
+    /// Was 0644: the log holds the participants' addresses.
+    @Test func theNetworkLogIsTheUsersAlone() throws {
+        let folder = NSTemporaryDirectory() + "atelier-net-tests/" + UUID().uuidString + "/state"
+        let path = folder + "/net.log"
+        let logger = Logger(label: "atelier.net") { FileLogHandler(label: $0, path: path) }
+        logger.warning("wrong join code", metadata: ["address": "10.0.0.7"])
+        let attributes = { (file: String) in
+            try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        }
+        #expect(try attributes(path) == 0o600)
+        #expect(try attributes(folder) == 0o700)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("address=10.0.0.7\n"))
+    }
+
     /// Was shown only as "left": no incident, no log line.
     @Test func aClientThatDoesNotReadItsRepliesIsAnIncident() async throws {
         let log = LogRecorder()
@@ -114,4 +174,25 @@ struct HostileRoomTests {
         #expect(await feed.next() == "! stuck dropped: it stopped reading")
         #expect(log.recorded.contains("warning slow client dropped who=stuck"))
     }
+}
+
+/// Seats kept in a store, as `atelier run --listen` keeps them.
+struct StoreKeeper: SeatKeeper {
+    let store: SessionStore
+    let session: String
+
+    func seats() throws -> [Seat] {
+        try store.seats(session: session).map {
+            Seat(name: $0.name, department: $0.department, tokenDigest: $0.tokenDigest, locale: $0.locale)
+        }
+    }
+
+    func save(_ seat: Seat) throws {
+        try store.saveSeat(
+            StoredSeat(
+                name: seat.name, department: seat.department, locale: seat.locale, tokenDigest: seat.tokenDigest),
+            session: session)
+    }
+
+    func remove(name: String) throws { try store.removeSeat(name: name, session: session) }
 }

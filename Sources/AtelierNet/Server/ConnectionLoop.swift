@@ -143,11 +143,11 @@ final class ConnectionLoop {
 
     private func admit(_ admission: Admission) async {
         switch admission {
-        case .seated(let seat):
+        case .seated(let seat, let token):
             self.seat = seat
             catalog = catalogs[seat.locale] ?? catalog
             connection.markSeated()
-            reply(ok: seat.token)
+            reply(ok: token)
             deliver(await room.stageLines(locale: catalog.language).map { "* " + $0 })
         case .refused(let reason, let delay):
             if delay > .zero { await configuration.penaltySleep(delay) }

@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierLive
+import AtelierStore
 import Dispatch
 import Logging
 
@@ -32,6 +33,7 @@ actor Room {
     private(set) var joinsLocked = false
 
     private var members: [ObjectIdentifier: Member] = [:]
+    /// The seats by their token's digest, and each seated name's digest.
     private var seats: [String: Seat] = [:]
     private var tokens: [String: String] = [:]
     /// The connection currently speaking for each seated name.
@@ -58,8 +60,8 @@ actor Room {
     ) {
         self.keeper = keeper
         for seat in saved {
-            seats[seat.token] = seat
-            tokens[seat.name] = seat.token
+            seats[seat.tokenDigest] = seat
+            tokens[seat.name] = seat.tokenDigest
         }
         self.session = session
         self.mirror = state
@@ -173,7 +175,7 @@ actor Room {
 
     func setLocale(_ connection: Connection, _ locale: String) async {
         members[connection.id]?.locale = locale
-        if let token = members[connection.id]?.seat?.token {
+        if let token = members[connection.id]?.seat?.tokenDigest {
             members[connection.id]?.seat?.locale = locale
             seats[token]?.locale = locale
             if let seat = seats[token] { await keep { try $0.save(seat) } }
@@ -225,7 +227,7 @@ actor Room {
         members[connection.id]?.seat = nil
         holders[seat.name] = nil
         tokens[seat.name] = nil
-        seats[seat.token] = nil
+        seats[seat.tokenDigest] = nil
         await keep { try $0.remove(name: seat.name) }
         _ = await session.submit(leave(seat.name))
     }
@@ -274,12 +276,13 @@ actor Room {
             // The department as the session recorded it (`Marketing` typed joins `marketing`).
             var joined = department
             if case .participantJoined(_, let id)? = events.first?.event { joined = id }
-            let seat = Seat(name: name, department: joined, token: SessionToken.random(), locale: locale)
-            seats[seat.token] = seat
-            tokens[name] = seat.token
+            let token = SessionToken.random()
+            let seat = Seat(name: name, department: joined, tokenDigest: SeatToken.digest(token), locale: locale)
+            seats[seat.tokenDigest] = seat
+            tokens[name] = seat.tokenDigest
             self.seat(seat, on: connection, locale: locale)
             await keep { try $0.save(seat) }
-            return .seated(seat)
+            return .seated(seat, token: token)
         case .refused(let error):
             return .refused(catalog.render(error.message), delay: .zero)
         case .failed(let reason):
@@ -292,12 +295,13 @@ actor Room {
         let catalog = catalog(members[connection.id]?.locale ?? defaultLocale)
         let token = typed.lowercased()
         if let refusal = waitAfterWrongCodes(connection, catalog) { return refusal }
-        guard let seat = seats[token] else {
+        let digest = SeatToken.digest(token)
+        guard let seat = seats[digest], SeatToken.matches(token, digest: seat.tokenDigest) else {
             let delay = failure(from: connection.address, kind: "token")
             return .refused(catalog.text("net.unknown_token"), delay: delay)
         }
         if let pending = leaving[seat.name] { await pending.value }
-        guard seats[token] != nil, members[connection.id] != nil else {
+        guard seats[digest] != nil, members[connection.id] != nil else {
             return .refused(catalog.text("net.unknown_token"), delay: .zero)
         }
         if let old = holders[seat.name], old != connection.id, let member = members[old] {
@@ -306,18 +310,18 @@ actor Room {
             self.seat(seat, on: connection, locale: seat.locale)
             member.connection.close(
                 after: ["* " + StageText.replaced(self.catalog(member.locale))], grace: configuration.closeGrace)
-            return .seated(seat)
+            return .seated(seat, token: token)
         }
         self.seat(seat, on: connection, locale: seat.locale)
         // Still present: the facilitator's atelier was restarted while the
         // participant was in, and no leave was recorded. (Asks the session,
         // not the mirror, which may not have followed a leave just stored.)
-        if await session.state.participants[seat.name]?.present == true { return .seated(seat) }
+        if await session.state.participants[seat.name]?.present == true { return .seated(seat, token: token) }
         let command = Command(
             actor: .participant(seat.name), action: .join(name: seat.name, department: seat.department),
             time: configuration.clock())
         let outcome = await session.submit(command)
-        if case .accepted = outcome { return .seated(seat) }
+        if case .accepted = outcome { return .seated(seat, token: token) }
         if holders[seat.name] == connection.id { holders[seat.name] = nil }
         members[connection.id]?.seat = nil
         if members[connection.id] != nil {

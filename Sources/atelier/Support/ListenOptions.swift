@@ -61,12 +61,13 @@ struct StoreSeats: SeatKeeper {
 
     func seats() throws -> [Seat] {
         try store.seats(session: session).map {
-            Seat(name: $0.name, department: $0.department, token: $0.token, locale: $0.locale)
+            Seat(name: $0.name, department: $0.department, tokenDigest: $0.tokenDigest, locale: $0.locale)
         }
     }
 
     func save(_ seat: Seat) throws {
-        let stored = StoredSeat(name: seat.name, department: seat.department, locale: seat.locale, token: seat.token)
+        let stored = StoredSeat(
+            name: seat.name, department: seat.department, locale: seat.locale, tokenDigest: seat.tokenDigest)
         try store.saveSeat(stored, session: session)
     }
 
