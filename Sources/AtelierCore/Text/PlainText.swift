@@ -93,11 +93,14 @@ public enum PlainText {
         text.unicodeScalars.contains(where: isVisible)
     }
 
-    /// The text with every character that is not plain text written as an
-    /// escape (`\x1b`, `\u{200F}`), so a refused line can be shown as typed
-    /// without acting on the terminal.
+    /// The text with every character that is not plain text (or looks
+    /// blank) written as an escape (`\x1b`, `\u{200F}`, `\u{2800}`), so a
+    /// refused line can be shown as typed without acting on the terminal.
     public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        guard firstForbidden(in: text, allowingLineBreaks: keepingLineBreaks) != nil else { return text }
+        guard
+            firstForbidden(in: text, allowingLineBreaks: keepingLineBreaks) != nil
+                || text.unicodeScalars.contains(where: isBlankLooking)
+        else { return text }
         var out = ""
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
@@ -109,7 +112,7 @@ public enum PlainText {
             } else {
                 joinerOK = true
             }
-            if (isForbidden(scalar) && !(keepingLineBreaks && scalar == "\n")) || !joinerOK {
+            if (isForbidden(scalar) && !(keepingLineBreaks && scalar == "\n")) || !joinerOK || isBlankLooking(scalar) {
                 out += name(scalar)
             } else {
                 out.unicodeScalars.append(scalar)
