@@ -155,6 +155,42 @@ struct HostileRoomTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("address=10.0.0.7\n"))
     }
 
+    /// Was: direction marks and zero-width spaces in notes, and a
+    /// blank-looking name, reached the facilitator's screen.
+    @Test func invisibleCharactersAreRefusedAndQuotedEscaped() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        let client = try await room.client()
+        #expect(
+            try await client.ask("join ABC234 \u{2800} marketing")
+                == #"error "\u{2800}" is not a valid name: at most 40 characters, no spaces, quotes or invisible characters"#
+        )
+        #expect(try await client.ask("join ABC234 nina marketing").hasPrefix("ok "))
+        let plain =
+            "error the text holds control or invisible characters (such as ESC, a line break, a direction mark or a zero-width space); write plain text"
+        for note in ["\u{200F}tnemmoc", "a\u{200B}b", "a\u{061C}b", "one\u{2028}two", "x\u{2066}y"] {
+            #expect(try await client.ask("note \"\(note)\"") == plain)
+        }
+        #expect(!room.events.contains { if case .noteAdded = $0.event { true } else { false } })
+    }
+
+    /// Connections opened only to be closed for flooding tell the facilitator once, then a sum.
+    @Test func connectionsClosedOneAfterAnotherAreSummed() async throws {
+        let room = try await TestRoom.start { $0.summaryWindow = .seconds(60) }
+        let feed = await FeedLines(room)
+        for _ in 0..<5 {
+            let client = try await room.client()
+            try await client.sendRaw(Array(repeating: UInt8(ascii: "x"), count: 70_000))
+            _ = try await client.readUntilClosed()
+        }
+        await room.stop()
+        await feed.reading.value
+        #expect(
+            feed.recorded.filter { $0.hasPrefix("!") } == [
+                "! 127.0.0.1 disconnected: no line breaks"
+            ])
+    }
+
     /// Was shown only as "left": no incident, no log line.
     @Test func aClientThatDoesNotReadItsRepliesIsAnIncident() async throws {
         let log = LogRecorder()
@@ -172,7 +208,7 @@ struct HostileRoomTests {
         for _ in 0..<500 where (try? await stuck.send("help")) != nil {}
         try await eventually { room.events.contains { $0.event == .participantLeft(name: "stuck") } }
         #expect(await feed.next() == "! stuck dropped: it stopped reading")
-        #expect(log.recorded.contains("warning slow client dropped who=stuck"))
+        #expect(log.recorded.contains("warning slow client dropped address=127.0.0.1 who=stuck"))
     }
 }
 

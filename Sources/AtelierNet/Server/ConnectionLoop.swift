@@ -247,10 +247,6 @@ final class ConnectionLoop {
     /// Closes the connection after one last error line, and tells the facilitator.
     private func close(_ key: String, _ args: [String: MessageValue], reason: String) async {
         connection.close(after: ["error " + catalog.text(key, args)], grace: configuration.closeGrace)
-        let who = seat?.name ?? connection.address
-        room.logger.notice("connection closed", metadata: ["who": "\(who)", "reason": "\(key)"])
-        let facilitator = room.facilitator
-        await room.notify(
-            facilitator.text("net.feed.closed", ["name": .text(who), "reason": .text(facilitator.text(reason))]))
+        await room.closed(who: seat?.name ?? connection.address, address: connection.address, key: key, reason: reason)
     }
 }

@@ -123,18 +123,23 @@ actor Room {
     /// Tells a repeated incident: the first of a spell at once, on the
     /// facilitator's screen and in the log, then a sum at most once per
     /// window (`flushSums` tells those due when the incidents stop).
+    /// `first` is the facilitator's line for the first of a spell (by default
+    /// `net.feed.KIND` with the address and `count`).
     private func incident(
-        _ kind: String, address: String, log message: Logger.Message, metadata: Logger.Metadata = [:], count: Int = 1
+        _ kind: String, address: String, first: String? = nil, log message: Logger.Message,
+        level: Logger.Level = .warning, metadata: Logger.Metadata = [:], count: Int = 1
     ) {
         let now = configuration.clock()
         let metadata = metadata.merging(["address": "\(address)"]) { $1 }
         switch logSums.note(kind + " " + address, from: address, at: now) {
-        case .this: logger.warning(message, metadata: metadata)
-        case .sum(let count, _): logger.warning(message, metadata: metadata.merging(["repeated": "\(count)"]) { $1 })
+        case .this: logger.log(level: level, message, metadata: metadata)
+        case .sum(let count, _):
+            logger.log(level: level, message, metadata: metadata.merging(["repeated": "\(count)"]) { $1 })
         case .nothing: break
         }
         switch screenSums.note(kind, from: address, at: now) {
-        case .this: notify(facilitator.text("net.feed.\(kind)", ["address": .text(address), "count": .count(count)]))
+        case .this:
+            notify(first ?? facilitator.text("net.feed.\(kind)", ["address": .text(address), "count": .count(count)]))
         case .sum(let count, let last): notify(sum(kind, count: count, address: last))
         case .nothing: break
         }
@@ -469,18 +474,30 @@ actor Room {
     /// (Its connection is already closed, and may be gone from the room.)
     func droppedForNotReading(_ connection: Connection, who: String) {
         members[connection.id]?.dropped = true
-        tellDropped(who)
+        tellDropped(who, address: connection.address)
     }
 
     private func dropSlow(_ id: ObjectIdentifier, _ member: Member) {
         members[id]?.dropped = true
         member.connection.drop()
-        tellDropped(member.seat?.name ?? member.connection.address)
+        tellDropped(member.seat?.name ?? member.connection.address, address: member.connection.address)
     }
 
-    private func tellDropped(_ who: String) {
-        logger.warning("slow client dropped", metadata: ["who": "\(who)"])
-        notify(facilitator.text("net.feed.dropped_slow", ["name": .text(who)]))
+    /// A repeated incident too: connections opened only to be dropped must not flood the screen.
+    private func tellDropped(_ who: String, address: String) {
+        incident(
+            "dropped_slow", address: address, first: facilitator.text("net.feed.dropped_slow", ["name": .text(who)]),
+            log: "slow client dropped", metadata: ["who": "\(who)"])
+    }
+
+    /// A connection closed for flooding or over-long lines (`reason` names
+    /// which); repeated, it is summed like the other incidents.
+    func closed(who: String, address: String, key: String, reason: String) {
+        incident(
+            "closed", address: address,
+            first: facilitator.text(
+                "net.feed.closed", ["name": .text(who), "reason": .text(facilitator.text(reason))]),
+            log: "connection closed", level: .notice, metadata: ["who": "\(who)", "reason": "\(key)"])
     }
 
     private func schedule(_ timer: StageTimer) {
