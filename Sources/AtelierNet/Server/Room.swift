@@ -255,7 +255,14 @@ actor Room {
             return .refused(catalog.text("net.wrong_code"), delay: delay)
         }
         guard seatedCount < configuration.maxParticipants else {
-            logger.notice("join refused: room full", metadata: ["address": "\(connection.address)"])
+            // Logged once a spell per address, then summed: a client retrying must not flood the log.
+            let address = connection.address
+            switch logSums.note("full " + address, from: address, at: configuration.clock()) {
+            case .this: logger.notice("join refused: room full", metadata: ["address": "\(address)"])
+            case .sum(let count, _):
+                logger.notice("join refused: room full", metadata: ["address": "\(address)", "repeated": "\(count)"])
+            case .nothing: break
+            }
             turnedAway += 1
             // Once per full spell, not once per knock: a client retrying must not flood the screen.
             if turnedAway == 1 {
