@@ -32,8 +32,15 @@ public enum SessionSource {
     /// one localized message (file and line for a recording).
     public static func load(_ reference: String, storePath: String) -> Result<LoadedSession, SourceError> {
         if isRecording(reference) {
-            do throws(FilesError) {
-                return recording(try TextFile.read(reference), file: reference)
+            if let reason = Recording.unreadable(reference) {
+                return .failure(
+                    SourceError(
+                        message: LocalizedMessage(
+                            "store.cannot_read_file", ["file": .text(reference), "reason": .text(reason)])))
+            }
+            do throws(StoreError) {
+                let (header, events) = try Recording.read(contentsOf: reference)
+                return .success(LoadedSession(id: header.session, workshop: header.workshop, events: events))
             } catch {
                 return .failure(SourceError(message: error.message))
             }

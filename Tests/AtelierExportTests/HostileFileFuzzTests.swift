@@ -134,6 +134,28 @@ struct HostileFileFuzzTests {
 
     // MARK: - Recordings
 
+    /// Was: replay and export read a recording whole (a 200 MB header line: 442 MB, 8.5 s).
+    @Test func replayStopsAtALineOverItsLimit() throws {
+        let folder = NSTemporaryDirectory() + "atelier-fuzz/" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/huge.jsonl"
+        try Data(("{\"format\":\"" + String(repeating: "x", count: 3 << 20) + "\"}\n").utf8).write(
+            to: URL(fileURLWithPath: path))
+        guard case .failure(let error) = SessionSource.load(path, storePath: folder + "/none.sqlite") else {
+            Issue.record("a 3 MB header line was read")
+            return
+        }
+        #expect(
+            english.render(error.message)
+                == "\(path):1: the header line is longer than 1024 KB: this is not a recording atelier wrote")
+        guard case .failure(let folderError) = SessionSource.load(folder + "/", storePath: folder + "/none.sqlite")
+        else {
+            Issue.record("a folder was read as a recording")
+            return
+        }
+        #expect(english.render(folderError.message) == "cannot read \(folder)/: Is a directory")
+    }
+
     @Test func mutatedRecordingsAreRefusedAtTheirLineOrImportedExportedAndReplayed() throws {
         var random = SplitMix(seed: Self.seed ^ 0xFF)
         let original = try Fixtures.text("recordings/coping-patterns-demo.jsonl").components(separatedBy: "\n")
