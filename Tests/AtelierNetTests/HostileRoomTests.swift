@@ -35,13 +35,20 @@ struct HostileRoomTests {
         let log = LogRecorder()
         let room = try await TestRoom.start({ _ in }, logger: log.logger)
         let feed = await FeedLines(room)
-        var idle: [TestClient] = []
-        for _ in 0..<600 { idle.append(try await TestClient.connect(port: room.port, reading: false)) }
+        // 600 sockets from 127.0.0.1 that never say a word, opened while the participants join.
+        let port = room.port
+        let opening = Task {
+            var idle: [TestClient] = []
+            for _ in 0..<600 { idle.append(try await TestClient.connect(port: port, reading: false)) }
+            return idle
+        }
         var participants: [TestClient] = []
         for index in 0..<20 {
             let (client, _) = try await room.joined("p\(index)", index % 2 == 0 ? "marketing" : "legal")
             participants.append(client)
         }
+        let idle = try await opening.value
+        #expect(idle.count == 600)
         await room.goTo("ignore")
         for (index, client) in participants.enumerated() {
             #expect(try await client.ask("rate \(index % 5)").hasPrefix("ok "))
