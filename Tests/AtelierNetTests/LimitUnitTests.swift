@@ -53,3 +53,14 @@ import Testing
         #expect(sums.note("crowded", from: "f", at: 500_001) == .this)
     }
 }
+
+@Suite struct AddressGroupTests {
+    @Test func ipv6CountsByItsNetworkAndMappedIPv4AsIPv4() {
+        #expect(AddressGroup.of("10.0.0.7") == "10.0.0.7")
+        #expect(AddressGroup.of("2001:db8:1:2:aaaa::1") == "2001:db8:1:2::/64")
+        #expect(AddressGroup.of("2001:db8:1:2:ffff:ffff:ffff:ffff") == "2001:db8:1:2::/64")
+        #expect(AddressGroup.of("::ffff:192.168.1.20") == "192.168.1.20")
+        #expect(AddressGroup.of("::1") == "0:0:0:0::/64")
+        #expect(AddressGroup.of("?") == "?")
+    }
+}

@@ -419,6 +419,7 @@ private struct Parser {
                 }
                 among.append(option)
             }
+            if among.isEmpty { reader.report(listNode, "workshop.rule_needs_options") }
             return .pick(stage: stageID, among: among, negated: negated)
         }
         if let strategyNode = pairs.value("strategy") {

@@ -97,7 +97,8 @@ actor Room {
     /// keep anyone out.
     func admit(_ connection: Connection) -> Bool {
         let catalog = catalog(defaultLocale)
-        if let evicted = lobby.enter(connection.id, from: connection.address, at: configuration.clock()),
+        if let evicted = lobby.enter(
+            connection.id, from: AddressGroup.of(connection.address), at: configuration.clock()),
             let member = members[evicted]
         {
             member.connection.close(
@@ -131,7 +132,7 @@ actor Room {
     ) {
         let now = configuration.clock()
         let metadata = metadata.merging(["address": "\(address)"]) { $1 }
-        switch logSums.note(kind + " " + address, from: address, at: now) {
+        switch logSums.note(kind + " " + AddressGroup.of(address), from: address, at: now) {
         case .this: logger.log(level: level, message, metadata: metadata)
         case .sum(let count, _):
             logger.log(level: level, message, metadata: metadata.merging(["repeated": "\(count)"]) { $1 })
@@ -337,7 +338,7 @@ actor Room {
         if holders[seat.name] == connection.id { holders[seat.name] = nil }
         members[connection.id]?.seat = nil
         if members[connection.id] != nil {
-            _ = lobby.enter(connection.id, from: connection.address, at: configuration.clock())
+            _ = lobby.enter(connection.id, from: AddressGroup.of(connection.address), at: configuration.clock())
         }
         switch outcome {
         case .refused(let error): return .refused(catalog.render(error.message), delay: .zero)
@@ -350,8 +351,8 @@ actor Room {
     /// hold the reply back.
     private func failure(from address: String, kind: String) -> Duration {
         let now = configuration.clock()
-        let delay = wrongCodes.failed(from: address, at: now)
-        let count = wrongCodes.failures(from: address, at: now)
+        let delay = wrongCodes.failed(from: AddressGroup.of(address), at: now)
+        let count = wrongCodes.failures(from: AddressGroup.of(address), at: now)
         incident(
             "wrong_\(kind)", address: address, log: "wrong join \(kind)", metadata: ["failures": "\(count)"],
             count: count)
@@ -361,7 +362,9 @@ actor Room {
     /// An address that made too many wrong codes lately is not even checked:
     /// it is told how long to wait (seconds, rounded up).
     private func waitAfterWrongCodes(_ connection: Connection, _ catalog: Catalog) -> Admission? {
-        guard let wait = wrongCodes.wait(for: connection.address, at: configuration.clock()) else { return nil }
+        guard let wait = wrongCodes.wait(for: AddressGroup.of(connection.address), at: configuration.clock()) else {
+            return nil
+        }
         let seconds = Int((NetConfiguration.milliseconds(wait) + 999) / 1000)
         return .refused(catalog.text("net.wait_wrong_codes", ["count": .count(Swift.max(1, seconds))]), delay: .zero)
     }
