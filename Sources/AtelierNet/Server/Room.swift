@@ -101,8 +101,10 @@ actor Room {
             connection.id, from: AddressGroup.of(connection.address), at: configuration.clock()),
             let member = members[evicted]
         {
+            // A short grace: a churning client must not keep thousands of closing sockets open.
             member.connection.close(
-                after: ["error " + self.catalog(member.locale).text("net.crowded")], grace: configuration.closeGrace)
+                after: ["error " + self.catalog(member.locale).text("net.crowded")],
+                grace: Swift.min(configuration.closeGrace, .milliseconds(200)))
             incident("crowded", address: member.connection.address, log: "waiting connection closed to make room")
         }
         members[connection.id] = Member(connection: connection, locale: defaultLocale)
