@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // The web adapter (AtelierWeb). No optional traits: no swift-configuration, nothing Foundation-only.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
@@ -53,7 +54,7 @@ let package = Package(
             name: "AtelierStore",
             dependencies: [
                 "AtelierCore", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -87,7 +88,7 @@ let package = Package(
         .target(
             name: "AtelierNet",
             dependencies: [
-                "AtelierCore", "AtelierLive", "AtelierREPL", "AtelierTerminal",
+                "AtelierCore", "AtelierLive", "AtelierREPL", "AtelierStore", "AtelierTerminal",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -164,7 +165,7 @@ let package = Package(
         .testTarget(
             name: "AtelierNetTests",
             dependencies: [
-                "AtelierCore", "AtelierLive", "AtelierNet", "AtelierREPL", "AtelierTerminal",
+                "AtelierCore", "AtelierLive", "AtelierNet", "AtelierREPL", "AtelierStore", "AtelierTerminal",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

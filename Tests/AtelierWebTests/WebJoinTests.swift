@@ -114,7 +114,8 @@ import Testing
         #expect(full.body.contains(HTML.escape(en.text("net.full", ["max": .count(2)]))))
         #expect(second.token == nil)
         let late = try await LineClient.connect(port: room.port)
-        #expect(try await late.waitFor { $0.hasPrefix("error ") } == "error " + en.text("net.full", ["max": .count(2)]))
+        #expect(
+            try await late.ask("join \(WebTestRoom.code) zoe legal") == "error " + en.text("net.full", ["max": .count(2)]))
         await late.close()
         await terminal.close()
         await first.close()

@@ -15,7 +15,8 @@ public struct RoomDoor: Sendable {
 
     /// The answer to `join` or `resume` through the door.
     public enum Admission: Sendable, Equatable {
-        case seated(Seat)
+        /// Seated, with the seat's token (given once: only its digest is kept).
+        case seated(Seat, token: String)
         /// Refused, with the line protocol's sentence (a wrong code's
         /// penalty is already waited for).
         case refused(String)
@@ -56,8 +57,8 @@ public struct RoomDoor: Sendable {
 
     private func admission(_ admission: AtelierNet.Admission) async -> Admission {
         switch admission {
-        case .seated(let seat):
-            return .seated(seat)
+        case .seated(let seat, let token):
+            return .seated(seat, token: token)
         case .refused(let reason, let delay):
             if delay > .zero { await configuration.penaltySleep(delay) }
             return .refused(reason)

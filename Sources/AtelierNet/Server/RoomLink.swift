@@ -1,8 +1,8 @@
 /// Why the room closes a participant's link. A terminal reads the last line;
 /// a browser page shows each case its own way (and knows whether to come back).
 public enum LinkClosing: Sendable, Hashable {
-    /// The room was full (`--max-participants`).
-    case full
+    /// It was waiting to join, and the lobby closed it to make room for a newer one.
+    case crowded
     /// The facilitator removed the participant (`kick`).
     case kicked
     /// The seat was resumed over another link.

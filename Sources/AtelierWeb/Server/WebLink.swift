@@ -28,6 +28,8 @@ enum CloseCode {
 final class WebLink: RoomLink {
     struct State {
         var seat: Seat?
+        /// The seat's token (the cookie's value).
+        var token: String?
         var sockets: [Int: AsyncStream<SocketMessage>.Continuation] = [:]
         var nextSocket = 0
         /// Why the room closed it, once it did.
@@ -57,12 +59,18 @@ final class WebLink: RoomLink {
     }
 
     var seat: Seat? { state.withLock { $0.seat } }
+    var token: String? { state.withLock { $0.token } }
     var closing: LinkClosing? { state.withLock { $0.closing } }
     var farewell: String? { state.withLock { $0.farewell } }
     var socketCount: Int { state.withLock { $0.sockets.count } }
     var generation: Int { state.withLock { $0.generation } }
 
-    func seated(_ seat: Seat) { state.withLock { $0.seat = seat } }
+    func seated(_ seat: Seat, token: String) {
+        state.withLock {
+            $0.seat = seat
+            $0.token = token
+        }
+    }
 
     func setLocale(_ locale: String) { state.withLock { $0.seat?.locale = locale } }
 

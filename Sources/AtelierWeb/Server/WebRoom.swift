@@ -19,7 +19,7 @@ actor WebRoom {
     struct Reply: Sendable {
         var html: String
         /// Set the cookie to this seat's token.
-        var seat: Seat?
+        var token: String?
         /// Clear the cookie (the seat is gone).
         var clearCookie = false
         /// The join was accepted: go to the page (303).
@@ -133,13 +133,13 @@ actor WebRoom {
     }
 
     private func resume(token: String, address: String) async -> Holding {
-        guard !stopped, await door.seat(token: token) != nil else { return .unknown }
+        guard !stopped else { return .unknown }
         let link = makeLink(address: address)
         guard await door.admit(link) else { return .refused(link.farewell ?? "") }
         switch await door.resume(token: token, link: link) {
-        case .seated(let seat):
-            link.seated(seat)
-            links[seat.token] = link
+        case .seated(let seat, let token):
+            link.seated(seat, token: token)
+            links[token] = link
             return .seated(link, seat)
         case .refused(let sentence):
             await door.disconnected(link)
@@ -181,10 +181,10 @@ actor WebRoom {
         let link = makeLink(address: address)
         guard await door.admit(link) else { return await refused(link.farewell ?? "") }
         switch await door.join(code: fields[0], name: fields[1], department: fields[2], locale: locale, link: link) {
-        case .seated(let seat):
-            link.seated(seat)
-            links[seat.token] = link
-            return Reply(html: "", seat: seat, seeOther: true)
+        case .seated(let seat, let token):
+            link.seated(seat, token: token)
+            links[token] = link
+            return Reply(html: "", token: token, seeOther: true)
         case .refused(let sentence):
             await door.disconnected(link)
             return await refused(sentence)
@@ -303,9 +303,9 @@ actor WebRoom {
     }
 
     private func release(_ link: WebLink, ifStill generation: Int) async {
-        guard link.socketCount == 0, link.generation == generation, let seat = link.seat, links[seat.token] === link
+        guard link.socketCount == 0, link.generation == generation, let token = link.token, links[token] === link
         else { return }
-        links[seat.token] = nil
+        links[token] = nil
         await door.disconnected(link)
     }
 
@@ -336,7 +336,7 @@ actor WebRoom {
     /// session ended or paused): its pages say so and its sockets close.
     private func closed(_ link: WebLink, _ reason: LinkClosing) async {
         guard let seat = link.seat else { return }
-        if links[seat.token] === link { links[seat.token] = nil }
+        if let token = link.token, links[token] === link { links[token] = nil }
         let room = await snapshot()
         let message: SocketMessage
         switch reason {
@@ -348,7 +348,7 @@ actor WebRoom {
             message = .close(
                 code: CloseCode.ended,
                 page: ParticipantPage.fragment(participantModel(room, seat: seat, locale: seat.locale)))
-        case .paused, .full:
+        case .paused, .crowded:
             let paused = RoomSnapshot(state: room.state, analysis: room.analysis, now: room.now, paused: true)
             message = .close(
                 code: CloseCode.goingAway,

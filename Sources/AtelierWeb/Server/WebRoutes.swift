@@ -118,10 +118,10 @@ struct WebRoutes: Sendable {
             reply.seeOther
             ? Response(status: .seeOther, headers: [.location: PageRoutes.participant])
             : Self.html(reply.html)
-        if let seat = reply.seat {
+        if let token = reply.token {
             response.setCookie(
                 Cookie(
-                    name: Self.cookieName, value: seat.token, maxAge: configuration.cookieMaxAge,
+                    name: Self.cookieName, value: token, maxAge: configuration.cookieMaxAge,
                     path: PageRoutes.participant, httpOnly: true, sameSite: .strict))
         } else if reply.clearCookie {
             response.setCookie(

@@ -11,7 +11,14 @@ import Synchronization
 /// bounded. (SwiftNIO's WebSocket client: the WebSocket client of
 /// hummingbird-websocket always adds an Origin of its own.)
 final class PageSocket: Sendable {
-    struct Timeout: Error {}
+    /// What the socket had when a wait ran out.
+    struct Timeout: Error, CustomStringConvertible {
+        let messages: [String]
+        let closed: Bool
+        var description: String {
+            "timed out; closed: \(closed); messages: \(messages.map { String($0.prefix(60)) + "…" + String($0.suffix(200)) })"
+        }
+    }
 
     private enum Upgrade: Sendable {
         case socket(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>)
@@ -52,8 +59,12 @@ final class PageSocket: Sendable {
                                 notUpgradingCompletionHandler: { channel in
                                     channel.eventLoop.makeCompletedFuture { .refused }
                                 })
+                            // The server's first page may come in the same read as its 101: keep those bytes.
+                            var pipeline = NIOUpgradableHTTPClientPipelineConfiguration(
+                                upgradeConfiguration: configuration)
+                            pipeline.leftOverBytesStrategy = .forwardBytes
                             return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(
-                                configuration: .init(upgradeConfiguration: configuration))
+                                configuration: pipeline)
                         }
                     }
                 guard case .socket(let channel) = try await upgrade.get() else { return }
@@ -116,7 +127,7 @@ final class PageSocket: Sendable {
             if let found { return found }
             try await Task.sleep(for: .milliseconds(10))
         }
-        throw Timeout()
+        throw Timeout(messages: messages, closed: closed.withLock { $0.done })
     }
 
     /// Waits for the socket to end; the code of the server's close frame,
@@ -126,6 +137,6 @@ final class PageSocket: Sendable {
             if let (done, code) = Optional(closed.withLock { ($0.done, $0.code) }), done { return code }
             try await Task.sleep(for: .milliseconds(10))
         }
-        throw Timeout()
+        throw Timeout(messages: messages, closed: false)
     }
 }
