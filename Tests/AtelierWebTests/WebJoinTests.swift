@@ -115,7 +115,8 @@ import Testing
         #expect(second.token == nil)
         let late = try await LineClient.connect(port: room.port)
         #expect(
-            try await late.ask("join \(WebTestRoom.code) zoe legal") == "error " + en.text("net.full", ["max": .count(2)]))
+            try await late.ask("join \(WebTestRoom.code) zoe legal") == "error "
+                + en.text("net.full", ["max": .count(2)]))
         await late.close()
         await terminal.close()
         await first.close()

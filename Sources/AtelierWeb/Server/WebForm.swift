@@ -79,11 +79,7 @@ struct WebForm: Decodable, Sendable, Equatable {
         }
     }
 
-    /// Plain text as the line framer takes it: no control character but the
-    /// tab (so no line break either), no DEL, no C1 control.
-    static func isPlainText(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { scalar in
-            (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
-        }
-    }
+    /// Plain text on one line, as everywhere else (`PlainText`): no control
+    /// character but the tab, no line break, no direction override.
+    static func isPlainText(_ text: String) -> Bool { PlainText.isPlain(text) }
 }
