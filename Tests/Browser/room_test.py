@@ -224,8 +224,9 @@ class CuttableProxy:
 # --- browsers ---------------------------------------------------------------------------------
 
 class Browsers:
-    def __init__(self, artifacts):
+    def __init__(self, artifacts, keep=False):
         self.artifacts = artifacts
+        self.keep = keep
         self.drivers = {}
 
     def open(self, name, width, height, language="en", javascript=True, mobile=True):
@@ -270,6 +271,7 @@ class Browsers:
 
 def full_page(driver, path):
     """A screenshot of the whole page (not only the viewport), at the page's width."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
     size = metrics.get("cssContentSize") or metrics["contentSize"]
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
@@ -326,7 +328,10 @@ class Phone:
         self.language = language
         self.via_port = via_port
         label = re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_") or "phone"
-        self.driver = browsers.open(label, 360, 640, language=language, javascript=javascript)
+        self.label = label
+        self.keep = browsers.artifacts if browsers.keep else None
+        # chromedriver's mobile emulation hangs on a click when JavaScript is off: that phone is a 360x640 window.
+        self.driver = browsers.open(label, 360, 640, language=language, javascript=javascript, mobile=javascript)
         self.javascript = javascript
 
     def url(self, url):
@@ -339,6 +344,8 @@ class Phone:
         check(code.get_attribute("value") == CODE, "the code is not prefilled from the QR's URL: %r"
               % code.get_attribute("value"))
         check_fits(d, self.name + " (join form)")
+        if self.keep:
+            full_page(d, os.path.join(self.keep, "00-join-form-%s.png" % self.label))
         if switch_to:
             d.find_element(By.CSS_SELECTOR, "nav.languages a[hreflang='%s']" % switch_to).click()
             wait(d, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == switch_to,
@@ -444,6 +451,13 @@ def decode_qr(driver, artifacts):
     return result.stdout.strip()
 
 
+def check_screen_fits(driver, what):
+    """The projector shows everything at once: nothing to scroll on a 1920x1080 screen."""
+    width, height = driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+    check(width <= 1920 and height <= 1080, "the projector needs %dx%d px for %s" % (width, height, what))
+
+
 def font_size(driver, selector):
     return driver.execute_script(
         "return parseFloat(getComputedStyle(document.querySelector(arguments[0])).fontSize)", selector)
@@ -487,6 +501,7 @@ def whole_workshop(facilitator, browsers, artifacts, results):
     check(counts == {"Marketing": "2", "Legal": "1"}, "joined per department on the projector: %r" % counts)
     for phone in phones:
         check("Ana" not in projector.find_element(By.ID, "room").text, "the projector names a participant")
+    check_screen_fits(projector, "the intro")
     browsers.screenshots("01-joined")
 
     expected = []  # (type, rater or department, stage, what)
@@ -535,6 +550,7 @@ def whole_workshop(facilitator, browsers, artifacts, results):
                  "//figure[@class='tally']//tr[th='Marketing']/td")]
     check(marketing == ["0", "0", "0", "1", "1", "2", "3.5"], "the projector's Marketing row reads %r" % marketing)
     results.append("projector after reveal: company %s, Marketing %s" % (company, marketing))
+    check_screen_fits(projector, "a revealed rating")
     browsers.screenshots("03-revealed")
 
     # status_quo: Bruno loses the connection and comes back.
@@ -581,6 +597,10 @@ def whole_workshop(facilitator, browsers, artifacts, results):
          "the projector shows no pick tally")
     company = [td.text for td in projector.find_elements(By.CSS_SELECTOR, "figure.tally tr.company td")]
     check(company == ["0", "1", "2", "0", "3"], "the projector's pick row reads %r" % company)
+    for phone in phones:
+        wait(phone.driver, lambda d: d.find_elements(By.CSS_SELECTOR, "section.results svg.bars"),
+             "%s shows no pick results after the reveal" % phone.name)
+    browsers.screenshots("04-pick-revealed")
 
     # Three items on one stage.
     f.say("next")
@@ -590,6 +610,11 @@ def whole_workshop(facilitator, browsers, artifacts, results):
         for item, value in zip(("control", "understanding", "strategy"), values):
             phone.rate(item, value)
             expected.append(("rated", phone.name, item, value))
+    f.say("reveal")
+    wait(projector, lambda d: len(d.find_elements(By.CSS_SELECTOR, "figure.tally")) == 3,
+         "the projector does not show the three brakes' tallies")
+    check_screen_fits(projector, "the three brakes' tallies")
+    browsers.screenshots("05-brakes-revealed")
 
     # The strategy stage.
     f.say("next")
@@ -602,13 +627,15 @@ def whole_workshop(facilitator, browsers, artifacts, results):
     expected += [("strategy_declared", "marketing", "strategy", "One voice for all our pages"),
                  ("knows_declared", "legal", "strategy", "marketing"),
                  ("shares_declared", "marketing", "strategy", "legal")]
-    browsers.screenshots("04-strategy")
+    browsers.screenshots("05-strategy")
     f.say("reveal")
     # Another's answer is not pushed to everyone; the reveal is, with the department's statements in it.
     wait(ana.driver, lambda d: d.find_element(By.CSS_SELECTOR, "#department-legal form.toggle:nth-of-type(2) button")
          .get_attribute("aria-checked") == "true", "Ana does not see that her department shares with Legal")
     wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, "figure.silo-map svg"),
          "the projector shows no silo map on the strategy stage")
+    check_screen_fits(projector, "the silo map")
+    browsers.screenshots("05-strategy-revealed")
 
     # The closing discussion: notes.
     f.say("next")
@@ -619,13 +646,35 @@ def whole_workshop(facilitator, browsers, artifacts, results):
     expected += [("note_added", "Ana", "closing", "We should meet legal every month"),
                  ("note_added", "Bruno", "closing", "Nous connaissons enfin leur stratégie")]
 
+    # The facilitator's atelier stops (quit: paused) and comes back with `resume --listen`: the pages follow by
+    # themselves, as the same people.
+    f.stop()
+    for phone in phones:
+        wait(phone.driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".notice.paused")
+             or d.find_element(By.ID, "offline").is_displayed(),
+             "%s does not show that the session stopped" % phone.name)
+    browsers.screenshots("06-paused")
+    mark = len(f.output())
+    f.start("resume")
+    key = f.wait_for(r"/screen\?key=([A-Za-z0-9_-]+)", start=mark).group(1)
+    for phone in phones:
+        wait(phone.driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".notice.paused")
+             and not d.find_element(By.ID, "offline").is_displayed()
+             and d.find_elements(By.CSS_SELECTOR, "section.stage[data-stage='closing']"),
+             "%s did not come back by itself after resume --listen" % phone.name, timeout=25)
+    results.append("after quit and resume --listen, the three pages came back by themselves")
+    projector.get("http://127.0.0.1:%d/screen?key=%s" % (f.web_port, key))
+    chloe.note("Merci")
+    expected.append(("note_added", "Chloe", "closing", "Merci"))
+
     f.say("end")
     for phone in phones:
         wait(phone.driver, lambda d: d.find_elements(By.CSS_SELECTOR, "section.notice.ended"),
              "%s does not show the end" % phone.name)
     wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, "section.summary"),
          "the projector shows no summary at the end")
-    browsers.screenshots("05-ended")
+    check_screen_fits(projector, "the summary")
+    browsers.screenshots("06-ended")
 
     # Every answer in the journal, exactly once.
     events = facilitator.journal()
@@ -717,7 +766,7 @@ def misuse(facilitator, browsers, artifacts, results):
     rated = [e for e in events if e["type"] == "rated" and rater(e) == "Eve"]
     check(len(rated) == 1 and rated[0]["value"] == 2, "the answer without JavaScript is not in the journal once")
     results.append("without JavaScript: joined and answered with plain forms (each a full page)")
-    browsers.screenshots("06-misuse")
+    browsers.screenshots("07-misuse")
 
 
 def main():
@@ -736,7 +785,7 @@ def main():
             continue
         home = tempfile.mkdtemp(prefix="atelier-browser-")
         facilitator = Facilitator(binary, home, free_port(), free_port(), session=test.__name__)
-        browsers = Browsers(os.path.join(artifacts, test.__name__))
+        browsers = Browsers(os.path.join(artifacts, test.__name__), keep=args.keep)
         results = []
         try:
             facilitator.start()

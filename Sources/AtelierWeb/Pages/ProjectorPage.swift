@@ -114,12 +114,14 @@ struct ProjectorView {
         if revealed {
             let results = ResultsView(state: state, analysis: model.room.analysis, catalog: catalog)
             if stage.kind == .strategy {
-                out += HTML.el(
+                // The map's own legend says how to read it.
+                let map = HTML.el(
                     "figure", [("class", "silo-map")],
-                    LiveCharts.siloMap(state: state, analysis: results.analysis, catalog: catalog)
-                        + HTML.el("figcaption", [], HTML.text(t("export.html.silo_map_caption"))))
+                    LiveCharts.siloMap(state: state, analysis: results.analysis, catalog: catalog))
+                out += HTML.el("div", [("class", "revealed-strategy")], map + results.screen(stage))
+            } else {
+                out += results.screen(stage)
             }
-            out += results.screen(stage)
         } else {
             out += contents(stage)
         }

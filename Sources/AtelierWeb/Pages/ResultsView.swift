@@ -95,18 +95,33 @@ struct ResultsView {
         switch stage.kind {
         case .rating:
             guard let scale = state.workshop.scale(of: stage) else { return "" }
-            return stage.items.map { item in
+            // With several items, the scale's labels are said once above the tables, which then fit the screen.
+            let compact = stage.items.count > 1
+            var legend = ""
+            if compact {
+                legend = HTML.el(
+                    "ol", [("class", "scale")],
+                    scale.points.map { point in
+                        HTML.el(
+                            "li", [],
+                            HTML.el("span", [("class", "point")], String(point))
+                                + HTML.text(scale.label(point)?.text(language) ?? ""))
+                    }.joined())
+            }
+            let tables = stage.items.map { item in
                 let columns = scale.points.map { point in
-                    (head: String(point), label: scale.label(point)?.text(language) ?? "")
+                    (head: String(point), label: compact ? "" : scale.label(point)?.text(language) ?? "")
                 }
                 var rows = analysis.departments.map { department in
                     row(department.name, stats: department.ratings[item.id], company: false)
                 }
-                rows.append(row(t("analysis.view.company"), stats: analysis.company.ratings[item.id], company: true))
+                rows.append(
+                    row(t("analysis.view.company"), stats: analysis.company.ratings[item.id], company: true))
                 return table(
                     title: item.label.text(language), columns: columns,
                     tails: [t("analysis.view.column.n"), t("analysis.view.column.median")], rows: rows)
             }.joined()
+            return legend + HTML.el("div", [("class", compact ? "tallies compact" : "tallies")], tables)
         case .pick:
             let columns = stage.options.map { (head: $0.label.text(language), label: "") }
             var rows = analysis.departments.map { department in
@@ -115,9 +130,8 @@ struct ResultsView {
             rows.append(
                 pickRow(
                     t("analysis.view.company"), stats: analysis.company.picks[stage.id], stage: stage, company: true))
-            return table(
-                title: stage.title.text(language), columns: columns,
-                tails: [t("analysis.view.column.n")], rows: rows)
+            // The stage's title is the page's heading already.
+            return table(title: nil, columns: columns, tails: [t("analysis.view.column.n")], rows: rows)
         case .strategy:
             return HTML.el(
                 "ul", [("class", "strategies")], strategySentences().map { HTML.el("li", [], HTML.text($0)) }.joined())
@@ -151,7 +165,7 @@ struct ResultsView {
 
     /// One row per department and one for the company; in each cell a bar
     /// (its share of the row's answers) and the count.
-    func table(title: String, columns: [(head: String, label: String)], tails: [String], rows: [Row]) -> String {
+    func table(title: String?, columns: [(head: String, label: String)], tails: [String], rows: [Row]) -> String {
         var head = HTML.el("th", [("scope", "col")], "")
         for column in columns {
             var inner = HTML.el("span", [("class", "head")], HTML.text(column.head))
@@ -171,7 +185,7 @@ struct ResultsView {
         }
         return HTML.el(
             "figure", [("class", "tally")],
-            HTML.el("figcaption", [], HTML.text(title))
+            (title.map { HTML.el("figcaption", [], HTML.text($0)) } ?? "")
                 + HTML.el("table", [], HTML.el("thead", [], HTML.el("tr", [], head)) + HTML.el("tbody", [], body)))
     }
 }
