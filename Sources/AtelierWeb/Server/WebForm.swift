@@ -15,6 +15,22 @@ struct WebForm: Decodable, Sendable, Equatable {
     var text: String?
     var other: String?
 
+    init(
+        op: String? = nil, code: String? = nil, name: String? = nil, department: String? = nil, lang: String? = nil,
+        item: String? = nil, value: String? = nil, option: String? = nil, text: String? = nil, other: String? = nil
+    ) {
+        self.op = op
+        self.code = code
+        self.name = name
+        self.department = department
+        self.lang = lang
+        self.item = item
+        self.value = value
+        self.option = option
+        self.text = text
+        self.other = other
+    }
+
     /// Why a form makes no participant request; each is the line
     /// protocol's sentence for the same mistake.
     enum Problem: Error, Equatable {
@@ -73,7 +89,6 @@ struct WebForm: Decodable, Sendable, Equatable {
         case .quit:
             return .success(.quit)
         case nil:
-            if verb.isEmpty { return usage }
             if RequestParser.facilitatorCommands.contains(verb) { return .failure(.request(.facilitatorOnly(verb))) }
             return .failure(.request(.unknownCommand(verb)))
         }
