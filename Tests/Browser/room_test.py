@@ -495,6 +495,11 @@ def whole_workshop(facilitator, browsers, artifacts, results):
           "Accept-Language fr did not give the French page")
     chloe.join(join_url, switch_to="fr")
     phones = [ana, bruno, chloe]
+    # Once seated, the switch changes the seat's language (a `locale` request), without reloading.
+    for language, word in (("fr", "Quitter la séance"), ("en", "Leave the session")):
+        ana.driver.find_element(By.CSS_SELECTOR, "nav.languages button[lang='%s']" % language).click()
+        wait(ana.driver, lambda d: d.find_element(By.ID, "room").get_attribute("lang") == language
+             and word in room_text(d), "Ana's switch to %s did not turn her page" % language)
     wait_text(projector, "3", "the projector does not count 3 joined")
     counts = {li.find_element(By.CLASS_NAME, "name").text: li.find_element(By.CLASS_NAME, "count").text
               for li in projector.find_elements(By.CSS_SELECTOR, "ul.joined li")}
