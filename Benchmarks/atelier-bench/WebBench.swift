@@ -16,8 +16,12 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOWebSocket
+import Synchronization
 
 enum WebBench {
+    /// The first refusal a browser read, to say why answers failed.
+    static let firstRefusal = Mutex<String?>(nil)
+
     static func run(_ arguments: [String]) async throws {
         var options = NetBench.Options()
         options.clients = 500
@@ -58,6 +62,7 @@ enum WebBench {
             "median of \(options.runs) runs: line protocol p50 \(median(lines, 0.5)), p99 \(median(lines, 0.99)); "
                 + "WebSocket p50 \(median(webs, 0.5)), p99 \(median(webs, 0.99))")
         let failed = (lines.reduce(0) { $0 + $1.failed }, webs.reduce(0) { $0 + $1.failed })
+        if let refusal = firstRefusal.withLock({ $0 }) { print("first refusal on the web: \(refusal)") }
         print(
             "refused or unanswered: line \(failed.0), web \(failed.1); lost (acknowledged, not stored): line \(lost.line), web \(lost.web)"
         )
@@ -173,10 +178,17 @@ enum WebBench {
         }
         return try await channel.executeThenClose { inbound, outbound in
             var frames = inbound.makeAsyncIterator()
+            /// The next page; pings are answered on the way, as a browser does.
             func page() async throws -> String? {
                 while let frame = try await frames.next() {
-                    if frame.opcode == .text { return String(buffer: frame.unmaskedData) }
-                    if frame.opcode == .connectionClose { return nil }
+                    switch frame.opcode {
+                    case .text: return String(buffer: frame.unmaskedData)
+                    case .connectionClose: return nil
+                    case .ping:
+                        try await outbound.write(
+                            WebSocketFrame(fin: true, opcode: .pong, maskKey: .random(), data: frame.unmaskedData))
+                    default: continue
+                    }
                 }
                 return nil
             }
@@ -189,7 +201,15 @@ enum WebBench {
                     WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: ByteBuffer(string: answer)))
                 guard let page = try await page() else { break }
                 let elapsed = DispatchTime.now().uptimeNanoseconds - start
-                latencies.append(page.contains("class=\"refusal\"") ? UInt64.max : elapsed)
+                if let refusal = page.firstRange(of: "class=\"refusal\"") {
+                    latencies.append(UInt64.max)
+                    if firstRefusal.withLock({ $0 == nil }) {
+                        let sentence = page[refusal.upperBound...].drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }
+                        firstRefusal.withLock { $0 = String(sentence) }
+                    }
+                } else {
+                    latencies.append(elapsed)
+                }
             }
             return latencies
         }

@@ -69,14 +69,22 @@ final class PageSocket: Sendable {
                     }
                 guard case .socket(let channel) = try await upgrade.get() else { return }
                 try await channel.executeThenClose { inbound, outbound in
+                    let (pongs, pong) = AsyncStream<WebSocketFrame>.makeStream()
                     let writing = Task {
-                        for await frame in frames { try await outbound.write(frame) }
+                        // The page's frames, and a pong for each ping, as a browser answers them.
+                        await withTaskGroup(of: Void.self) { group in
+                            group.addTask { for await frame in frames { try? await outbound.write(frame) } }
+                            group.addTask { for await frame in pongs { try? await outbound.write(frame) } }
+                        }
                     }
                     defer { writing.cancel() }
                     for try await frame in inbound {
                         switch frame.opcode {
                         case .text:
                             socket.received.withLock { $0.append(String(buffer: frame.unmaskedData)) }
+                        case .ping:
+                            pong.yield(
+                                WebSocketFrame(fin: true, opcode: .pong, maskKey: .random(), data: frame.unmaskedData))
                         case .connectionClose:
                             var data = frame.unmaskedData
                             let code = data.readInteger(as: UInt16.self)
