@@ -21,13 +21,13 @@ import Testing
         harness.console.quiet = true
         _ = await harness.live.submit(Command(actor: .participant("Zoe"), action: .leave(name: "Zoe"), time: 2))
         harness.input.push("participants")
-        #expect(await harness.waitFor("  Zoe  marketing             left"))
+        #expect(await harness.waitFor("  Zoe  marketing  left"))
         harness.input.end()
         _ = await run.value
         #expect(!harness.console.transcript.contains("Zoe left"))
         #expect(
             harness.console.transcript == [
-                "department marketing added", "Zoe joined marketing", "  Zoe  marketing             left",
+                "department marketing added", "Zoe joined marketing", "  Zoe  marketing  left",
             ])
     }
 

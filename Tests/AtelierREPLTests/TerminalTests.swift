@@ -40,7 +40,10 @@ extension ProgramTests {
             try await tmux.keys("Enter")
             let (tally, after) = await tmux.wait {
                 $0.contains("marketing rated ignore: 3 (Much like us)")
-                    && $0.contains("  Company         ·         ·         ·         ██████  1 ·            1     3.0")
+                    // The pane is 100 columns wide: the bars take the room.
+                    && $0.contains(
+                        "  Company    ·              ·              ·              ██████████  1  ·              1     3.0"
+                    )
             }
             #expect(tally, "\(after)")
         }

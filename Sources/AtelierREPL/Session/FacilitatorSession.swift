@@ -32,7 +32,8 @@ public enum FacilitatorSession {
     ) async -> Int32 {
         let live = LiveSession(state: state, journal: RenderingJournal(base: journal, catalog: catalog))
         let interactive = isatty(STDIN_FILENO) != 0
-        let settings = REPL.Settings(interactive: interactive, resumed: options.resumed)
+        let settings = REPL.Settings(
+            interactive: interactive, resumed: options.resumed, width: TerminalWidth(measuring: STDOUT_FILENO))
         let exporter = FileExport(directory: options.exportDirectory)
         let summary: REPLSummary
         if interactive {

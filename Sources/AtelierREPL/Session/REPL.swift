@@ -23,9 +23,10 @@ public final class REPL: Sendable {
         public var interactive: Bool
         /// Whether the session was taken up again (`atelier resume`).
         public var resumed: Bool
-        public var width: Int
+        /// The columns the views fill: the terminal's, followed through resizes.
+        public var width: TerminalWidth
 
-        public init(interactive: Bool, resumed: Bool = false, width: Int = 80) {
+        public init(interactive: Bool, resumed: Bool = false, width: TerminalWidth = TerminalWidth(fixed: 80)) {
             self.interactive = interactive
             self.resumed = resumed
             self.width = width
@@ -70,7 +71,9 @@ public final class REPL: Sendable {
             shown: { _ = await mirror.state(after: $0) })
     }
     var style: Style { console.style }
-    var width: Int { settings.width }
+    var width: Int { settings.width.current }
+    /// What the views read: the catalog, the colours, the width now.
+    var terminal: TerminalContext { TerminalContext(catalog: catalog, style: style, width: width) }
 
     /// Tab completion for the line typed up to the cursor (any thread).
     public func complete(_ line: String) -> CompletionAnswer {
@@ -171,18 +174,12 @@ public final class REPL: Sendable {
             case .rated(_, let stageID, let item, _):
                 guard let stage = state.workshop.stage(stageID) else { continue }
                 out += TallyView.lines(
-                    stage: stage, items: [item], analysis: analysis(of: state), state: state, catalog: catalog,
-                    style: style, width: width)
+                    stage: stage, items: [item], analysis: analysis(of: state), state: state, context: terminal)
             case .picked(_, let stageID, _):
                 guard let stage = state.workshop.stage(stageID) else { continue }
-                out += TallyView.lines(
-                    stage: stage, analysis: analysis(of: state), state: state, catalog: catalog, style: style,
-                    width: width)
+                out += TallyView.lines(stage: stage, analysis: analysis(of: state), state: state, context: terminal)
             case .stageChanged where settings.interactive:
-                out +=
-                    [""]
-                    + StageView.lines(
-                        state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
+                out += [""] + StageView.lines(state: state, table: table, context: terminal, now: clock())
             case .stageRevealed(let stageID):
                 out += results(stageID, state: state)
             default:
@@ -257,8 +254,6 @@ public final class REPL: Sendable {
                     "departments": .count(state.departments.count), "count": .count(state.presentParticipants.count),
                 ]))
         out += AnalysisLayout.wrap(catalog.text("repl.banner.help"), width: width).map(style.dim)
-        return out + [""]
-            + StageView.lines(
-                state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
+        return out + [""] + StageView.lines(state: state, table: table, context: terminal, now: clock())
     }
 }
