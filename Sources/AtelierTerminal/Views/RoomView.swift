@@ -77,8 +77,18 @@ public enum RoomView {
                 marks.joined(separator: "  "), indent: 2 + idWidth,
                 first: "  " + AnalysisLayout.left(department.id, idWidth))
         }
-        if [.rating, .pick, .strategy].contains(stage.kind) {
-            out.append(catalog.text("repl.status.answered", ["count": .count(answered), "total": .count(expected)]))
+        // Those present, counted as the network's live line counts them;
+        // a room without participants counts the departments' voices.
+        if let progress = state.answerProgress {
+            out.append(
+                progress.present > 0
+                    ? catalog.text(
+                        "net.feed.answered",
+                        [
+                            "answered": .count(progress.answered), "count": .count(progress.present),
+                            "stage": .text(progress.stage),
+                        ])
+                    : catalog.text("repl.status.answered", ["count": .count(answered), "total": .count(expected)]))
         }
         return out
     }
