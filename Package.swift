@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "AtelierREPL",
             dependencies: [
-                "AtelierCore", "AtelierFiles", "AtelierLive", "AtelierStore", "AtelierExport", "AtelierTerminal",
+                "AtelierCore", "AtelierFiles", "AtelierLive", "AtelierExport", "AtelierTerminal",
             ],
             swiftSettings: strict
         ),
@@ -124,6 +124,9 @@ let package = Package(
             dependencies: [
                 "AtelierCore", "AtelierLive", "AtelierStore", .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "AtelierLiveTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierTestFixtures"],
             swiftSettings: strict),
         .testTarget(
             name: "AtelierTerminalTests", dependencies: ["AtelierCore", "AtelierTerminal", "AtelierTestFixtures"],

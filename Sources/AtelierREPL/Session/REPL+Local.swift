@@ -5,7 +5,7 @@ import AtelierTerminal
 extension REPL {
     func local(_ command: LocalCommand, line: Int) async -> Step {
         // The live state: a change accepted a moment ago shows even if its line is still on its way.
-        let state = await live.state
+        let state = live.state
         let output: [String]
         let terminal = terminal
         switch command {

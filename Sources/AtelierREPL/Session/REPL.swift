@@ -112,9 +112,9 @@ public final class REPL: Sendable {
 
     /// Runs until `quit` or the end of the input.
     public func run() async -> REPLSummary {
-        let stream = await live.events()
-        let follower = Task { await follow(stream) }
-        _ = await mirror.fold([])
+        let (state, writes) = live.follow()
+        await mirror.start(from: state)
+        let follower = Task { await follow(writes) }
         if settings.interactive { console.lines(banner(await mirror.state)) }
         for item in extensions { await item.started(in: context) }
         while true {
@@ -174,8 +174,8 @@ public final class REPL: Sendable {
         switch await live.submit(Command(actor: .facilitator, action: action, time: clock())) {
         case .refused(let error):
             return refuse(catalog.render(error.message), line: line)
-        case .failed(let reason):
-            return refuse(catalog.text("repl.error.store_failed", ["reason": .text(reason)]), line: line)
+        case .failed(let failure):
+            return refuse(catalog.text("repl.error.store_failed", ["reason": .message(failure.message)]), line: line)
         case .accepted(let events):
             // The event lines are printed by `follow`, in the session's order.
             let state = await mirror.state(after: events.last?.seq ?? 0)
