@@ -33,7 +33,7 @@ public struct WriteFailure: LocalizedFailure, Hashable {
 
 /// The one writer of a live session. Every adapter (the facilitator's REPL,
 /// participants over the network) submits commands here, in one order:
-/// decide, append to the journal, and only then evolve and tell anyone.
+/// decide, append to the journal, and only then apply and tell anyone.
 ///
 /// Appends are grouped: while one write is on its way to disk, the commands
 /// that arrive are decided (in arrival order, against the state as it will
