@@ -32,8 +32,15 @@ public enum SessionSource {
     /// one localized message (file and line for a recording).
     public static func load(_ reference: String, storePath: String) -> Result<LoadedSession, SourceError> {
         if isRecording(reference) {
-            do throws(FilesError) {
-                return recording(try TextFile.read(reference), file: reference)
+            if let reason = Recording.unreadable(reference) {
+                return .failure(
+                    SourceError(
+                        message: LocalizedMessage(
+                            "store.cannot_read_file", ["file": .text(reference), "reason": .text(reason)])))
+            }
+            do throws(StoreError) {
+                let (header, events) = try Recording.read(contentsOf: reference)
+                return .success(LoadedSession(id: header.session, workshop: header.workshop, events: events))
             } catch {
                 return .failure(SourceError(message: error.message))
             }
@@ -42,7 +49,7 @@ public enum SessionSource {
             guard TextFile.exists(storePath) else {
                 return .failure(SourceError(message: LocalizedMessage("replay.no_store", ["path": .text(storePath)])))
             }
-            let store = try SessionStore(path: storePath)
+            let store = try SessionStore(path: storePath, readOnly: true)
             let events = try store.events(id: reference)
             let workshop = try store.load(id: reference).workshop
             return .success(LoadedSession(id: reference, workshop: workshop, events: events))

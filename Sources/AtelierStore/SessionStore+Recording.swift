@@ -21,7 +21,7 @@ extension SessionStore {
     /// store is refused. Returns the id it was stored under.
     @discardableResult
     public func importRecording(_ text: String, file: String, as newID: String? = nil) throws(StoreError) -> String {
-        try importLines(file: file, as: newID) { body in try LineSplitter.lines(of: text, body) }
+        try importLines(file: file, as: newID) { body in try LineSplitter.lines(of: text, file: file, body) }
     }
 
     /// Imports a recording file as `importRecording(_:file:as:)` does,

@@ -8,7 +8,9 @@ enum StoreSchema {
     /// `PRAGMA application_id`: "ATLR". Marks a SQLite file as an atelier store.
     static let applicationID: Int32 = 0x4154_4C52
     /// `PRAGMA user_version` after the last migration this program knows.
-    static let version: Int32 = 3
+    static let version: Int32 = 4
+    /// The version from which seats keep their tokens' digests only.
+    static let tokenDigestsVersion: Int32 = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -72,6 +74,41 @@ enum StoreSchema {
                         PRIMARY KEY (session, name)
                     ) WITHOUT ROWID;
                     PRAGMA user_version = 3;
+                    """)
+        }
+        migrator.registerMigration("v4-seat-token-digests") { db in
+            // Tokens were kept in clear: each becomes its digest, and the
+            // seats of sessions that ended (whose tokens no longer serve) go.
+            // The freed pages are zeroed, so no token stays in the file.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(
+                sql: """
+                    CREATE TABLE seats_digested (
+                        session INTEGER NOT NULL REFERENCES sessions(key),
+                        name TEXT NOT NULL,
+                        department TEXT NOT NULL,
+                        locale TEXT NOT NULL,
+                        token_digest TEXT NOT NULL,
+                        PRIMARY KEY (session, name)
+                    ) WITHOUT ROWID;
+                    """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT session, name, department, locale, token FROM seats
+                    WHERE session NOT IN (SELECT session FROM events WHERE kind = 'session_ended')
+                    """)
+            for row in rows {
+                let token: String = row["token"]
+                try db.execute(
+                    sql: "INSERT INTO seats_digested VALUES (?, ?, ?, ?, ?)",
+                    arguments: [row["session"], row["name"], row["department"], row["locale"], SeatToken.digest(token)])
+            }
+            try db.execute(
+                sql: """
+                    DROP TABLE seats;
+                    ALTER TABLE seats_digested RENAME TO seats;
+                    PRAGMA user_version = 4;
                     """)
         }
         return migrator

@@ -31,6 +31,7 @@ import Testing
         // The first write is on its way: nothing is acknowledged or applied yet.
         #expect(live.state.departments.isEmpty)
         let second = Task { await live.submit(add("legal")) }
+        await waiting(live, 1)
         let third = Task { await live.submit(add("hr")) }
         await waiting(live, 2)
         journal.release(storing: true)
