@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "AtelierReplay",
-            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierTerminal", "AtelierExport"],
+            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierTerminal"],
             swiftSettings: strict
         ),
         .target(

@@ -1,5 +1,4 @@
 import AtelierCore
-import AtelierExport
 import AtelierTerminal
 
 /// What a replay shows, as the facilitator saw it: one line per event (the
