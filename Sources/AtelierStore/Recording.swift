@@ -84,6 +84,8 @@ public struct RecordingWriter {
 struct HeaderLine: Codable {
     var format: String?
     var version: Int?
+    /// What wrote the file (`AtelierVersion.generator`); informative, never checked.
+    var generator: String?
     var session: String?
     var workshopID: String?
     var workshopVersion: Int?
@@ -93,7 +95,7 @@ struct HeaderLine: Codable {
     var workshop: Workshop?
 
     enum CodingKeys: String, CodingKey {
-        case format, version, session, locale, events, workshop
+        case format, version, generator, session, locale, events, workshop
         case workshopID = "workshop_id"
         case workshopVersion = "workshop_version"
         case startedAt = "started_at"
@@ -102,6 +104,7 @@ struct HeaderLine: Codable {
     init(_ header: RecordingHeader) {
         format = RecordingHeader.format
         version = RecordingHeader.version
+        generator = AtelierVersion.generator
         session = header.session
         workshopID = header.workshop.id
         workshopVersion = header.workshop.version
