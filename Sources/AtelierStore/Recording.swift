@@ -35,15 +35,14 @@ public enum Recording {
     }
 
     /// Reads and checks a recording file as `read` does, streaming it (the
-    /// file is never held whole in memory), and returns the folded session.
+    /// file is never held whole in memory, nor its events; lines decode on a
+    /// second thread, `RecordingPipeline`), and returns the folded session.
     public static func fold(contentsOf path: String) throws(StoreError) -> (
         header: RecordingHeader, state: SessionState
     ) {
         var reader = RecordingReader(file: path)
         do {
-            try LineSplitter.lines(ofFile: path) { line, terminated in
-                _ = try reader.read(line: line, terminated: terminated)
-            }
+            try RecordingPipeline.forEachLine(ofFile: path) { line in _ = try reader.accept(line) }
             let header = try reader.finish()
             guard let state = reader.state else { throw reader.emptyError }
             return (header, state)

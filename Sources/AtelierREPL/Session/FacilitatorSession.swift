@@ -65,9 +65,11 @@ struct RenderingJournal: EventJournal {
     let base: any EventJournal
     let catalog: Catalog
 
-    func append(session: String, after lastSeq: Int64, _ events: [PendingEvent]) throws -> [RecordedEvent] {
+    func append(
+        session: String, after lastSeq: Int64, _ events: [PendingEvent], reaching summary: SessionSummary
+    ) throws -> [RecordedEvent] {
         do {
-            return try base.append(session: session, after: lastSeq, events)
+            return try base.append(session: session, after: lastSeq, events, reaching: summary)
         } catch let error as StoreError {
             throw Failure(description: catalog.render(error.message))
         }
