@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "AtelierLive",
-            dependencies: ["AtelierCore", "AtelierStore"],
+            dependencies: ["AtelierCore"],
             swiftSettings: strict
         ),
         .target(
@@ -60,19 +60,26 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "AtelierTerminal",
+            dependencies: ["AtelierCore", "CReadline"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "AtelierREPL",
-            dependencies: ["AtelierCore", "AtelierFiles", "AtelierLive", "AtelierStore", "AtelierExport", "CReadline"],
+            dependencies: [
+                "AtelierCore", "AtelierFiles", "AtelierLive", "AtelierStore", "AtelierExport", "AtelierTerminal",
+            ],
             swiftSettings: strict
         ),
         .target(
             name: "AtelierReplay",
-            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierREPL", "AtelierExport"],
+            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierTerminal", "AtelierExport"],
             swiftSettings: strict
         ),
         .target(
             name: "AtelierNet",
             dependencies: [
-                "AtelierCore", "AtelierLive", "AtelierREPL",
+                "AtelierCore", "AtelierLive", "AtelierREPL", "AtelierTerminal",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -82,16 +89,17 @@ let package = Package(
         .executableTarget(
             name: "atelier",
             dependencies: [
-                "AtelierCore", "AtelierFiles", "AtelierStore", "AtelierLive", "AtelierREPL",
+                "AtelierCore", "AtelierResources", "AtelierFiles", "AtelierStore", "AtelierTerminal", "AtelierREPL",
                 "AtelierNet", "AtelierExport", "AtelierReplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "atelier-bench",
             dependencies: [
-                "AtelierCore", "AtelierStore", "AtelierLive", "AtelierNet", "AtelierExport",
+                "AtelierCore", "AtelierStore", "AtelierLive", "AtelierNet",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -118,12 +126,18 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(
-            name: "AtelierREPLTests", dependencies: ["AtelierCore", "AtelierFiles", "AtelierLive", "AtelierREPL"],
+            name: "AtelierTerminalTests", dependencies: ["AtelierCore", "AtelierTerminal", "AtelierTestFixtures"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "AtelierREPLTests",
+            dependencies: [
+                "AtelierCore", "AtelierFiles", "AtelierLive", "AtelierExport", "AtelierTerminal", "AtelierREPL",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "AtelierNetTests",
             dependencies: [
-                "AtelierCore", "AtelierLive", "AtelierNet", "AtelierREPL",
+                "AtelierCore", "AtelierLive", "AtelierNet", "AtelierREPL", "AtelierTerminal",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -132,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "AtelierExportTests",
             dependencies: [
-                "AtelierCore", "AtelierFiles", "AtelierStore", "AtelierLive", "AtelierExport", "AtelierReplay",
+                "AtelierCore", "AtelierStore", "AtelierLive", "AtelierExport", "AtelierReplay", "AtelierTerminal",
                 "AtelierTestFixtures",
             ],
             exclude: ["Golden"],

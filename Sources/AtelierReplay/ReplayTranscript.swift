@@ -1,6 +1,6 @@
 import AtelierCore
 import AtelierExport
-import AtelierREPL
+import AtelierTerminal
 
 /// What a replay shows, as the facilitator saw it: one line per event (the
 /// REPL's `EventView`, stamped with the time elapsed since the start), the

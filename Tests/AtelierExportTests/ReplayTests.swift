@@ -1,7 +1,7 @@
 import AtelierCore
 import AtelierExport
-import AtelierREPL
 import AtelierReplay
+import AtelierTerminal
 import AtelierTestFixtures
 import Testing
 

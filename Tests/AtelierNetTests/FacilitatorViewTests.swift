@@ -2,6 +2,7 @@ import AtelierCore
 import AtelierLive
 import AtelierNet
 import AtelierREPL
+import AtelierTerminal
 import Logging
 import Testing
 

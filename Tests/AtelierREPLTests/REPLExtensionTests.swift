@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierLive
+import AtelierTerminal
 import Synchronization
 import Testing
 

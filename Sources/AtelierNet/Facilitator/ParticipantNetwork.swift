@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierREPL
+import AtelierTerminal
 import Logging
 import NIOCore
 import Synchronization

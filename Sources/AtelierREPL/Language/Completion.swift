@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierTerminal
 
 /// What Tab may complete to at this moment of the session.
 public struct CompletionContext: Sendable, Hashable {

@@ -1,6 +1,7 @@
 import AtelierCore
 import AtelierLive
 import AtelierStore
+import AtelierTerminal
 import Foundation
 
 /// Puts the facilitator in the REPL on a session: with the line editor on a

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierTerminal
 
 /// The REPL's own commands: they show things and change nothing.
 extension REPL {

@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierLive
+import AtelierTerminal
 
 /// What an extension's command may use: the live session, the console,
 /// the reader's catalog and the clock.

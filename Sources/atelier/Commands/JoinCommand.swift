@@ -2,7 +2,7 @@ import ArgumentParser
 import AtelierCore
 import AtelierFiles
 import AtelierNet
-import AtelierREPL
+import AtelierTerminal
 import Foundation
 
 struct JoinCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AtelierCore
-import AtelierREPL
 import AtelierReplay
+import AtelierTerminal
 import Foundation
 
 /// `atelier replay SESSION|FILE.jsonl [--speed N] [--max-idle SECONDS] [--step] [--at TIME|SEQ]`:

@@ -1,15 +1,21 @@
 import AtelierCore
+import AtelierTestFixtures
 import Testing
 
-@testable import AtelierREPL
+@testable import AtelierTerminal
 
 @Suite struct EventViewTests {
-    let en = TestFiles.catalog("en")
-    let fr = TestFiles.catalog("fr")
+    let en: Catalog
+    let fr: Catalog
+
+    init() throws {
+        en = try Fixtures.catalog("en")
+        fr = try Fixtures.catalog("fr")
+    }
 
     /// The lines of events applied one after the other from a fresh session.
     func lines(_ events: [Event], actor: Actor = .facilitator, catalog: Catalog? = nil) throws -> [String] {
-        let state = SessionState(id: "demo", workshop: try TestFiles.workshop(), locale: "en")
+        let state = SessionState(id: "demo", workshop: try Fixtures.workshop("coping-patterns"), locale: "en")
         let recorded = events.enumerated().map {
             RecordedEvent(seq: Int64($0.offset + 1), time: 0, actor: actor, event: $0.element)
         }
@@ -96,7 +102,7 @@ import Testing
     }
 
     @Test func aParticipantsNoteSaysWhose() throws {
-        let state = SessionState(id: "demo", workshop: try TestFiles.workshop(), locale: "en")
+        let state = SessionState(id: "demo", workshop: try Fixtures.workshop("coping-patterns"), locale: "en")
         let recorded = [
             RecordedEvent(seq: 1, time: 0, actor: .facilitator, event: .departmentAdded(id: "rh", name: "rh")),
             RecordedEvent(

@@ -1,7 +1,7 @@
 /// A legend such as `0 Not us at all · 1 A little like us · ...`, wrapped
 /// between its entries so that no entry is cut across two lines.
-enum Legend {
-    static func lines(_ entries: [String], width: Int, indent: Int = 2) -> [String] {
+public enum Legend {
+    public static func lines(_ entries: [String], width: Int, indent: Int = 2) -> [String] {
         let lead = String(repeating: " ", count: indent)
         var out: [String] = []
         var line = ""

@@ -2,7 +2,7 @@ import AtelierCore
 import Foundation
 import Testing
 
-@testable import AtelierREPL
+@testable import AtelierTerminal
 
 /// The consensus, silos and maturity views over a scripted coping-patterns room.
 @Suite struct AnalysisViewsTests {

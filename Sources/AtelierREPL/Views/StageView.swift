@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierTerminal
 
 /// The `stage` command: where the room is, what it is asked, and how to answer.
 public enum StageView {

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierTerminal
 
 /// `help` and `help COMMAND`, from the command table.
 public enum HelpView {
