@@ -1,4 +1,5 @@
 import AtelierCore
+import Foundation
 
 /// Reads an event line straight from its bytes into a `RecordedEvent`.
 ///
@@ -33,6 +34,8 @@ struct EventLineScanner {
     private static let forms: [FieldType] =
         [.integer, .integer, .text, .integer, .rater] + EventSchema.fieldTypes
     private static let typeNames: [[UInt8]] = EventSchema.types.map { Array($0.utf8) }
+    private static let kind = Array("kind".utf8)
+    private static let name = Array("name".utf8)
 
     init() {
         texts = Array(repeating: nil, count: Self.keys.count)
@@ -59,7 +62,7 @@ struct EventLineScanner {
             input.skipSpace()
             if key == Self.type {
                 guard let bytes = input.plainString(),
-                    let found = Self.typeNames.firstIndex(where: { $0.elementsEqual(bytes) })
+                    let found = Self.typeNames.firstIndex(where: { $0.count == bytes.count && same(bytes, $0) })
                 else { return nil }
                 kind = found
             } else {
@@ -108,7 +111,8 @@ struct EventLineScanner {
     }
 
     private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        keys.firstIndex { $0.count == bytes.count && $0.elementsEqual(bytes) }
+        for (index, key) in keys.enumerated() where key.count == bytes.count && same(bytes, key) { return index }
+        return nil
     }
 
     /// A string's bytes as text: nil when they are not UTF-8.
@@ -134,16 +138,17 @@ struct EventLineScanner {
             input.skipSpace()
             guard let bytes = input.plainString(), let value = text(bytes) else { return nil }
             let bit: Int
-            if key.elementsEqual("kind".utf8) {
+            switch (key.count, key.first) {
+            case (4, UInt8(ascii: "k")) where same(key, Self.kind):
                 bit = 1
                 who.kind = value
-            } else if key.elementsEqual("name".utf8) {
+            case (4, UInt8(ascii: "n")) where same(key, Self.name):
                 bit = 2
                 who.name = value
-            } else if key.elementsEqual("id".utf8) {
+            case (2, UInt8(ascii: "i")) where key[1] == UInt8(ascii: "d"):
                 bit = 4
                 who.id = value
-            } else {
+            default:
                 return nil
             }
             guard seen & bit == 0 else { return nil }
@@ -154,6 +159,11 @@ struct EventLineScanner {
             return who
         }
     }
+}
+
+/// Whether `bytes` are those of `key` (of the same count).
+private func same(_ bytes: UnsafeBufferPointer<UInt8>, _ key: [UInt8]) -> Bool {
+    key.withUnsafeBufferPointer { key in memcmp(bytes.baseAddress!, key.baseAddress!, key.count) == 0 }
 }
 
 /// An `actor` or rater object as read; what it means is decided as

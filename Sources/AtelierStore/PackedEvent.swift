@@ -1,4 +1,5 @@
 import AtelierCore
+import Foundation
 
 /// An event and its actor in a few bytes: the `packed` column of the
 /// `event_packs` table, the store's one table of events.
@@ -165,8 +166,9 @@ private struct PackReader {
 
 /// The short texts met so far, by their UTF-8 bytes: a small direct-mapped
 /// table (a collision replaces the slot), so a repeated name costs a hash of
-/// its bytes and a comparison instead of a new string. Long texts (notes,
-/// strategies) are not kept.
+/// its bytes and a comparison instead of a new string (an allocation). Texts
+/// of up to 15 bytes need no allocation and long ones (notes, strategies)
+/// rarely repeat: neither is kept.
 final class NameCache {
     private static let slots = 512
     private static let longest = 32
@@ -174,11 +176,18 @@ final class NameCache {
     private var values = [String](repeating: "", count: slots)
 
     func string(_ utf8: UnsafeRawBufferPointer) -> String {
-        guard utf8.count <= Self.longest else { return String(decoding: utf8, as: UTF8.self) }
+        // Up to 15 bytes, a string is held inline (no allocation): making it is cheaper than finding it.
+        guard utf8.count > 15, utf8.count <= Self.longest else { return String(decoding: utf8, as: UTF8.self) }
         var hash: UInt32 = 2_166_136_261
         for byte in utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         let slot = Int(hash) & (Self.slots - 1)
-        if keys[slot].elementsEqual(utf8) { return values[slot] }
+        if keys[slot].count == utf8.count,
+            keys[slot].withUnsafeBytes({ key in
+                utf8.isEmpty || memcmp(key.baseAddress!, utf8.baseAddress!, key.count) == 0
+            })
+        {
+            return values[slot]
+        }
         let string = String(decoding: utf8, as: UTF8.self)
         keys[slot] = Array(utf8)
         values[slot] = string

@@ -15,7 +15,7 @@ enum RecordingPipeline {
 
     /// Calls `body` with each line of the file, decoded, in order; a line
     /// number is the count of calls. Stops when `body` throws, and throws
-    /// what stopped it, or the file's read error.
+    /// what stopped it, or, after the lines before it, the splitter's error.
     static func forEachLine(ofFile path: String, _ body: (DecodedLine) throws -> Void) throws {
         let channel = Channel()
         let thread = Thread { channel.produce(path) }
@@ -34,8 +34,13 @@ enum RecordingPipeline {
 
     private enum Chunk: Sendable {
         case lines([DecodedLine])
-        case failed(StoreError)
+        /// The splitter's error (the file cannot be read, a line is too long),
+        /// after the lines before it.
+        case failed(any Error)
     }
+
+    /// The caller stopped reading: the reading thread ends.
+    private struct Stopped: Error {}
 
     /// Hands chunks from the reading thread to the caller's.
     private final class Channel: Sendable {
@@ -57,15 +62,16 @@ enum RecordingPipeline {
                     number += 1
                     lines.append(decoder.decode(line, terminated: terminated, number: number))
                     if lines.count == RecordingPipeline.chunkSize {
-                        guard send(.lines(lines)) else { throw CancellationError() }
+                        guard send(.lines(lines)) else { throw Stopped() }
                         lines.removeAll(keepingCapacity: true)
                     }
                 }
                 if !lines.isEmpty { _ = send(.lines(lines)) }
-            } catch let error as StoreError {
-                _ = send(.failed(error))
+            } catch is Stopped {
+                // The caller stopped: nothing more to send.
             } catch {
-                // Stopped by the caller: nothing more to send.
+                if !lines.isEmpty { _ = send(.lines(lines)) }
+                _ = send(.failed(error))
             }
             _ = send(nil)
             done.signal()

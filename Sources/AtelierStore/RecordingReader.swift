@@ -52,13 +52,13 @@ public struct RecordingReader {
         case .event(let event):
             recorded = event
         }
-        guard let header, var state else { throw emptyError }
-        // Take the state out while it changes, so it is not copied (copy on write).
-        self.state = nil
-        defer { self.state = state }
+        // The header and the state are used where they are, never copied:
+        // a copy of the state costs a retain of each of its parts, per event.
+        guard header != nil, state != nil else { throw emptyError }
         count += 1
-        guard count <= header.eventCount else {
-            throw fail("store.recording.extra_events", ["expected": .text("\(header.eventCount)")])
+        let announced = header!.eventCount
+        guard count <= announced else {
+            throw fail("store.recording.extra_events", ["expected": .text("\(announced)")])
         }
         let expected = Int64(count)
         if recorded.seq < expected {
@@ -67,8 +67,8 @@ public struct RecordingReader {
         if recorded.seq > expected {
             throw fail("store.recording.seq_gap", ["seq": .text("\(recorded.seq)"), "expected": .text("\(expected)")])
         }
-        try check(recorded, header: header, state: state)
-        state.apply(recorded)
+        try check(recorded)
+        state!.apply(recorded)
         return recorded
     }
 
@@ -136,9 +136,8 @@ public struct RecordingReader {
     }
 
     /// The event must be one the rules produce at this point of the session.
-    private func check(_ recorded: RecordedEvent, header: RecordingHeader, state: SessionState) throws(RecordingError) {
-        let type = recorded.event.type
-        if recorded.seq == 1 {
+    private func check(_ recorded: RecordedEvent) throws(RecordingError) {
+        if recorded.seq == 1, let header {
             let opening = Event.sessionStarted(
                 workshop: header.workshop.id, version: header.workshop.version, locale: header.locale)
             guard recorded.event == opening, recorded.time == header.startedAt else {
@@ -156,12 +155,13 @@ public struct RecordingReader {
         }
         let produced: [Event]
         do {
-            produced = try state.decide(Command(actor: recorded.actor, action: action, time: recorded.time))
+            produced = try state!.decide(Command(actor: recorded.actor, action: action, time: recorded.time))
         } catch {
-            throw fail("store.recording.refused", ["type": .text(type), "reason": .message(error.message)])
+            throw fail(
+                "store.recording.refused", ["type": .text(recorded.event.type), "reason": .message(error.message)])
         }
-        guard produced == [recorded.event] else {
-            throw fail("store.recording.not_following", ["type": .text(type)])
+        guard produced.count == 1, produced[0] == recorded.event else {
+            throw fail("store.recording.not_following", ["type": .text(recorded.event.type)])
         }
     }
 }
