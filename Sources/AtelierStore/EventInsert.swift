@@ -8,9 +8,11 @@ import GRDBSQLite
 /// The live session's writer runs this for every answer, so the values are
 /// bound through SQLite's own functions on GRDB's prepared statements (the
 /// raw statement pointer), without boxing each one into GRDB's arguments.
-struct EventInsert {
+final class EventInsert {
     private let db: Database
     private let packs: Statement
+    /// One buffer for every event's packed bytes (SQLite copies them).
+    private var buffer: [UInt8] = []
 
     init(_ db: Database) throws {
         self.db = db
@@ -22,7 +24,8 @@ struct EventInsert {
         row.int64(1, key)
         row.int64(2, recorded.seq)
         row.int64(3, recorded.time)
-        row.blob(4, PackedEvent.encode(recorded.event, actor: recorded.actor))
+        PackedEvent.encode(recorded.event, actor: recorded.actor, into: &buffer)
+        row.blob(4, buffer)
         try execute(packs)
     }
 

@@ -17,9 +17,18 @@ import Foundation
 /// a rater is 0 then a participant's name, or 1 then a department id.
 enum PackedEvent {
     static func encode(_ event: Event, actor: Actor) -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode(event, actor: actor, into: &bytes)
+        return bytes
+    }
+
+    /// Packs into `bytes`, replacing what they held (keeping their room).
+    static func encode(_ event: Event, actor: Actor, into bytes: inout [UInt8]) {
         let kind = EventSchema.kinds[event.kind]
         let values = event.values
-        var out = PackWriter()
+        bytes.removeAll(keepingCapacity: true)
+        var out = PackWriter(bytes: bytes)
+        bytes = []
         out.header(kind.code, actor)
         for index in kind.fields.indices {
             switch values[index] {
@@ -29,7 +38,7 @@ enum PackedEvent {
             case nil: break
             }
         }
-        return out.bytes
+        bytes = out.bytes
     }
 
     /// The actor and event these bytes hold; nil when they are not a whole,
@@ -63,7 +72,7 @@ enum PackedEvent {
 }
 
 private struct PackWriter {
-    var bytes: [UInt8] = []
+    var bytes: [UInt8]
 
     mutating func header(_ code: UInt8, _ actor: Actor) {
         bytes.reserveCapacity(32)

@@ -23,7 +23,8 @@ extension SessionStore {
     public func importRecording(_ text: String, file: String, as newID: String? = nil) throws(StoreError) -> String {
         try importLines(file: file, as: newID) { reader, take in
             try LineSplitter.lines(of: text) { line, terminated in
-                try take(try reader.read(line: line, terminated: terminated), reader.header)
+                let event = try reader.read(line: line, terminated: terminated)
+                try take(event, event == nil ? reader.header : nil)
             }
         }
     }
@@ -35,13 +36,16 @@ extension SessionStore {
     public func importRecording(contentsOf path: String, as newID: String? = nil) throws(StoreError) -> String {
         try importLines(file: path, as: newID) { reader, take in
             try RecordingPipeline.forEachLine(ofFile: path) { line in
-                try take(try reader.accept(line), reader.header)
+                let event = try reader.accept(line)
+                try take(event, event == nil ? reader.header : nil)
             }
         }
     }
 
-    /// `lines` feeds the reader and hands each line's event (nil for the
-    /// header) and the header read so far to `take`, which stores them.
+    /// `lines` feeds the reader and hands each line's event, or for the
+    /// header line nil and the header, to `take`, which stores them (the
+    /// header is not handed with each event: a copy of it costs a retain of
+    /// each part of its workshop).
     private func importLines(
         file: String, as newID: String?,
         _ lines: (inout RecordingReader, (RecordedEvent?, RecordingHeader?) throws -> Void) throws -> Void
