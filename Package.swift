@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,7 +46,7 @@ let package = Package(
             name: "AtelierStore",
             dependencies: [
                 "AtelierCore", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -79,7 +80,7 @@ let package = Package(
         .target(
             name: "AtelierNet",
             dependencies: [
-                "AtelierCore", "AtelierLive", "AtelierREPL", "AtelierTerminal",
+                "AtelierCore", "AtelierLive", "AtelierREPL", "AtelierStore", "AtelierTerminal",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -137,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "AtelierNetTests",
             dependencies: [
-                "AtelierCore", "AtelierLive", "AtelierNet", "AtelierREPL", "AtelierTerminal",
+                "AtelierCore", "AtelierLive", "AtelierNet", "AtelierREPL", "AtelierStore", "AtelierTerminal",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -33,17 +33,6 @@ public enum TextFile {
         return bytes
     }
 
-    /// Fails as `read` would when the file cannot be opened for reading or is
-    /// a folder; reads nothing (for readers that stream the file themselves).
-    public static func checkReadable(_ path: String) throws(FilesError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .unreadable(path: path, reason: .current) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, reason: .current) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: .isDirectory) }
-    }
-
     /// Whether something (file or folder) exists at `path`.
     public static func exists(_ path: String) -> Bool {
         var info = stat()

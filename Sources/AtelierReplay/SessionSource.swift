@@ -34,10 +34,11 @@ public enum SessionSource {
     /// localized message (file and line for a recording).
     public static func state(_ reference: String, storePath: String) -> Result<SessionState, SourceError> {
         if isRecording(reference) {
-            do throws(FilesError) {
-                try TextFile.checkReadable(reference)
-            } catch {
-                return .failure(SourceError(message: error.message))
+            if let reason = Recording.unreadable(reference) {
+                return .failure(
+                    SourceError(
+                        message: LocalizedMessage(
+                            "store.cannot_read_file", ["file": .text(reference), "reason": .text(reason)])))
             }
             do throws(StoreError) {
                 return .success(try Recording.fold(contentsOf: reference).state)
@@ -49,7 +50,7 @@ public enum SessionSource {
             guard TextFile.exists(storePath) else {
                 return .failure(SourceError(message: LocalizedMessage("replay.no_store", ["path": .text(storePath)])))
             }
-            return .success(try SessionStore(path: storePath).load(id: reference))
+            return .success(try SessionStore(path: storePath, readOnly: true).load(id: reference))
         } catch {
             return .failure(SourceError(message: error.message))
         }
@@ -60,8 +61,15 @@ public enum SessionSource {
     /// (file and line for a recording).
     public static func load(_ reference: String, storePath: String) -> Result<LoadedSession, SourceError> {
         if isRecording(reference) {
-            do throws(FilesError) {
-                return recording(try TextFile.read(reference), file: reference)
+            if let reason = Recording.unreadable(reference) {
+                return .failure(
+                    SourceError(
+                        message: LocalizedMessage(
+                            "store.cannot_read_file", ["file": .text(reference), "reason": .text(reason)])))
+            }
+            do throws(StoreError) {
+                let (header, events) = try Recording.read(contentsOf: reference)
+                return .success(LoadedSession(id: header.session, workshop: header.workshop, events: events))
             } catch {
                 return .failure(SourceError(message: error.message))
             }
@@ -70,7 +78,7 @@ public enum SessionSource {
             guard TextFile.exists(storePath) else {
                 return .failure(SourceError(message: LocalizedMessage("replay.no_store", ["path": .text(storePath)])))
             }
-            let (workshop, events) = try SessionStore(path: storePath).journal(id: reference)
+            let (workshop, events) = try SessionStore(path: storePath, readOnly: true).journal(id: reference)
             return .success(LoadedSession(id: reference, workshop: workshop, events: events))
         } catch {
             return .failure(SourceError(message: error.message))

@@ -3,7 +3,7 @@ import AtelierCore
 /// An event spread over the typed columns of the `events` table that stores
 /// before version 4 held beside the packs (docs/recording-format.md). Only
 /// read now, to pack a version-1 store (`v2-event-packs`) before
-/// `v4-events-packed-only` drops the table; the tests write them to build
+/// `v5-events-packed-only` drops the table; the tests write them to build
 /// such a store.
 struct EventColumns: Sendable, Hashable {
     var kind: String

@@ -8,7 +8,7 @@ import GRDBSQLite
 /// through SQLite's own column functions (GRDB's raw statement pointer), the
 /// way GRDB recommends for reading many rows fast, and reads each event
 /// packed (`event_packs`); `forEachFromColumns` reads the typed columns of
-/// `events` instead, which only stores written before `v4-events-packed-only`
+/// `events` instead, which only stores written before `v5-events-packed-only`
 /// have (the migration that packs version-1 stores uses it).
 enum JournalReader {
     static func forEach(_ db: Database, session key: Int64, id: String, _ body: (RecordedEvent) throws -> Void) throws {

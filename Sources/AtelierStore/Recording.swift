@@ -21,7 +21,7 @@ public enum Recording {
         var reader = RecordingReader(file: file)
         var events: [RecordedEvent] = []
         do {
-            try LineSplitter.lines(of: text) { line, terminated in
+            try LineSplitter.lines(of: text, file: file) { line, terminated in
                 if let event = try reader.read(line: line, terminated: terminated) { events.append(event) }
             }
         } catch let error as RecordingError {
@@ -32,6 +32,38 @@ public enum Recording {
         }
         let header = try reader.finish()
         return (header, events)
+    }
+
+    /// Reads and checks a recording file as `read` does, streaming it: a
+    /// line past its limit stops the reading there, however long the file.
+    public static func read(contentsOf path: String) throws(StoreError) -> (
+        header: RecordingHeader, events: [RecordedEvent]
+    ) {
+        var reader = RecordingReader(file: path)
+        var events: [RecordedEvent] = []
+        do {
+            try RecordingPipeline.forEachLine(ofFile: path) { line in
+                if let event = try reader.accept(line) { events.append(event) }
+            }
+            return (try reader.finish(), events)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as RecordingError {
+            throw StoreError(message: error.message)
+        } catch {
+            throw StoreError("store.cannot_read_file", ["file": .text(path), "reason": .text("\(error)")])
+        }
+    }
+
+    /// Why `path` is not a recording file that can be read (missing, a
+    /// folder, not readable), as the system says it; nil when it is one.
+    public static func unreadable(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return String(cString: strerror(errno)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return String(cString: strerror(EISDIR)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return String(cString: strerror(EINVAL)) }
+        guard access(path, R_OK) == 0 else { return String(cString: strerror(errno)) }
+        return nil
     }
 
     /// Reads and checks a recording file as `read` does, streaming it (the

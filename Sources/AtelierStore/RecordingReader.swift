@@ -29,6 +29,14 @@ public struct RecordingReader {
         RecordingError(file: file, line: line ?? lineNumber, problem: LocalizedMessage(key, args))
     }
 
+    /// The longest header line read, in bytes (a workshop definition is a few tens of kilobytes).
+    public static let maxHeaderBytes = 1 << 20
+    /// The longest event line read, in bytes (a text is at most 500 characters).
+    public static let maxEventBytes = 64 << 10
+
+    /// The longest line accepted as line `number` (1-based).
+    static func maxBytes(line number: Int) -> Int { number == 1 ? maxHeaderBytes : maxEventBytes }
+
     /// Reads one line (without its line break). Returns the event it holds,
     /// nil for the header. `terminated` is false for a last line that has no
     /// line break: the file was cut.
@@ -128,9 +136,23 @@ public struct RecordingReader {
                     "held": .text("\(workshop.id) v\(workshop.version)"),
                 ])
         }
+        // The definition goes through the rules a workshop file does: a
+        // forged one (a scale upside down, a label missing, a threshold of
+        // 1e300, a duplicate stage) is refused here, before anything uses it.
+        let problems = WorkshopRules.problems(in: workshop)
+        if let first = problems.first {
+            throw fail(
+                "store.recording.bad_workshop", ["problem": .message(first), "count": .count(problems.count)])
+        }
+        let locale = try need(line.locale, "locale")
+        guard Slug.isValid(locale), WorkshopLimits.languageCode.contains(locale.count) else {
+            throw fail("store.recording.bad_value", ["field": .text("locale")])
+        }
+        let events = try need(line.events, "events")
+        guard events >= 0 else { throw fail("store.recording.bad_value", ["field": .text("events")]) }
         let header = RecordingHeader(
-            session: session, workshop: workshop, locale: try need(line.locale, "locale"),
-            startedAt: try need(line.startedAt, "started_at"), eventCount: try need(line.events, "events"))
+            session: session, workshop: workshop, locale: locale, startedAt: try need(line.startedAt, "started_at"),
+            eventCount: events)
         self.header = header
         state = SessionState(id: header.session, workshop: workshop, locale: header.locale)
     }

@@ -22,7 +22,7 @@ extension SessionStore {
     @discardableResult
     public func importRecording(_ text: String, file: String, as newID: String? = nil) throws(StoreError) -> String {
         try importLines(file: file, as: newID) { reader, take in
-            try LineSplitter.lines(of: text) { line, terminated in
+            try LineSplitter.lines(of: text, file: file) { line, terminated in
                 let event = try reader.read(line: line, terminated: terminated)
                 try take(event, event == nil ? reader.header : nil)
             }

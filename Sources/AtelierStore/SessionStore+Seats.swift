@@ -1,20 +1,21 @@
 import GRDB
 
 /// A participant's seat in a session opened to the network: who they are,
-/// the language they read, and the token that lets them resume. Kept so
+/// the language they read, and the digest of the token that lets them
+/// resume (`SeatToken`; the token itself is never stored). Kept so
 /// that participants come back with their token after the facilitator's
 /// atelier is restarted (`atelier resume --listen`).
 public struct StoredSeat: Sendable, Hashable {
     public let name: String
     public let department: String
     public let locale: String
-    public let token: String
+    public let tokenDigest: String
 
-    public init(name: String, department: String, locale: String, token: String) {
+    public init(name: String, department: String, locale: String, tokenDigest: String) {
         self.name = name
         self.department = department
         self.locale = locale
-        self.token = token
+        self.tokenDigest = tokenDigest
     }
 }
 
@@ -24,9 +25,9 @@ extension SessionStore {
         try read { db in
             let key = try Self.requireSession(db, session)
             return try Row.fetchAll(
-                db, sql: "SELECT name, department, locale, token FROM seats WHERE session = ? ORDER BY name",
+                db, sql: "SELECT name, department, locale, token_digest FROM seats WHERE session = ? ORDER BY name",
                 arguments: [key]
-            ).map { StoredSeat(name: $0[0], department: $0[1], locale: $0[2], token: $0[3]) }
+            ).map { StoredSeat(name: $0[0], department: $0[1], locale: $0[2], tokenDigest: $0[3]) }
         }
     }
 
@@ -36,8 +37,11 @@ extension SessionStore {
         try write { db in
             let key = try Self.requireSession(db, session)
             try db.execute(
-                sql: "INSERT OR REPLACE INTO seats (session, name, department, locale, token) VALUES (?, ?, ?, ?, ?)",
-                arguments: [key, seat.name, seat.department, seat.locale, seat.token])
+                sql: """
+                    INSERT OR REPLACE INTO seats (session, name, department, locale, token_digest)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [key, seat.name, seat.department, seat.locale, seat.tokenDigest])
         }
     }
 

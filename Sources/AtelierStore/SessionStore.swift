@@ -6,33 +6,80 @@ import GRDB
 /// mode with `synchronous=FULL`, so an event is on disk when `append` returns.
 /// A file that is not an atelier store, or that a newer atelier wrote, is
 /// refused and left exactly as it was.
+///
+/// The store holds who said what and the seats' token digests: it is the
+/// user's alone. A new store is created 0600 (SQLite gives its `-wal` and
+/// `-shm` files the same mode) in a folder created 0700; an existing one
+/// opened for writing is brought to 0600.
 public final class SessionStore: EventJournal, Sendable {
     public let path: String
     let queue: DatabaseQueue
 
-    public init(path: String) throws(StoreError) {
+    /// Opens the store at `path`, creating it unless `readOnly`. A read-only
+    /// store is read without writing anything: no migration, no journal
+    /// mode change, so a store the user may not write is still listed,
+    /// exported and replayed.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError("store.cannot_create_folder", ["folder": .text(folder), "reason": .text("\(error)")])
-        }
-        if FileManager.default.fileExists(atPath: path) {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if exists {
             try Self.checkIdentity(path)
+        } else if readOnly {
+            throw StoreError("store.no_store", ["path": .text(path)])
         }
+        if !readOnly { try Self.prepareFile(path, exists: exists) }
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+        if readOnly {
+            configuration.readonly = true
+        } else {
+            configuration.journalMode = .wal
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(queue)
+            if !readOnly {
+                let before = try queue.read { try Int32.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
+                try StoreSchema.migrator.migrate(queue)
+                // Tokens in clear from before their digests: out of the WAL too.
+                if before > 0, before < StoreSchema.tokenDigestsVersion {
+                    _ = try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+                }
+            }
         } catch {
             throw .database(path, error)
         }
+    }
+
+    /// Creates the store's folder (0700) and an empty store file (0600) when
+    /// they are missing; brings an existing store and its WAL files to 0600.
+    private static func prepareFile(_ path: String, exists: Bool) throws(StoreError) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError(
+                    "store.cannot_create_folder", ["folder": .text(folder), "reason": .text("\(error)")])
+            }
+        }
+        if exists {
+            for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+                _ = chmod(file, 0o600)
+            }
+            return
+        }
+        // An empty file is a new SQLite database: created here with its mode, before SQLite opens it.
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { return }
+            throw StoreError(
+                "store.cannot_create_store", ["path": .text(path), "reason": .text(String(cString: strerror(errno)))])
+        }
+        close(descriptor)
     }
 
     /// Reads what the file is, through a read-only connection: nothing is
@@ -176,6 +223,10 @@ public final class SessionStore: EventJournal, Sendable {
                 return recorded
             }
             try SessionSummaryRow.write(db, session: key, summary)
+            // Once the session is over, no seat resumes: its tokens go with the end.
+            if events.contains(where: { $0.event == .sessionEnded }) {
+                try db.execute(sql: "DELETE FROM seats WHERE session = ?", arguments: [key])
+            }
             return recorded
         }
     }
@@ -225,6 +276,11 @@ public final class SessionStore: EventJournal, Sendable {
         let json: String = row["workshop"]
         switch WorkshopJSON.decode(json) {
         case .success(let workshop):
+            // A session imported before recordings were checked may hold a
+            // definition that breaks the rules: refused, not run.
+            if let problem = WorkshopRules.problems(in: workshop).first {
+                throw StoreError("store.invalid_workshop", ["session": .text(id), "problem": .message(problem)])
+            }
             return SessionRow(
                 key: key, id: id, workshop: workshop, locale: row["locale"], startedAt: row["started_at"])
         case .failure(let failure):

@@ -19,8 +19,14 @@ enum SessionSummaryRow {
         ])
     }
 
-    /// Every stored session, oldest first, from the rows alone.
+    /// Every stored session, oldest first, from the rows alone. A store
+    /// written before `v6-session-summaries` and opened read-only (so not
+    /// migrated) has no such columns: each of its sessions is folded.
     static func all(_ db: Database) throws -> [SessionSummary] {
+        guard try db.columns(in: "sessions").contains(where: { $0.name == "event_count" }) else {
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM sessions ORDER BY started_at, id")
+            return try ids.map { SessionSummary(try JournalReader.fold(db, try SessionStore.sessionRow(db, $0))) }
+        }
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -42,7 +48,7 @@ enum SessionSummaryRow {
     }
 
     /// Fills the summaries of the sessions a store already holds (part of
-    /// the migration `v5-session-summaries`): each journal folded once. A
+    /// the migration `v6-session-summaries`): each journal folded once. A
     /// journal that cannot be folded keeps NULL, and says why when listed.
     static func fill(_ db: Database) throws {
         let ids = try String.fetchAll(db, sql: "SELECT id FROM sessions ORDER BY key")

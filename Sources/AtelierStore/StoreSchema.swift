@@ -8,7 +8,9 @@ enum StoreSchema {
     /// `PRAGMA application_id`: "ATLR". Marks a SQLite file as an atelier store.
     static let applicationID: Int32 = 0x4154_4C52
     /// `PRAGMA user_version` after the last migration this program knows.
-    static let version: Int32 = 5
+    static let version: Int32 = 6
+    /// The version from which seats keep their tokens' digests only.
+    static let tokenDigestsVersion: Int32 = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -74,30 +76,65 @@ enum StoreSchema {
                     PRAGMA user_version = 3;
                     """)
         }
+        migrator.registerMigration("v4-seat-token-digests") { db in
+            // Tokens were kept in clear: each becomes its digest, and the
+            // seats of sessions that ended (whose tokens no longer serve) go.
+            // The freed pages are zeroed, so no token stays in the file.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(
+                sql: """
+                    CREATE TABLE seats_digested (
+                        session INTEGER NOT NULL REFERENCES sessions(key),
+                        name TEXT NOT NULL,
+                        department TEXT NOT NULL,
+                        locale TEXT NOT NULL,
+                        token_digest TEXT NOT NULL,
+                        PRIMARY KEY (session, name)
+                    ) WITHOUT ROWID;
+                    """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT session, name, department, locale, token FROM seats
+                    WHERE session NOT IN (SELECT session FROM events WHERE kind = 'session_ended')
+                    """)
+            for row in rows {
+                let token: String = row["token"]
+                try db.execute(
+                    sql: "INSERT INTO seats_digested VALUES (?, ?, ?, ?, ?)",
+                    arguments: [row["session"], row["name"], row["department"], row["locale"], SeatToken.digest(token)])
+            }
+            try db.execute(
+                sql: """
+                    DROP TABLE seats;
+                    ALTER TABLE seats_digested RENAME TO seats;
+                    PRAGMA user_version = 4;
+                    """)
+        }
         // The typed columns of `events` were written beside every packed event
         // and read by nothing but the migration above (docs/performance.md):
         // the packs become the one table of events.
-        migrator.registerMigration("v4-events-packed-only") { db in
+        migrator.registerMigration("v5-events-packed-only") { db in
             try db.execute(
                 sql: """
-                    CREATE TABLE event_packs_v4 (
+                    CREATE TABLE event_packs_v5 (
                         session INTEGER NOT NULL REFERENCES sessions(key),
                         seq INTEGER NOT NULL,
                         time INTEGER NOT NULL,
                         packed BLOB NOT NULL,
                         PRIMARY KEY (session, seq)
                     ) WITHOUT ROWID;
-                    INSERT INTO event_packs_v4 (session, seq, time, packed)
+                    INSERT INTO event_packs_v5 (session, seq, time, packed)
                         SELECT session, seq, time, packed FROM event_packs ORDER BY session, seq;
                     DROP TABLE event_packs;
                     DROP TABLE events;
-                    ALTER TABLE event_packs_v4 RENAME TO event_packs;
-                    PRAGMA user_version = 4;
+                    ALTER TABLE event_packs_v5 RENAME TO event_packs;
+                    PRAGMA user_version = 5;
                     """)
         }
         // What `atelier sessions` lists, kept with each session (updated in
         // the transaction that stores its events), so listing folds nothing.
-        migrator.registerMigration("v5-session-summaries") { db in
+        migrator.registerMigration("v6-session-summaries") { db in
             try db.execute(
                 sql: """
                     ALTER TABLE sessions ADD COLUMN event_count INTEGER;
@@ -107,7 +144,7 @@ enum StoreSchema {
                     ALTER TABLE sessions ADD COLUMN participants INTEGER;
                     """)
             try SessionSummaryRow.fill(db)
-            try db.execute(sql: "PRAGMA user_version = 5")
+            try db.execute(sql: "PRAGMA user_version = 6")
         }
         return migrator
     }

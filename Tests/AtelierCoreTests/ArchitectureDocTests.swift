@@ -106,7 +106,7 @@ import Testing
         let manifest = try Fixtures.text("Package.swift")
         #expect(
             Self.dependencies(of: "AtelierStore", in: manifest, products: true) == [
-                "AtelierCore", "GRDB", "GRDBSQLite",
+                "AtelierCore", "Crypto", "GRDB", "GRDBSQLite",
             ])
         #expect(try Self.imports(under: "Sources/AtelierCore") == ["Yams"])
         #expect(try Self.imports(under: "Tests/AtelierNetTests").contains("AtelierNet"))

@@ -7,7 +7,7 @@ import Testing
 
 /// The packed form of events (`event_packs`), the store's one table of events;
 /// the typed columns of `events`, which stores written before
-/// `v4-events-packed-only` hold, are still read to migrate them.
+/// `v5-events-packed-only` hold, are still read to migrate them.
 @Suite struct PackedEventTests {
     /// Every kind, with texts that are not plain ASCII, long and empty-ish
     /// values, and both kinds of rater and actor.

@@ -46,7 +46,7 @@ import Testing
         let before = bytes(path)
         #expect(
             refusal(path)
-                == "\(path) was written by a newer atelier (store version 7; this one reads up to version 5); "
+                == "\(path) was written by a newer atelier (store version 7; this one reads up to version 6); "
                 + "it was left untouched")
         #expect(bytes(path) == before)
     }
@@ -120,12 +120,13 @@ import Testing
         let store = try SessionStore(path: path)
         _ = try store.create(id: "room", workshop: TestSupport.copingPatterns, locale: "fr", time: 0)
         _ = try store.create(id: "other", workshop: TestSupport.copingPatterns, locale: "fr", time: 0)
-        let zoe = StoredSeat(name: "zoé", department: "rh", locale: "fr", token: String(repeating: "a1", count: 16))
+        let zoe = StoredSeat(
+            name: "zoé", department: "rh", locale: "fr", tokenDigest: String(repeating: "a1", count: 32))
         let ana = StoredSeat(
-            name: "ana", department: "marketing", locale: "en", token: String(repeating: "b2", count: 16))
+            name: "ana", department: "marketing", locale: "en", tokenDigest: String(repeating: "b2", count: 32))
         try store.saveSeat(zoe, session: "room")
         try store.saveSeat(ana, session: "room")
-        let moved = StoredSeat(name: "ana", department: "marketing", locale: "fr", token: ana.token)
+        let moved = StoredSeat(name: "ana", department: "marketing", locale: "fr", tokenDigest: ana.tokenDigest)
         try store.saveSeat(moved, session: "room")
         let reopened = try SessionStore(path: path)
         #expect(try reopened.seats(session: "room") == [moved, zoe])

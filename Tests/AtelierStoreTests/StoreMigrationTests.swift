@@ -5,7 +5,7 @@ import Testing
 
 @testable import AtelierStore
 
-/// A store written before `v4-events-packed-only` and `v5-session-summaries`
+/// A store written before `v5-events-packed-only` and `v6-session-summaries`
 /// (schema version 3: typed columns beside the packs, no summaries) opens,
 /// loses its typed columns, gets its sessions' summaries, and folds the same.
 @Suite struct StoreMigrationTests {
@@ -30,6 +30,11 @@ import Testing
         let before = try await queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
         #expect(before == 3)
         try queue.close()
+
+        // Read-only, it is not migrated, and still lists and folds its sessions.
+        let readOnly = try SessionStore(path: path, readOnly: true)
+        #expect(try readOnly.sessions() == [SessionSummary(live)])
+        #expect(StateComparison.differences(live, try readOnly.load(id: ScriptedSession.id)) == [])
 
         let opened = try SessionStore(path: path)
         #expect(try opened.sessions() == [SessionSummary(live)])

@@ -91,17 +91,20 @@ public struct Catalog: Sendable {
 
     private func render(_ value: MessageValue) -> String {
         switch value {
-        case .text(let text): return text
+        // What a person typed or a file held is shown as text, never acted on:
+        // a control or invisible character in it is written as an escape (`\x1b`).
+        case .text(let text): return PlainText.escaped(text, keepingLineBreaks: true)
         case .count(let n): return String(n)
         case .decimal(let x, let digits): return format(x, digits: digits)
-        case .list(let items): return list(items)
+        case .list(let items): return list(items.map { PlainText.escaped($0, keepingLineBreaks: true) })
         case .message(let message): return render(message)
         }
     }
 
     /// Fixed-point formatting without Foundation's locale machinery.
     static func fixed(_ value: Double, digits: Int) -> String {
-        guard value.isFinite else { return String(value) }
+        // Past 1e15 the fixed form has no meaning left (and Int would trap past 9.2e18).
+        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()

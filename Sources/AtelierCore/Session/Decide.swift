@@ -14,8 +14,8 @@ extension SessionState {
             guard Slug.isValid(id) else { throw .invalidDepartmentID(id) }
             guard department(id) == nil else { throw .departmentExists(id) }
             guard !participants.keys.contains(where: { $0.lowercased() == id }) else { throw .nameTaken(id) }
-            guard !name.unicodeScalars.contains(where: Self.isControl) else { throw .controlCharacters }
-            let display = name.allSatisfy(\.isWhitespace) ? id : name
+            guard PlainText.isPlain(name) else { throw .controlCharacters }
+            let display = PlainText.showsSomething(name) ? name : id
             guard display.count <= Self.maxNameLength * 2 else { throw .textTooLong(max: Self.maxNameLength * 2) }
             return [.departmentAdded(id: id, name: display)]
 
@@ -203,42 +203,21 @@ extension SessionState {
         let scalars = name.unicodeScalars
         guard name.count <= Self.maxNameLength, name.allSatisfy({ $0.unicodeScalars.count <= 4 }),
             scalars.allSatisfy({
-                !$0.properties.isWhitespace && !Self.isControl($0) && $0.properties.generalCategory != .format
-                    && !$0.properties.isDefaultIgnorableCodePoint
+                !$0.properties.isWhitespace && !PlainText.isForbidden($0) && $0.properties.generalCategory != .format
+                    && !$0.properties.isDefaultIgnorableCodePoint && !PlainText.isBlankLooking($0)
             }),
-            scalars.contains(where: Self.isVisible),
+            scalars.contains(where: PlainText.isVisible),
             !name.contains("\""), !name.contains("'")
         else { throw .invalidName(name) }
         // Ids are found whatever their case: `HR` would stand for the department `hr`.
         guard department(anyCase: name) == nil else { throw .nameIsDepartment(name) }
     }
 
-    /// Control characters (C0 but the tab, DEL, C1) would reach terminals and
-    /// exports as commands, and bidirectional overrides and isolates would
-    /// turn the text around them: neither is text.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
-            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-    }
-
-    /// A letter, digit, punctuation or symbol: what draws a glyph of its own.
-    static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
-            .letterNumber, .otherNumber, .connectorPunctuation, .dashPunctuation, .openPunctuation,
-            .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol,
-            .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
-    }
-
     private func validateText(_ text: String) throws(DomainError) -> String {
         let trimmed = String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
         guard !trimmed.isEmpty else { throw .emptyText }
         guard trimmed.count <= Self.maxTextLength else { throw .textTooLong(max: Self.maxTextLength) }
-        guard !trimmed.unicodeScalars.contains(where: Self.isControl) else { throw .controlCharacters }
+        guard PlainText.isPlain(trimmed) else { throw .controlCharacters }
         return trimmed
     }
 }

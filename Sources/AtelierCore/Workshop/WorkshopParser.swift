@@ -12,7 +12,13 @@ public enum WorkshopParser {
     public static func parse(_ text: String) -> Result {
         var parser = Parser()
         let workshop = parser.run(text)
-        let problems = parser.reader.problems.sorted { $0.position < $1.position }
+        var problems = parser.reader.problems.sorted { $0.position < $1.position }
+        // The rules every definition follows, whatever its source; the
+        // checks above already said where, so this finds nothing new in a
+        // file, but it is the same gate a recording's definition goes through.
+        if problems.isEmpty, let workshop {
+            problems = WorkshopRules.problems(in: workshop).map { FileProblem(.start, $0) }
+        }
         return Result(workshop: problems.isEmpty ? workshop : nil, problems: problems)
     }
 }
@@ -38,9 +44,13 @@ private struct Parser {
                 "recommendations",
             ], context: "workshop")
         let id = requiredID(top, "id", in: root, context: "workshop")
-        let version = reader.int(required(top, "version", in: root), context: "version")
+        let versionNode = required(top, "version", in: root)
+        let version = reader.int(versionNode, context: "version")
+        if let version, let problem = WorkshopLimits.number(version, WorkshopLimits.version, key: "version") {
+            reader.report(versionNode, problem)
+        }
         languages = readLanguages(required(top, "languages", in: root))
-        let title = localized(required(top, "title", in: root), context: "title")
+        let title = localized(required(top, "title", in: root), context: "title", lines: false)
         let intro = top.value("intro").map { localized($0, context: "intro") } ?? LocalizedText([:])
         let analysis = readAnalysis(top.value("analysis"))
         scales = readScales(required(top, "scales", in: root))
@@ -72,13 +82,26 @@ private struct Parser {
 
     mutating func readLanguages(_ node: Node?) -> [String] {
         guard let nodes = reader.sequence(node, context: "languages") else { return [] }
-        let codes = nodes.compactMap { reader.string($0, context: "languages") }
-        if codes.isEmpty { reader.report(node, "workshop.no_languages") }
+        var codes: [String] = []
+        for languageNode in nodes {
+            guard let code = reader.string(languageNode, context: "languages") else { continue }
+            if !Slug.isValid(code) || !WorkshopLimits.languageCode.contains(code.count) {
+                reader.report(languageNode, "workshop.bad_language", ["language": .text(code)])
+            } else if codes.contains(code) {
+                reader.report(languageNode, "workshop.duplicate_language", ["language": .text(code)])
+            }
+            codes.append(code)
+        }
+        if codes.isEmpty {
+            reader.report(node, "workshop.no_languages")
+        } else if let problem = WorkshopLimits.count(codes.count, WorkshopLimits.languages, what: "languages") {
+            reader.report(node, problem)
+        }
         return codes
     }
 
     /// A text in every language of the workshop.
-    mutating func localized(_ node: Node?, context: String) -> LocalizedText {
+    mutating func localized(_ node: Node?, context: String, lines: Bool = true) -> LocalizedText {
         guard let node else { return LocalizedText([:]) }
         guard let pairs = reader.mapping(node, context: context) else { return LocalizedText([:]) }
         var values: [String: String] = [:]
@@ -89,8 +112,8 @@ private struct Parser {
                     ["language": .text(pair.key), "accepted": .list(languages)])
             }
             if let value = reader.string(pair.value, context: context) {
-                if value.allSatisfy(\.isWhitespace) {
-                    reader.report(pair.value, "workshop.empty_text", ["context": .text(context)])
+                if let problem = WorkshopLimits.text(value, context: context, allowingLineBreaks: lines) {
+                    reader.report(pair.value, problem)
                 }
                 values[pair.key] = value
             }
@@ -112,15 +135,20 @@ private struct Parser {
         reader.rejectUnknownKeys(pairs, allowed: ["consensus_iqr", "divergence"], context: "analysis")
         let iqr = pairs.value("consensus_iqr").flatMap { reader.double($0, context: "consensus_iqr") } ?? 1
         let divergence = pairs.value("divergence").flatMap { reader.double($0, context: "divergence") } ?? 1
-        for (key, value) in [("consensus_iqr", iqr), ("divergence", divergence)] where value < 0 {
-            reader.report(pairs.value(key), "workshop.negative", ["key": .text(key)])
+        for (key, value) in [("consensus_iqr", iqr), ("divergence", divergence)] {
+            if let problem = WorkshopLimits.threshold(value, key: key) { reader.report(pairs.value(key), problem) }
         }
         return AnalysisSettings(consensusIQR: iqr, divergence: divergence)
     }
 
     mutating func readScales(_ node: Node?) -> [Scale] {
         var scales: [Scale] = []
-        for scaleNode in reader.sequence(node, context: "scales") ?? [] {
+        let nodes = reader.sequence(node, context: "scales") ?? []
+        if let problem = WorkshopLimits.count(nodes.count, WorkshopLimits.scales, what: "scales") {
+            reader.report(node, problem)
+            return []
+        }
+        for scaleNode in nodes {
             guard let pairs = reader.mapping(scaleNode, context: "scale") else { continue }
             reader.rejectUnknownKeys(pairs, allowed: ["id", "min", "max", "labels"], context: "scale")
             let id = requiredID(pairs, "id", in: scaleNode, context: "scale")
@@ -130,8 +158,9 @@ private struct Parser {
             if scales.contains(where: { $0.id == id }) {
                 reader.report(pairs.value("id"), "workshop.duplicate_scale", ["id": .text(id)])
             }
-            guard min < max else {
-                reader.report(scaleNode, "workshop.bad_scale_range", ["min": .count(min), "max": .count(max)])
+            // Before anything counts the points: a scale of a billion points is refused, not listed.
+            if let problem = WorkshopLimits.scale(min: min, max: max) {
+                reader.report(scaleNode, problem)
                 continue
             }
             var labels: [Int: LocalizedText] = [:]
@@ -143,7 +172,7 @@ private struct Parser {
                         ["point": .text(pair.key), "min": .count(min), "max": .count(max)])
                     continue
                 }
-                labels[point] = localized(pair.value, context: "labels")
+                labels[point] = localized(pair.value, context: "labels", lines: false)
             }
             if labelsNode != nil {
                 for point in min...max where labels[point] == nil {
@@ -162,7 +191,14 @@ private struct Parser {
         var itemIDs = Set<String>()
         // Pick options may name a rating item defined anywhere in the file.
         var pending: [(index: Int, entries: [OptionEntry])] = []
-        for stageNode in reader.sequence(node, context: "stages") ?? [] {
+        let stageNodes = reader.sequence(node, context: "stages") ?? []
+        if let problem = WorkshopLimits.count(stageNodes.count, WorkshopLimits.stages, what: "stages"),
+            !stageNodes.isEmpty
+        {
+            reader.report(node, problem)
+            return []
+        }
+        for stageNode in stageNodes {
             guard let pairs = reader.mapping(stageNode, context: "stage") else { continue }
             reader.rejectUnknownKeys(
                 pairs, allowed: ["id", "kind", "title", "prompt", "scale", "items", "options"], context: "stage")
@@ -179,7 +215,7 @@ private struct Parser {
                     kindNode, "workshop.unknown_kind",
                     ["kind": .text(kindName), "accepted": .list(StageKind.allCases.map(\.rawValue))])
             }
-            let title = localized(required(pairs, "title", in: stageNode), context: "title")
+            let title = localized(required(pairs, "title", in: stageNode), context: "title", lines: false)
             let prompt = optionalText(pairs, "prompt", context: "prompt") ?? LocalizedText([:])
             var scaleID: String?
             var items: [Item] = []
@@ -201,6 +237,10 @@ private struct Parser {
                 pending.append((stages.count, entries))
                 if let optionsNode, entries.count < 2 {
                     reader.report(optionsNode, "workshop.too_few_options")
+                } else if let problem = WorkshopLimits.count(
+                    entries.count, WorkshopLimits.optionsPerStage, what: "options")
+                {
+                    reader.report(optionsNode, problem)
                 }
             } else if kind != nil, pairs.value("options") != nil {
                 reader.report(pairs.value("options"), "workshop.options_not_allowed", ["kind": .text(kindName ?? "")])
@@ -256,11 +296,15 @@ private struct Parser {
             }
             items.append(
                 Item(
-                    id: id, label: localized(required(pairs, "label", in: itemNode), context: "label"),
+                    id: id, label: localized(required(pairs, "label", in: itemNode), context: "label", lines: false),
                     description: optionalText(pairs, "description", context: "description"),
                     example: optionalText(pairs, "example", context: "example")))
         }
-        if items.isEmpty, node != nil { reader.report(node, "workshop.no_items") }
+        if items.isEmpty, node != nil {
+            reader.report(node, "workshop.no_items")
+        } else if let problem = WorkshopLimits.count(items.count, WorkshopLimits.itemsPerStage, what: "items") {
+            reader.report(node, problem)
+        }
         return items
     }
 
@@ -283,7 +327,7 @@ private struct Parser {
             reader.rejectUnknownKeys(pairs, allowed: ["id", "label"], context: "option")
             guard let id = requiredID(pairs, "id", in: optionNode, context: "option"), let idNode = pairs.value("id")
             else { continue }
-            let label = localized(required(pairs, "label", in: optionNode), context: "label")
+            let label = localized(required(pairs, "label", in: optionNode), context: "label", lines: false)
             entries.append(.inline(Option(id: id, label: label), idNode: idNode))
         }
         return entries
@@ -303,6 +347,11 @@ private struct Parser {
                 reader.report(level.value("id"), "workshop.duplicate_level", ["id": .text(id)])
             }
             let conditionNodes = reader.sequence(level.value("when"), context: "when") ?? []
+            if let problem = WorkshopLimits.count(
+                conditionNodes.count, WorkshopLimits.conditionsPerLevel, what: "conditions")
+            {
+                reader.report(level.value("when"), problem)
+            }
             let conditions = conditionNodes.compactMap { readCondition($0, stages: stages) }
             if levels.isEmpty, level.value("when") != nil {
                 reader.report(level.value("when"), "workshop.first_level_conditions")
@@ -312,12 +361,16 @@ private struct Parser {
             }
             levels.append(
                 MaturityLevel(
-                    id: id, label: localized(required(level, "label", in: levelNode), context: "label"),
+                    id: id, label: localized(required(level, "label", in: levelNode), context: "label", lines: false),
                     description: localized(required(level, "description", in: levelNode), context: "description"),
                     recommendation: optionalText(level, "recommendation", context: "recommendation"),
                     conditions: conditions))
         }
-        if levelsNode != nil, levels.count < 2 { reader.report(levelsNode, "workshop.too_few_levels") }
+        if levelsNode != nil, levels.count < 2 {
+            reader.report(levelsNode, "workshop.too_few_levels")
+        } else if let problem = WorkshopLimits.count(levels.count, WorkshopLimits.levels, what: "levels") {
+            reader.report(levelsNode, problem)
+        }
         return MaturityModel(levels: levels)
     }
 
@@ -333,6 +386,9 @@ private struct Parser {
             let atLeast = pairs.value("at_least").flatMap { reader.double($0, context: "at_least") }
             let atMost = pairs.value("at_most").flatMap { reader.double($0, context: "at_most") }
             if atLeast == nil, atMost == nil { reader.report(node, "workshop.rule_needs_bound") }
+            for (key, bound) in [("at_least", atLeast), ("at_most", atMost)] where bound?.isFinite == false {
+                reader.report(pairs.value(key), "file.expected_number", ["context": .text(key)])
+            }
             checkBounds(item: item, [("at_least", atLeast), ("at_most", atMost)], pairs: pairs, stages: stages)
             return .rating(item: item, atLeast: atLeast, atMost: atMost)
         }
@@ -363,6 +419,7 @@ private struct Parser {
                 }
                 among.append(option)
             }
+            if among.isEmpty { reader.report(listNode, "workshop.rule_needs_options") }
             return .pick(stage: stageID, among: among, negated: negated)
         }
         if let strategyNode = pairs.value("strategy") {
@@ -388,14 +445,17 @@ private struct Parser {
         guard let stage = stages.first(where: { $0.kind == .rating && $0.item(item) != nil }),
             let scale = scales.first(where: { $0.id == stage.scale })
         else { return }
-        for case (let key, let bound?) in bounds where bound < Double(scale.min) || bound > Double(scale.max) {
-            reader.report(
-                pairs.value(key), "workshop.rule_bound_off_scale",
-                [
-                    "bound": .decimal(bound, digits: bound == bound.rounded() ? 0 : 1), "item": .text(item),
-                    "min": .count(scale.min), "max": .count(scale.max),
-                ])
+        for case (let key, let bound?) in bounds
+        where bound.isFinite && (bound < Double(scale.min) || bound > Double(scale.max)) {
+            reader.report(pairs.value(key), "workshop.rule_bound_off_scale", offScale(bound, item: item, scale: scale))
         }
+    }
+
+    func offScale(_ bound: Double, item: String, scale: Scale) -> [String: MessageValue] {
+        [
+            "bound": .text(WorkshopLimits.shown(bound)), "item": .text(item), "min": .count(scale.min),
+            "max": .count(scale.max),
+        ]
     }
 
     mutating func readRecommendations(_ node: Node?) -> [String: LocalizedText] {

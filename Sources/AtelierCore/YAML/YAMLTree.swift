@@ -10,6 +10,10 @@ struct YAMLReader {
         problems.append(FileProblem(Self.position(of: node), LocalizedMessage(key, args)))
     }
 
+    mutating func report(_ node: Node?, _ problem: LocalizedMessage) {
+        problems.append(FileProblem(Self.position(of: node), problem))
+    }
+
     mutating func report(at position: SourcePosition, _ key: String, _ args: [String: MessageValue] = [:]) {
         problems.append(FileProblem(position, LocalizedMessage(key, args)))
     }

@@ -1,11 +1,12 @@
 /// How long the reply to a wrong join code or token is held back, by the
-/// number of failures from the same address so far: `base`, then twice as
-/// long each time, up to `cap`.
+/// number of failures the address still holds (`WrongCodeLimiter`): `base`,
+/// then twice as long each time, up to `cap`. The limiter bounds how fast an
+/// address guesses; this only slows a single connection's retries.
 public struct WrongCodePenalty: Sendable, Hashable {
     public var base: Duration
     public var cap: Duration
 
-    public init(base: Duration = .milliseconds(250), cap: Duration = .seconds(8)) {
+    public init(base: Duration = .milliseconds(250), cap: Duration = .seconds(2)) {
         self.base = base
         self.cap = cap
     }

@@ -143,11 +143,11 @@ final class ConnectionLoop {
 
     private func admit(_ admission: Admission) async {
         switch admission {
-        case .seated(let seat):
+        case .seated(let seat, let token):
             self.seat = seat
             catalog = catalogs[seat.locale] ?? catalog
             connection.markSeated()
-            reply(ok: seat.token)
+            reply(ok: token)
             deliver(await room.stageLines(locale: catalog.language).map { "* " + $0 })
         case .refused(let reason, let delay):
             if delay > .zero { await configuration.penaltySleep(delay) }
@@ -236,17 +236,17 @@ final class ConnectionLoop {
         deliver(body.map { "- " + $0 } + [text.isEmpty ? "ok" : "ok " + text])
     }
 
+    /// A client too far behind in reading its replies is dropped, and that is an incident.
     private func deliver(_ lines: [String]) {
-        if !connection.deliver(lines) { connection.drop() }
+        guard !connection.deliver(lines), !connection.isClosing else { return }
+        connection.drop()
+        let (room, connection, who) = (room, connection, seat?.name ?? connection.address)
+        Task { await room.droppedForNotReading(connection, who: who) }
     }
 
     /// Closes the connection after one last error line, and tells the facilitator.
     private func close(_ key: String, _ args: [String: MessageValue], reason: String) async {
         connection.close(after: ["error " + catalog.text(key, args)], grace: configuration.closeGrace)
-        let who = seat?.name ?? connection.address
-        room.logger.notice("connection closed", metadata: ["who": "\(who)", "reason": "\(key)"])
-        let facilitator = room.facilitator
-        await room.notify(
-            facilitator.text("net.feed.closed", ["name": .text(who), "reason": .text(facilitator.text(reason))]))
+        await room.closed(who: seat?.name ?? connection.address, address: connection.address, key: key, reason: reason)
     }
 }

@@ -8,11 +8,19 @@ public struct FileLogHandler: LogHandler {
     private final class Sink: Sendable {
         let handle: Mutex<FileHandle?>
 
+        /// The log holds the participants' addresses: it is created 0600 (an
+        /// existing one is brought to 0600), in a folder created 0700.
         init(path: String) {
             let folder = (path as NSString).deletingLastPathComponent
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: path) {
-                _ = FileManager.default.createFile(atPath: path, contents: nil)
+            if !FileManager.default.fileExists(atPath: folder) {
+                try? FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            if FileManager.default.fileExists(atPath: path) {
+                _ = chmod(path, 0o600)
+            } else {
+                _ = FileManager.default.createFile(
+                    atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
             }
             let handle = FileHandle(forWritingAtPath: path)
             _ = try? handle?.seekToEnd()

@@ -10,10 +10,26 @@ public struct NetConfiguration: Sendable {
     public var port: Int
     /// The join code; nil draws a fresh one.
     public var code: String?
-    /// Open connections at most, joined or not.
+    /// Joined participants connected at most (connections that have not
+    /// joined yet are not counted: see `lobbyPerAddress`, `lobbyOverall`).
     public var maxParticipants: Int
     /// A connection that has not joined (or resumed) after this is closed.
     public var joinTimeout: Duration
+    /// Connections not joined yet, from one address and overall, past which
+    /// an older waiting one is closed to make room (`Lobby`): from the same
+    /// address, one that waited at least `lobbyGrace`; overall, the oldest
+    /// from the address holding the most.
+    public var lobbyPerAddress: Int
+    public var lobbyOverall: Int
+    public var lobbyGrace: Duration
+    /// Wrong codes and tokens an address may make in a row, and how often
+    /// one is forgiven (`WrongCodeLimiter`).
+    public var wrongCodeBurst: Int
+    public var wrongCodeForgiveness: Duration
+    /// Repeated incidents (wrong codes, connections closed to make room) are
+    /// told once, then summed at most once per this window, on the
+    /// facilitator's screen and in the log.
+    public var summaryWindow: Duration
     public var lineLimits: LineLimits
     /// Flood control: a burst of `floodBurst` lines, then `floodPerSecond` a second.
     public var floodBurst: Int
@@ -40,7 +56,10 @@ public struct NetConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 0, code: String? = nil, maxParticipants: Int = 500,
-        joinTimeout: Duration = .seconds(30), lineLimits: LineLimits = LineLimits(), floodBurst: Int = 10,
+        joinTimeout: Duration = .seconds(20), lobbyPerAddress: Int = 16, lobbyOverall: Int = 512,
+        lobbyGrace: Duration = .seconds(2),
+        wrongCodeBurst: Int = 10, wrongCodeForgiveness: Duration = .seconds(3), summaryWindow: Duration = .seconds(60),
+        lineLimits: LineLimits = LineLimits(), floodBurst: Int = 10,
         floodPerSecond: Int = 5, floodRefusalsBeforeClose: Int = 30, outboxBytes: Int = 256 * 1024,
         closeGrace: Duration = .seconds(2), penalty: WrongCodePenalty = WrongCodePenalty(),
         clock: @escaping @Sendable () -> Timestamp = NetConfiguration.systemClock,
@@ -53,6 +72,12 @@ public struct NetConfiguration: Sendable {
         self.code = code
         self.maxParticipants = maxParticipants
         self.joinTimeout = joinTimeout
+        self.lobbyPerAddress = lobbyPerAddress
+        self.lobbyOverall = lobbyOverall
+        self.lobbyGrace = lobbyGrace
+        self.wrongCodeBurst = wrongCodeBurst
+        self.wrongCodeForgiveness = wrongCodeForgiveness
+        self.summaryWindow = summaryWindow
         self.lineLimits = lineLimits
         self.floodBurst = floodBurst
         self.floodPerSecond = floodPerSecond
@@ -65,6 +90,12 @@ public struct NetConfiguration: Sendable {
         self.timerSleep = timerSleep
         self.sendBufferBytes = sendBufferBytes
         self.resumeWindow = resumeWindow
+    }
+
+    /// A duration in whole milliseconds, for the limits that count in the clock's unit.
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 
     /// Milliseconds since the epoch, from the system's wall clock.

@@ -20,6 +20,8 @@ public final class ParticipantServer: Sendable {
         let following: Task<Void, Never>
         /// Records as left, once the resume window is over, those who did not resume.
         let releasing: Task<Void, Never>
+        /// Tells, once a window is over, the sums of repeated incidents that stopped.
+        let summing: Task<Void, Never>
     }
 
     private let session: LiveSession
@@ -86,6 +88,13 @@ public final class ParticipantServer: Sendable {
             do { try await Task.sleep(for: window) } catch { return }
             await room.releaseUnclaimed()
         }
+        let summaryWindow = configuration.summaryWindow
+        let summing = Task {
+            while true {
+                do { try await Task.sleep(for: summaryWindow) } catch { return }
+                await room.flushSums()
+            }
+        }
         let confirmations = Confirmations(workshop: initial.workshop, catalogs: catalogs.values)
         let server: NIOAsyncChannel<Child, Never>
         do {
@@ -93,6 +102,7 @@ public final class ParticipantServer: Sendable {
         } catch {
             following.cancel()
             releasing.cancel()
+            summing.cancel()
             throw error
         }
         let accepting = Task<Void, Never> { [self] in
@@ -114,7 +124,9 @@ public final class ParticipantServer: Sendable {
         state.withLock {
             $0 = (
                 room,
-                Running(server: server.channel, accepting: accepting, following: following, releasing: releasing)
+                Running(
+                    server: server.channel, accepting: accepting, following: following, releasing: releasing,
+                    summing: summing)
             )
         }
         logger.info(
@@ -134,6 +146,7 @@ public final class ParticipantServer: Sendable {
         else { return }
         running.server.close(promise: nil)
         running.releasing.cancel()
+        running.summing.cancel()
         await room.closeAll()
         await running.accepting.value
         // Every connection is closed and its participant recorded as left:

@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierLive
+import AtelierStore
 import Dispatch
 import Logging
 
@@ -32,14 +33,22 @@ actor Room {
     private(set) var joinsLocked = false
 
     private var members: [ObjectIdentifier: Member] = [:]
+    /// The seats by their token's digest, and each seated name's digest.
     private var seats: [String: Seat] = [:]
     private var tokens: [String: String] = [:]
     /// The connection currently speaking for each seated name.
     private var holders: [String: ObjectIdentifier] = [:]
     /// A `leave` on its way to the session, which a `resume` waits for.
     private var leaving: [String: Task<Void, Never>] = [:]
-    private var failures: [String: Int] = [:]
-    /// Connections refused since the room was last able to take one.
+    /// Connections that have not joined yet, apart from the room.
+    private var lobby: Lobby<ObjectIdentifier>
+    /// Wrong codes and tokens per address, across connections.
+    private var wrongCodes: WrongCodeLimiter
+    /// Repeated incidents, as the facilitator's screen tells them (by kind)
+    /// and as the log does (by kind and address).
+    private var screenSums: RepeatSummary
+    private var logSums: RepeatSummary
+    /// Joins refused since the room was last able to take one.
     private var turnedAway = 0
     private var feeds: [Int: AsyncStream<FeedLine>.Continuation] = [:]
     private var nextFeed = 0
@@ -51,8 +60,8 @@ actor Room {
     ) {
         self.keeper = keeper
         for seat in saved {
-            seats[seat.token] = seat
-            tokens[seat.name] = seat.token
+            seats[seat.tokenDigest] = seat
+            tokens[seat.name] = seat.tokenDigest
         }
         self.session = session
         self.mirror = state
@@ -62,6 +71,16 @@ actor Room {
         self.code = code
         self.configuration = configuration
         self.logger = logger
+        self.lobby = Lobby(
+            perAddress: configuration.lobbyPerAddress, overall: configuration.lobbyOverall,
+            graceMilliseconds: NetConfiguration.milliseconds(configuration.lobbyGrace))
+        self.wrongCodes = WrongCodeLimiter(
+            burst: configuration.wrongCodeBurst,
+            forgiveMilliseconds: NetConfiguration.milliseconds(configuration.wrongCodeForgiveness),
+            penalty: configuration.penalty)
+        let window = NetConfiguration.milliseconds(configuration.summaryWindow)
+        self.screenSums = RepeatSummary(windowMilliseconds: window)
+        self.logSums = RepeatSummary(windowMilliseconds: window)
     }
 
     var languages: [String] { catalogs.keys.sorted() }
@@ -72,36 +91,84 @@ actor Room {
 
     // MARK: - Connections
 
-    /// Takes a new connection in, or refuses it when the room is full.
+    /// Takes a new connection in. It waits in the lobby until it joins; when
+    /// the lobby is full (for its address or overall), an older connection
+    /// waiting there is closed to make room (`Lobby`), so idle sockets never
+    /// keep anyone out.
     func admit(_ connection: Connection) -> Bool {
         let catalog = catalog(defaultLocale)
-        guard members.count < configuration.maxParticipants else {
-            connection.close(
-                after: ["error " + catalog.text("net.full", ["max": .count(configuration.maxParticipants)])],
-                grace: configuration.closeGrace)
-            logger.notice("connection refused: room full", metadata: ["address": "\(connection.address)"])
-            turnedAway += 1
-            // Once per full spell, not once per knock: a client retrying must not flood the screen.
-            if turnedAway == 1 {
-                notify(
-                    facilitator.text(
-                        "net.feed.full",
-                        ["max": .count(configuration.maxParticipants), "address": .text(connection.address)]))
-            }
-            return false
+        if let evicted = lobby.enter(
+            connection.id, from: AddressGroup.of(connection.address), at: configuration.clock()),
+            let member = members[evicted]
+        {
+            // A short grace: a churning client must not keep thousands of closing sockets open.
+            member.connection.close(
+                after: ["error " + self.catalog(member.locale).text("net.crowded")],
+                grace: Swift.min(configuration.closeGrace, .milliseconds(200)))
+            incident("crowded", address: member.connection.address, log: "waiting connection closed to make room")
         }
-        if turnedAway > 1 {
-            notify(facilitator.text("net.feed.full_over", ["count": .count(turnedAway)]))
-        }
-        turnedAway = 0
         members[connection.id] = Member(connection: connection, locale: defaultLocale)
         _ = connection.deliver(["* " + StageText.welcome(catalog, languages: languages)])
         return true
     }
 
+    /// The connection holds a seat now: it leaves the lobby.
+    private func seat(_ seat: Seat, on connection: Connection, locale: String) {
+        holders[seat.name] = connection.id
+        members[connection.id]?.seat = seat
+        members[connection.id]?.locale = locale
+        lobby.leave(connection.id)
+    }
+
+    /// Joined participants connected now.
+    private var seatedCount: Int { members.values.count { $0.seat != nil } }
+
+    /// Tells a repeated incident: the first of a spell at once, on the
+    /// facilitator's screen and in the log, then a sum at most once per
+    /// window (`flushSums` tells those due when the incidents stop).
+    /// `first` is the facilitator's line for the first of a spell (by default
+    /// `net.feed.KIND` with the address and `count`).
+    private func incident(
+        _ kind: String, address: String, first: String? = nil, log message: Logger.Message,
+        level: Logger.Level = .warning, metadata: Logger.Metadata = [:], count: Int = 1
+    ) {
+        let now = configuration.clock()
+        let metadata = metadata.merging(["address": "\(address)"]) { $1 }
+        switch logSums.note(kind + " " + AddressGroup.of(address), from: address, at: now) {
+        case .this: logger.log(level: level, message, metadata: metadata)
+        case .sum(let count, _):
+            logger.log(level: level, message, metadata: metadata.merging(["repeated": "\(count)"]) { $1 })
+        case .nothing: break
+        }
+        switch screenSums.note(kind, from: address, at: now) {
+        case .this:
+            notify(first ?? facilitator.text("net.feed.\(kind)", ["address": .text(address), "count": .count(count)]))
+        case .sum(let count, let last): notify(sum(kind, count: count, address: last))
+        case .nothing: break
+        }
+    }
+
+    private func sum(_ kind: String, count: Int, address: String) -> String {
+        let minutes = Int(NetConfiguration.milliseconds(configuration.summaryWindow) / 60_000)
+        return facilitator.text(
+            "net.feed.\(kind)_sum",
+            ["count": .count(count), "address": .text(address), "minutes": .count(Swift.max(1, minutes))])
+    }
+
+    /// Tells the sums of incidents that stopped, once their window is over.
+    func flushSums() {
+        let now = configuration.clock()
+        for due in logSums.due(at: now) {
+            logger.warning(
+                "repeated incident", metadata: ["what": "\(due.key)", "repeated": "\(due.count)"])
+        }
+        for due in screenSums.due(at: now) { notify(sum(due.key, count: due.count, address: due.address)) }
+    }
+
     /// The connection is gone: its participant leaves, unless the seat has
     /// moved to another connection (resume) or was taken away (kick).
     func disconnected(_ connection: Connection) async {
+        lobby.leave(connection.id)
         guard let member = members.removeValue(forKey: connection.id), let seat = member.seat,
             holders[seat.name] == connection.id
         else { return }
@@ -116,7 +183,7 @@ actor Room {
 
     func setLocale(_ connection: Connection, _ locale: String) async {
         members[connection.id]?.locale = locale
-        if let token = members[connection.id]?.seat?.token {
+        if let token = members[connection.id]?.seat?.tokenDigest {
             members[connection.id]?.seat?.locale = locale
             seats[token]?.locale = locale
             if let seat = seats[token] { await keep { try $0.save(seat) } }
@@ -168,7 +235,7 @@ actor Room {
         members[connection.id]?.seat = nil
         holders[seat.name] = nil
         tokens[seat.name] = nil
-        seats[seat.token] = nil
+        seats[seat.tokenDigest] = nil
         await keep { try $0.remove(name: seat.name) }
         _ = await session.submit(leave(seat.name))
     }
@@ -185,10 +252,35 @@ actor Room {
     {
         let catalog = catalog(locale)
         guard !joinsLocked else { return .refused(catalog.text("net.joins_locked"), delay: .zero) }
+        if let refusal = waitAfterWrongCodes(connection, catalog) { return refusal }
         guard JoinCode.normalized(typed) == code else {
             let delay = failure(from: connection.address, kind: "code")
             return .refused(catalog.text("net.wrong_code"), delay: delay)
         }
+        guard seatedCount < configuration.maxParticipants else {
+            // Logged once a spell per address, then summed: a client retrying must not flood the log.
+            let address = connection.address
+            switch logSums.note("full " + address, from: address, at: configuration.clock()) {
+            case .this: logger.notice("join refused: room full", metadata: ["address": "\(address)"])
+            case .sum(let count, _):
+                logger.notice("join refused: room full", metadata: ["address": "\(address)", "repeated": "\(count)"])
+            case .nothing: break
+            }
+            turnedAway += 1
+            // Once per full spell, not once per knock: a client retrying must not flood the screen.
+            if turnedAway == 1 {
+                notify(
+                    facilitator.text(
+                        "net.feed.full",
+                        ["max": .count(configuration.maxParticipants), "address": .text(connection.address)]))
+            }
+            return .refused(
+                catalog.text("net.full", ["max": .count(configuration.maxParticipants)]), delay: .zero)
+        }
+        if turnedAway > 1 {
+            notify(facilitator.text("net.feed.full_over", ["count": .count(turnedAway)]))
+        }
+        turnedAway = 0
         guard tokens[name] == nil else {
             return .refused(catalog.text("net.name_reserved", ["name": .text(name)]), delay: .zero)
         }
@@ -199,14 +291,13 @@ actor Room {
             // The department as the session recorded it (`Marketing` typed joins `marketing`).
             var joined = department
             if case .participantJoined(_, let id)? = events.first?.event { joined = id }
-            let seat = Seat(name: name, department: joined, token: SessionToken.random(), locale: locale)
-            seats[seat.token] = seat
-            tokens[name] = seat.token
-            holders[name] = connection.id
-            members[connection.id]?.seat = seat
-            members[connection.id]?.locale = locale
+            let token = SessionToken.random()
+            let seat = Seat(name: name, department: joined, tokenDigest: SeatToken.digest(token), locale: locale)
+            seats[seat.tokenDigest] = seat
+            tokens[name] = seat.tokenDigest
+            self.seat(seat, on: connection, locale: locale)
             await keep { try $0.save(seat) }
-            return .seated(seat)
+            return .seated(seat, token: token)
         case .refused(let error):
             return .refused(catalog.render(error.message), delay: .zero)
         case .failed(let reason):
@@ -218,52 +309,66 @@ actor Room {
     func resume(token typed: String, connection: Connection) async -> Admission {
         let catalog = catalog(members[connection.id]?.locale ?? defaultLocale)
         let token = typed.lowercased()
-        guard let seat = seats[token] else {
+        if let refusal = waitAfterWrongCodes(connection, catalog) { return refusal }
+        let digest = SeatToken.digest(token)
+        guard let seat = seats[digest], SeatToken.matches(token, digest: seat.tokenDigest) else {
             let delay = failure(from: connection.address, kind: "token")
             return .refused(catalog.text("net.unknown_token"), delay: delay)
         }
         if let pending = leaving[seat.name] { await pending.value }
-        guard seats[token] != nil, members[connection.id] != nil else {
+        guard seats[digest] != nil, members[connection.id] != nil else {
             return .refused(catalog.text("net.unknown_token"), delay: .zero)
         }
         if let old = holders[seat.name], old != connection.id, let member = members[old] {
             // The old connection is probably half-dead: the seat moves here.
             members[old]?.seat = nil
-            holders[seat.name] = connection.id
-            members[connection.id]?.seat = seat
-            members[connection.id]?.locale = seat.locale
+            self.seat(seat, on: connection, locale: seat.locale)
             member.connection.close(
                 after: ["* " + StageText.replaced(self.catalog(member.locale))], grace: configuration.closeGrace)
-            return .seated(seat)
+            return .seated(seat, token: token)
         }
-        holders[seat.name] = connection.id
-        members[connection.id]?.seat = seat
-        members[connection.id]?.locale = seat.locale
+        self.seat(seat, on: connection, locale: seat.locale)
         // Still present: the facilitator's atelier was restarted while the
         // participant was in, and no leave was recorded. (Asks the session,
         // not the mirror, which may not have followed a leave just stored.)
-        if await session.state.participants[seat.name]?.present == true { return .seated(seat) }
+        if await session.state.participants[seat.name]?.present == true { return .seated(seat, token: token) }
         let command = Command(
             actor: .participant(seat.name), action: .join(name: seat.name, department: seat.department),
             time: configuration.clock())
         let outcome = await session.submit(command)
-        if case .accepted = outcome { return .seated(seat) }
+        if case .accepted = outcome { return .seated(seat, token: token) }
         if holders[seat.name] == connection.id { holders[seat.name] = nil }
         members[connection.id]?.seat = nil
+        if members[connection.id] != nil {
+            _ = lobby.enter(connection.id, from: AddressGroup.of(connection.address), at: configuration.clock())
+        }
         switch outcome {
         case .refused(let error): return .refused(catalog.render(error.message), delay: .zero)
         default: return .refused(catalog.text("net.store_failed"), delay: .zero)
         }
     }
 
-    /// Counts a wrong code or token from an address, logs it, and tells how
-    /// long to hold the reply back.
+    /// Counts a wrong code or token from an address (across its
+    /// connections), tells it as a repeated incident, and says how long to
+    /// hold the reply back.
     private func failure(from address: String, kind: String) -> Duration {
-        let count = (failures[address] ?? 0) + 1
-        failures[address] = count
-        logger.warning("wrong join \(kind)", metadata: ["address": "\(address)", "failures": "\(count)"])
-        notify(facilitator.text("net.feed.wrong_\(kind)", ["address": .text(address), "count": .count(count)]))
-        return configuration.penalty.delay(failures: count)
+        let now = configuration.clock()
+        let delay = wrongCodes.failed(from: AddressGroup.of(address), at: now)
+        let count = wrongCodes.failures(from: AddressGroup.of(address), at: now)
+        incident(
+            "wrong_\(kind)", address: address, log: "wrong join \(kind)", metadata: ["failures": "\(count)"],
+            count: count)
+        return delay
+    }
+
+    /// An address that made too many wrong codes lately is not even checked:
+    /// it is told how long to wait (seconds, rounded up).
+    private func waitAfterWrongCodes(_ connection: Connection, _ catalog: Catalog) -> Admission? {
+        guard let wait = wrongCodes.wait(for: AddressGroup.of(connection.address), at: configuration.clock()) else {
+            return nil
+        }
+        let seconds = Int((NetConfiguration.milliseconds(wait) + 999) / 1000)
+        return .refused(catalog.text("net.wait_wrong_codes", ["count": .count(Swift.max(1, seconds))]), delay: .zero)
     }
 
     // MARK: - The facilitator's commands
@@ -376,12 +481,35 @@ actor Room {
         }
     }
 
+    /// A connection that stopped reading its replies is dropped, as one
+    /// that stops reading what the room pushes is: an incident.
+    /// (Its connection is already closed, and may be gone from the room.)
+    func droppedForNotReading(_ connection: Connection, who: String) {
+        members[connection.id]?.dropped = true
+        tellDropped(who, address: connection.address)
+    }
+
     private func dropSlow(_ id: ObjectIdentifier, _ member: Member) {
         members[id]?.dropped = true
         member.connection.drop()
-        let who = member.seat?.name ?? member.connection.address
-        logger.warning("slow client dropped", metadata: ["who": "\(who)"])
-        notify(facilitator.text("net.feed.dropped_slow", ["name": .text(who)]))
+        tellDropped(member.seat?.name ?? member.connection.address, address: member.connection.address)
+    }
+
+    /// A repeated incident too: connections opened only to be dropped must not flood the screen.
+    private func tellDropped(_ who: String, address: String) {
+        incident(
+            "dropped_slow", address: address, first: facilitator.text("net.feed.dropped_slow", ["name": .text(who)]),
+            log: "slow client dropped", metadata: ["who": "\(who)"])
+    }
+
+    /// A connection closed for flooding or over-long lines (`reason` names
+    /// which); repeated, it is summed like the other incidents.
+    func closed(who: String, address: String, key: String, reason: String) {
+        incident(
+            "closed", address: address,
+            first: facilitator.text(
+                "net.feed.closed", ["name": .text(who), "reason": .text(facilitator.text(reason))]),
+            log: "connection closed", level: .notice, metadata: ["who": "\(who)", "reason": "\(key)"])
     }
 
     private func schedule(_ timer: StageTimer) {

@@ -1,15 +1,18 @@
-/// A participant's place in the session, kept across connections by its token.
+/// A participant's place in the session, kept across connections by its
+/// token, of which only the digest is kept (`SeatToken`): the token itself
+/// is given to the participant once, and never stored.
 public struct Seat: Sendable, Hashable {
     public let name: String
     public let department: String
-    public let token: String
+    /// `SeatToken.digest` of the resume token.
+    public let tokenDigest: String
     /// The language the participant reads, kept for their next connection.
     public var locale: String
 
-    public init(name: String, department: String, token: String, locale: String) {
+    public init(name: String, department: String, tokenDigest: String, locale: String) {
         self.name = name
         self.department = department
-        self.token = token
+        self.tokenDigest = tokenDigest
         self.locale = locale
     }
 }
@@ -26,7 +29,8 @@ public protocol SeatKeeper: Sendable {
 
 /// The answer to `join` or `resume`.
 enum Admission: Sendable {
-    case seated(Seat)
+    /// Seated, with the token to give back (`ok TOKEN`).
+    case seated(Seat, token: String)
     /// Refused: the reason, and how long to hold the reply back (wrong codes).
     case refused(String, delay: Duration)
 }

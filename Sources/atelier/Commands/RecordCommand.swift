@@ -54,6 +54,10 @@ struct RecordCommand: AsyncParsableCommand {
 
         func run() async throws {
             let cli = CLI(locale: language.locale)
+            // Said about the file, before any store is opened or created.
+            if let reason = Recording.unreadable(file) {
+                cli.fail(LocalizedMessage("store.import.not_a_file", ["file": .text(file), "reason": .text(reason)]))
+            }
             let store = cli.orFail { () throws(StoreError) in try SessionStore(path: storeOption.path) }
             let id = cli.orFail { () throws(StoreError) in try store.importRecording(contentsOf: file, as: newID) }
             // The count the import kept with the session: nothing is folded again.

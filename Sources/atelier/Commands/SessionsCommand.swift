@@ -15,7 +15,7 @@ struct StoreOption: ParsableArguments {
     /// The store, which must already exist (reading never creates one).
     func existing(_ cli: CLI) -> SessionStore {
         guard TextFile.exists(path) else { cli.fail(LocalizedMessage("store.no_store", ["path": .text(path)])) }
-        return cli.orFail { () throws(StoreError) in try SessionStore(path: path) }
+        return cli.orFail { () throws(StoreError) in try SessionStore(path: path, readOnly: true) }
     }
 }
 

@@ -39,10 +39,17 @@ struct ValidateCommand: AsyncParsableCommand {
                         ]))
             case .problems(_, let problems):
                 problemCount += problems.count
-                for problem in problems {
+                let cap = ProblemCap(problems)
+                for problem in cap.shown {
                     cli.say(
                         line:
                             "\(file):\(problem.position.line):\(problem.position.column): \(cli.text(problem.message))")
+                }
+                for (key, count) in cap.hidden {
+                    cli.say(
+                        LocalizedMessage(
+                            "cli.validate.more_of_kind",
+                            ["file": .text(file), "count": .count(count), "key": .text(key)]))
                 }
             case .unreadable(let error):
                 problemCount += 1

@@ -16,7 +16,7 @@ struct ListenOptions: ParsableArguments {
     @ArgumentParser.Option(help: "The join code, 6 characters without look-alikes (default: a random one).")
     var code: String?
 
-    @ArgumentParser.Option(help: "The most participant connections at once.")
+    @ArgumentParser.Option(help: "The most participants joined at once (connections not joined yet are limited apart).")
     var maxParticipants = 500
 
     /// The network's settings, or nil without `--listen`; exits with a clear
@@ -61,12 +61,13 @@ struct StoreSeats: SeatKeeper {
 
     func seats() throws -> [Seat] {
         try store.seats(session: session).map {
-            Seat(name: $0.name, department: $0.department, token: $0.token, locale: $0.locale)
+            Seat(name: $0.name, department: $0.department, tokenDigest: $0.tokenDigest, locale: $0.locale)
         }
     }
 
     func save(_ seat: Seat) throws {
-        let stored = StoredSeat(name: seat.name, department: seat.department, locale: seat.locale, token: seat.token)
+        let stored = StoredSeat(
+            name: seat.name, department: seat.department, locale: seat.locale, tokenDigest: seat.tokenDigest)
         try store.saveSeat(stored, session: session)
     }
 
