@@ -54,7 +54,7 @@ import Testing
         // The page was told the session paused, and the socket closed so that the script comes back.
         #expect(try await socket.closeCode() == 1001)
         // The seat stays in the session, as a terminal's does when the facilitator's atelier stops without closing.
-        #expect(await session.state.participants["ana"]?.present == true)
+        #expect(session.state.participants["ana"]?.present == true)
 
         let (server2, web2) = try await open()
         let room2 = WebTestRoom(
@@ -62,7 +62,7 @@ import Testing
         let back = PageSocket.open(room2, token: token)
         let page = try await back.waitFor { $0.hasPrefix("<main") }
         #expect(!page.contains("name=\"code\""))
-        #expect(await session.state.participants["ana"]?.present == true)
+        #expect(session.state.participants["ana"]?.present == true)
         // Nothing recorded by the pause: ana was in the session throughout.
         #expect(journal.events(session: "test").last?.event == .participantJoined(name: "ana", department: "marketing"))
         back.close()

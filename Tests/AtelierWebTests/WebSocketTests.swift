@@ -120,7 +120,7 @@ import Testing
         let back = PageSocket.open(room, token: browser.token)
         _ = try await back.waitFor { $0.hasPrefix("<main") }
         #expect(room.events.last?.event == .participantJoined(name: "ana", department: "marketing"))
-        #expect(await room.session.state.participants["ana"]?.present == true)
+        #expect(room.session.state.participants["ana"]?.present == true)
         back.close()
         await browser.close()
         await room.stop()
@@ -136,7 +136,7 @@ import Testing
         let terminal = try await LineClient.connect(port: room.port)
         #expect(try await terminal.ask("resume \(token)") == "ok \(token)")
         #expect(try await socket.closeCode() == 4001)
-        #expect(await room.session.state.participants["ana"]?.present == true)
+        #expect(room.session.state.participants["ana"]?.present == true)
         await terminal.close()
         await browser.close()
         await room.stop()

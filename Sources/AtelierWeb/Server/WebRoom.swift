@@ -41,6 +41,8 @@ actor WebRoom {
     private var screenPushing = false
     private var screenAgain = false
     private var stopped = false
+    /// Sockets whose handler has not ended yet (participants' and projectors').
+    private var openSockets = 0
     /// The analysis of the session at `seq` (nil when no page shows one).
     private var cached: (seq: Int64, analysis: Analysis?)?
     /// Where phones open the page (`http://ADDRESS:PORT`), for the projector's QR code.
@@ -78,7 +80,7 @@ actor WebRoom {
     /// shows one) is kept while the session does not change, so a push to
     /// every seat computes it once.
     private func snapshot() async -> RoomSnapshot {
-        let state = await door.live.state
+        let state = door.live.state
         let analysis: Analysis?
         if let cached, cached.seq == state.lastSeq {
             analysis = cached.analysis
@@ -279,6 +281,7 @@ actor WebRoom {
         switch await hold(token: token, address: address) {
         case .seated(let link, let seat):
             let (id, messages) = link.open()
+            openSockets += 1
             link.send(.page(ParticipantPage.fragment(participantModel(room, seat: seat, locale: seat.locale))), to: id)
             return .success((link, id, messages))
         case .unknown:
@@ -293,6 +296,7 @@ actor WebRoom {
     /// The socket closed: once the seat has no socket left for the grace
     /// period, the participant leaves as a terminal whose connection closed.
     func disconnected(_ link: WebLink, socket: Int) {
+        openSockets -= 1
         guard link.shut(socket) == 0 else { return }
         let generation = link.generation
         let grace = configuration.leaveGrace
@@ -377,11 +381,15 @@ actor WebRoom {
         let id = nextScreen
         nextScreen += 1
         screens[id] = (locale, continuation)
+        openSockets += 1
         continuation.yield(.page(ProjectorPage.fragment(await projectorModel(locale: locale, room: await snapshot()))))
         return (id, stream)
     }
 
-    func closeScreen(_ id: Int) { screens.removeValue(forKey: id)?.out.finish() }
+    func closeScreen(_ id: Int) {
+        openSockets -= 1
+        screens.removeValue(forKey: id)?.out.finish()
+    }
 
     /// Renders the projector again (once per language shown), folding the
     /// changes that come while it renders into one more.
@@ -436,6 +444,8 @@ actor WebRoom {
             screen.out.finish()
         }
         screens = [:]
+        // Each socket writes its last page and its close code before the server goes (2 s at most).
+        for _ in 0..<200 where openSockets > 0 { try? await Task.sleep(for: .milliseconds(10)) }
     }
 }
 

@@ -64,6 +64,30 @@ struct ListenOptions: ParsableArguments {
         return WebConfiguration(host: address.host, port: address.port)
     }
 
+    /// Stops with one sentence, before any session is created or taken up,
+    /// when the address cannot be listened on (a busy port, most often).
+    static func checkAvailable(_ configuration: NetConfiguration?, cli: CLI) async {
+        guard let configuration else { return }
+        switch await PortCheck.check(host: configuration.host, port: configuration.port) {
+        case .free:
+            return
+        case .inUse:
+            cli.fail(LocalizedMessage("net.cli.port_in_use", ["port": .text(String(configuration.port))]))
+        case .failed(let reason):
+            cli.fail(
+                LocalizedMessage(
+                    "net.cli.cannot_listen",
+                    ["address": .text("\(configuration.host):\(configuration.port)"), "reason": .text(reason)]))
+        }
+    }
+
+    /// The same for the line protocol's address and the browsers'.
+    static func checkAvailable(_ listening: (NetConfiguration, WebConfiguration)?, cli: CLI) async {
+        guard let (net, web) = listening else { return }
+        await checkAvailable(net, cli: cli)
+        await checkAvailable(NetConfiguration(host: web.host, port: web.port), cli: cli)
+    }
+
     /// The REPL extension serving participants; their seats are kept in the
     /// session's store, so that they resume after `atelier resume`.
     /// Browsers join the same room (`web`).
