@@ -51,8 +51,8 @@ import Testing
         try session.run(.goTo(stage: "brakes"))
         try session.run(.rate(who: "Ana", item: "control", value: 1), by: .participant("Ana"))
         var page = session.projector()
-        // Ana and Chloe present, Legal with nobody present answers as one voice: 3 expected, none complete.
-        #expect(page.contains("<span class=\"badge answered\">0 of 3 answered</span>"))
+        // Ana and Chloe present; Ana has rated one item of three.
+        #expect(page.contains("<span class=\"badge answered\">0 of 2 answered</span>"))
         #expect(page.contains("<h2>Wanting to keep control of the message</h2>"))
         #expect(
             page.contains("<footer class=\"strip\">Join: http://192.168.1.20:4712/?code=ABC234 · code ABC234</footer>"))
@@ -61,8 +61,8 @@ import Testing
         }
         try session.run(.rate(who: "legal", item: "control", value: 2))
         page = session.projector()
-        #expect(page.contains("<span class=\"badge answered\">1 of 3 answered</span>"))
-        #expect(session.state.answerCount(stage: session.state.stage!) == AnswerCount(answered: 1, expected: 3))
+        #expect(page.contains("<span class=\"badge answered\">1 of 2 answered</span>"))
+        #expect(session.state.answerProgress == AnswerProgress(stage: "brakes", answered: 1, present: 2))
         #expect(!page.contains("figure class=\"tally\""))
     }
 

@@ -99,11 +99,14 @@ struct ProjectorView {
     func question(_ stage: Stage) -> String {
         var out = HTML.el("p", [("class", "prompt")], HTML.text(stage.prompt.text(language)))
         var status = ""
-        if let count = state.answerCount(stage: stage) {
+        // The facilitator's `status` count: who of those present answered the current stage.
+        if let progress = state.answerProgress, progress.stage == stage.id {
             status += HTML.el(
                 "span", [("class", "badge answered")],
                 HTML.text(
-                    t("web.screen.answered", ["answered": .count(count.answered), "count": .count(count.expected)])))
+                    t(
+                        "web.screen.answered",
+                        ["answered": .count(progress.answered), "count": .count(progress.present)])))
         }
         if state.locked.contains(stage.id) {
             status += HTML.el("span", [("class", "badge locked")], HTML.text(t("web.stage.locked")))
