@@ -121,8 +121,7 @@ enum SessionGenerator {
         var buffer: [UInt8] = []
         var time: Timestamp = 1_714_550_400_000
         var state = SessionState(id: id, workshop: workshop, locale: "fr")
-        func emit(_ recorded: RecordedEvent) throws {
-            state.apply(recorded)
+        func write(_ recorded: RecordedEvent) throws {
             buffer.append(contentsOf: writer.event(recorded).utf8)
             buffer.append(10)
             if buffer.count > 1 << 20 {
@@ -132,17 +131,16 @@ enum SessionGenerator {
         }
         let header = RecordingHeader(session: id, workshop: workshop, locale: "fr", startedAt: time, eventCount: total)
         buffer.append(contentsOf: (writer.header(header) + "\n").utf8)
-        try emit(
-            RecordedEvent(
-                seq: 1, time: time, actor: .facilitator,
-                event: .sessionStarted(workshop: workshop.id, version: workshop.version, locale: "fr")))
+        let started = RecordedEvent(
+            seq: 1, time: time, actor: .facilitator,
+            event: .sessionStarted(workshop: workshop.id, version: workshop.version, locale: "fr"))
+        state.apply(started)
+        try write(started)
         /// Submits a command; returns false once only the closing event is left to write.
         func submit(_ actor: Actor, _ action: Action) throws -> Bool {
             guard state.eventCount < total - 1 else { return false }
             time += 250
-            for event in try state.decide(Command(actor: actor, action: action, time: time)) {
-                try emit(RecordedEvent(seq: state.lastSeq + 1, time: time, actor: actor, event: event))
-            }
+            for recorded in try state.execute(Command(actor: actor, action: action, time: time)) { try write(recorded) }
             return true
         }
         let departments = [
@@ -206,7 +204,9 @@ enum SessionGenerator {
             }
         }
         time += 250
-        try emit(RecordedEvent(seq: state.lastSeq + 1, time: time, actor: .facilitator, event: .sessionEnded))
+        let ended = RecordedEvent(seq: state.lastSeq + 1, time: time, actor: .facilitator, event: .sessionEnded)
+        state.apply(ended)
+        try write(ended)
         try file.write(contentsOf: buffer)
         return state.eventCount
     }

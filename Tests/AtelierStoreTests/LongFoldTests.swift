@@ -16,9 +16,8 @@ import Testing
         var time: Timestamp = 1_714_550_400_000
         func submit(_ actor: Actor, _ action: Action) throws {
             time += 100
-            for event in try state.decide(Command(actor: actor, action: action, time: time)) {
-                state.apply(RecordedEvent(seq: state.lastSeq + 1, time: time, actor: actor, event: event))
-                pending.append(PendingEvent(time: time, actor: actor, event: event))
+            for recorded in try state.execute(Command(actor: actor, action: action, time: time)) {
+                pending.append(PendingEvent(time: time, actor: actor, event: recorded.event))
             }
             if pending.count >= 100 { try flush() }
         }
