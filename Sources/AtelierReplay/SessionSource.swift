@@ -70,6 +70,6 @@ public enum SessionSource {
 }
 
 /// Why a session could not be loaded, ready to print.
-public struct SourceError: Error, Sendable {
+public struct SourceError: LocalizedFailure {
     public let message: LocalizedMessage
 }
