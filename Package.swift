@@ -156,8 +156,8 @@ let package = Package(
             ],
             exclude: ["Golden"],
             swiftSettings: strict),
-        // Runs the built `atelier` binary only.
-        .testTarget(name: "AtelierCLITests", swiftSettings: strict),
+        // Runs the built `atelier` binary (and reads the core's version number).
+        .testTarget(name: "AtelierCLITests", dependencies: ["AtelierCore"], swiftSettings: strict),
         .testTarget(
             name: "AtelierFilesTests", dependencies: ["AtelierCore", "AtelierFiles", "AtelierTestFixtures"],
             swiftSettings: strict),

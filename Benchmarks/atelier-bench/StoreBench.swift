@@ -8,7 +8,10 @@ import Foundation
 /// recording into a store, the fold from the store, and the fold from the
 /// recording (which re-checks every event against the rules).
 /// `--phase read-store` reads the journal into an array without folding;
-/// `--phase scan-sqlite` times SQLite alone stepping through the rows.
+/// `--phase scan-sqlite` times SQLite alone stepping through the rows;
+/// `--phase many-sessions --sessions S` writes `sessions.sqlite`: S sessions
+/// of N events each (imports of one generated recording under S ids), for
+/// timing `atelier sessions`.
 enum StoreBench {
     static func run(_ arguments: [String]) throws {
         var options: [String: String] = [:]
@@ -16,6 +19,10 @@ enum StoreBench {
             options[arguments[index]] = arguments[index + 1]
         }
         let events = Int(options["--events"] ?? "") ?? 1_000_000
+        if options["--phase"] == "many-sessions" {
+            try manySessions(Int(options["--sessions"] ?? "") ?? 1_000, events: events, folder: options["--dir"] ?? ".")
+            return
+        }
         let folder = options["--dir"] ?? NSTemporaryDirectory() + "atelier-bench-store"
         let recording = folder + "/bench.jsonl"
         let store = folder + "/bench.sqlite"
@@ -40,6 +47,19 @@ enum StoreBench {
     }
 
     enum BenchError: Error { case failed(String) }
+
+    static func manySessions(_ count: Int, events: Int, folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let recording = folder + "/session.jsonl"
+        let path = folder + "/sessions.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        _ = try SessionGenerator.write(events: events, to: recording)
+        let store = try SessionStore(path: path)
+        for index in 1...count {
+            try store.importRecording(contentsOf: recording, as: "s" + String(format: "%04d", index))
+        }
+        print("many-sessions: \(count) sessions of \(events) events in \(path)")
+    }
 
     static func runPhase(_ phase: String, events: Int, recording: String, store: String) throws {
         let start = DispatchTime.now().uptimeNanoseconds

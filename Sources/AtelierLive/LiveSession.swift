@@ -124,17 +124,21 @@ public final class LiveSession: Sendable {
     /// time, until nothing waits.
     private func writeWaiting() {
         while true {
-            let next = inner.withLock { inner -> (batch: [Waiting], id: String, lastSeq: Int64)? in
+            // What waits is everything decided after the stored state, so the
+            // state ahead is the session once the batch is applied.
+            let next = inner.withLock {
+                inner -> (batch: [Waiting], id: String, lastSeq: Int64, summary: SessionSummary)? in
                 guard !inner.waiting.isEmpty else {
                     inner.writing = false
                     return nil
                 }
                 defer { inner.waiting = [] }
-                return (inner.waiting, inner.state.id, inner.state.lastSeq)
+                return (inner.waiting, inner.state.id, inner.state.lastSeq, SessionSummary(inner.ahead))
             }
-            guard let (batch, id, lastSeq) = next else { return }
+            guard let (batch, id, lastSeq, summary) = next else { return }
             do {
-                let recorded = try journal.append(session: id, after: lastSeq, batch.flatMap(\.events))
+                let recorded = try journal.append(
+                    session: id, after: lastSeq, batch.flatMap(\.events), reaching: summary)
                 accept(batch, recorded)
             } catch {
                 fail(batch, error)

@@ -48,7 +48,9 @@ final class GateJournal: EventJournal, Sendable {
         gate.signal()
     }
 
-    func append(session: String, after lastSeq: Int64, _ events: [PendingEvent]) throws -> [RecordedEvent] {
+    func append(
+        session: String, after lastSeq: Int64, _ events: [PendingEvent], reaching summary: SessionSummary
+    ) throws -> [RecordedEvent] {
         let waiting = state.withLock { state in
             state.appends.append(events)
             defer { state.arrived = [] }

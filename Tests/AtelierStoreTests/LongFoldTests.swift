@@ -24,7 +24,8 @@ import Testing
         }
         var stored = state.lastSeq - Int64(pending.count)
         func flush() throws {
-            stored += Int64(try store.append(session: "long", after: stored, pending).count)
+            stored += Int64(
+                try store.append(session: "long", after: stored, pending, reaching: SessionSummary(state)).count)
             pending = []
         }
         try submit(.facilitator, .addDepartment(id: "marketing", name: "Marketing"))
@@ -61,7 +62,8 @@ import Testing
         let (store, _) = try Self.longSession()
         let queue = try DatabaseQueue(path: store.path)
         try await queue.write { db in
-            try db.execute(sql: "UPDATE event_packs SET packed = x'01' WHERE seq = 9000")
+            // Version 1, kind 10 (rated), then nothing.
+            try db.execute(sql: "UPDATE event_packs SET packed = x'010A' WHERE seq = 9000")
         }
         try queue.close()
         #expect {
