@@ -8,7 +8,7 @@ struct Atelier: AsyncParsableCommand {
         abstract: "Lead a social-media maturity workshop with a company's departments.",
         subcommands: [
             RunCommand.self, JoinCommand.self, ResumeCommand.self, SessionsCommand.self, ReplayCommand.self,
-            ExportCommand.self, RecordCommand.self, DemoCommand.self, ValidateCommand.self, WorkshopsCommand.self,
+            ExportCommand.self, CompareCommand.self, RecordCommand.self, DemoCommand.self, ValidateCommand.self, WorkshopsCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )
