@@ -92,3 +92,23 @@ import Testing
         #expect(!b.exact)
     }
 }
+
+/// The one rule for agreement in words (docs/analysis.md, "Agreement in words").
+@Suite struct AgreementRuleTests {
+    func reading(_ values: [Int]) -> AgreementReading {
+        AgreementReading(
+            ItemStats.of(Distribution(values: values, minimum: 0, maximum: 4), range: 4, consensusIQR: 1))
+    }
+
+    @Test func theIQRDecidesAgreementOrSplitAndTheConsensusHowStrong() {
+        #expect(reading([]) == .noAnswer)
+        #expect(reading([3]) == .single)
+        #expect(reading([3, 3]) == .strong)
+        // IQR 0, consensus 0.48: by the consensus alone it would be "split".
+        #expect(reading([0, 1, 1, 1, 4]) == .moderate)
+        #expect(AgreementReading(consensus: 0.48) == .split)
+        // IQR 2, consensus 0.585.
+        #expect(reading([1, 1, 3, 3]) == .split)
+        #expect(reading([0, 0, 4, 4]) == .opposed)
+    }
+}

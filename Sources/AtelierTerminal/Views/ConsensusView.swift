@@ -62,9 +62,7 @@ public enum ConsensusView {
             AnalysisLayout.number(stats.iqr, catalog, digits: 2),
             AnalysisLayout.number(stats.consensus, catalog, digits: 2), reached,
         ]
-        let reading =
-            stats.consensus.map { catalog.render(AgreementReading(consensus: $0).message) }
-            ?? catalog.text("analysis.view.no_answer")
+        let reading = catalog.render(AgreementReading(stats).message)
         return row(name, cells, reading, ratingColumns, width)
     }
 
