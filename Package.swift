@@ -68,13 +68,13 @@ let package = Package(
         .target(
             name: "AtelierREPL",
             dependencies: [
-                "AtelierCore", "AtelierFiles", "AtelierLive", "AtelierStore", "AtelierExport", "AtelierTerminal",
+                "AtelierCore", "AtelierFiles", "AtelierLive", "AtelierExport", "AtelierTerminal",
             ],
             swiftSettings: strict
         ),
         .target(
             name: "AtelierReplay",
-            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierTerminal", "AtelierExport"],
+            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierTerminal"],
             swiftSettings: strict
         ),
         .target(
@@ -125,6 +125,9 @@ let package = Package(
             dependencies: [
                 "AtelierCore", "AtelierLive", "AtelierStore", .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "AtelierLiveTests", dependencies: ["AtelierCore", "AtelierLive", "AtelierTestFixtures"],
             swiftSettings: strict),
         .testTarget(
             name: "AtelierTerminalTests", dependencies: ["AtelierCore", "AtelierTerminal", "AtelierTestFixtures"],

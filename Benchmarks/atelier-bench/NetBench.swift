@@ -151,7 +151,7 @@ enum NetBench {
         for command in [Action.addDepartment(id: "marketing", name: "Marketing"), .goTo(stage: "brakes")] {
             _ = await session.submit(Command(actor: .facilitator, action: command, time: 0))
         }
-        state = await session.state
+        state = session.state
         // Flood control is set out of the way: the clients send as fast as
         // they are answered, far above a person's 5 lines a second.
         let configuration = NetConfiguration(

@@ -2,9 +2,8 @@ import Foundation
 import GRDBSQLite
 
 /// `atelier-bench store --phase scan-sqlite`: how long SQLite alone takes to
-/// step through the session's rows, through its C API with no Swift work per
-/// row beyond reading each column: the twelve typed columns of `events`, and
-/// the narrow `event_packs` the fold reads. The floor under any fold.
+/// step through the session's rows of `event_packs`, through its C API with
+/// no Swift work per row beyond reading each column. The floor under any fold.
 enum SQLiteScan {
     static func run(store: String) throws {
         var db: OpaquePointer?
@@ -13,12 +12,7 @@ enum SQLiteScan {
         }
         defer { sqlite3_close(db) }
         let queries = [
-            (
-                "typed columns (events)",
-                "SELECT seq, time, kind, v, actor, stage, item, department, participant, other, value, text "
-                    + "FROM events WHERE session = 1 ORDER BY seq"
-            ),
-            ("packed (event_packs)", "SELECT seq, time, packed FROM event_packs WHERE session = 1 ORDER BY seq"),
+            ("packed (event_packs)", "SELECT seq, time, packed FROM event_packs WHERE session = 1 ORDER BY seq")
         ]
         for (name, sql) in queries {
             var statement: OpaquePointer?

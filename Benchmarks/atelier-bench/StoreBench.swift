@@ -8,7 +8,10 @@ import Foundation
 /// recording into a store, the fold from the store, and the fold from the
 /// recording (which re-checks every event against the rules).
 /// `--phase read-store` reads the journal into an array without folding;
-/// `--phase scan-sqlite` times SQLite alone stepping through the rows.
+/// `--phase scan-sqlite` times SQLite alone stepping through the rows;
+/// `--phase many-sessions --sessions S` writes `sessions.sqlite`: S sessions
+/// of N events each (imports of one generated recording under S ids), for
+/// timing `atelier sessions`.
 enum StoreBench {
     static func run(_ arguments: [String]) throws {
         var options: [String: String] = [:]
@@ -16,6 +19,10 @@ enum StoreBench {
             options[arguments[index]] = arguments[index + 1]
         }
         let events = Int(options["--events"] ?? "") ?? 1_000_000
+        if options["--phase"] == "many-sessions" {
+            try manySessions(Int(options["--sessions"] ?? "") ?? 1_000, events: events, folder: options["--dir"] ?? ".")
+            return
+        }
         let folder = options["--dir"] ?? NSTemporaryDirectory() + "atelier-bench-store"
         let recording = folder + "/bench.jsonl"
         let store = folder + "/bench.sqlite"
@@ -40,6 +47,19 @@ enum StoreBench {
     }
 
     enum BenchError: Error { case failed(String) }
+
+    static func manySessions(_ count: Int, events: Int, folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let recording = folder + "/session.jsonl"
+        let path = folder + "/sessions.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        _ = try SessionGenerator.write(events: events, to: recording)
+        let store = try SessionStore(path: path)
+        for index in 1...count {
+            try store.importRecording(contentsOf: recording, as: "s" + String(format: "%04d", index))
+        }
+        print("many-sessions: \(count) sessions of \(events) events in \(path)")
+    }
 
     static func runPhase(_ phase: String, events: Int, recording: String, store: String) throws {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -101,8 +121,7 @@ enum SessionGenerator {
         var buffer: [UInt8] = []
         var time: Timestamp = 1_714_550_400_000
         var state = SessionState(id: id, workshop: workshop, locale: "fr")
-        func emit(_ recorded: RecordedEvent) throws {
-            state.apply(recorded)
+        func write(_ recorded: RecordedEvent) throws {
             buffer.append(contentsOf: writer.event(recorded).utf8)
             buffer.append(10)
             if buffer.count > 1 << 20 {
@@ -112,17 +131,16 @@ enum SessionGenerator {
         }
         let header = RecordingHeader(session: id, workshop: workshop, locale: "fr", startedAt: time, eventCount: total)
         buffer.append(contentsOf: (writer.header(header) + "\n").utf8)
-        try emit(
-            RecordedEvent(
-                seq: 1, time: time, actor: .facilitator,
-                event: .sessionStarted(workshop: workshop.id, version: workshop.version, locale: "fr")))
+        let started = RecordedEvent(
+            seq: 1, time: time, actor: .facilitator,
+            event: .sessionStarted(workshop: workshop.id, version: workshop.version, locale: "fr"))
+        state.apply(started)
+        try write(started)
         /// Submits a command; returns false once only the closing event is left to write.
         func submit(_ actor: Actor, _ action: Action) throws -> Bool {
             guard state.eventCount < total - 1 else { return false }
             time += 250
-            for event in try state.decide(Command(actor: actor, action: action, time: time)) {
-                try emit(RecordedEvent(seq: state.lastSeq + 1, time: time, actor: actor, event: event))
-            }
+            for recorded in try state.execute(Command(actor: actor, action: action, time: time)) { try write(recorded) }
             return true
         }
         let departments = [
@@ -186,7 +204,9 @@ enum SessionGenerator {
             }
         }
         time += 250
-        try emit(RecordedEvent(seq: state.lastSeq + 1, time: time, actor: .facilitator, event: .sessionEnded))
+        let ended = RecordedEvent(seq: state.lastSeq + 1, time: time, actor: .facilitator, event: .sessionEnded)
+        state.apply(ended)
+        try write(ended)
         try file.write(contentsOf: buffer)
         return state.eventCount
     }

@@ -7,7 +7,9 @@ public final class MemoryJournal: EventJournal, Sendable {
 
     public init() {}
 
-    public func append(session: String, after lastSeq: Int64, _ events: [PendingEvent]) throws -> [RecordedEvent] {
+    public func append(
+        session: String, after lastSeq: Int64, _ events: [PendingEvent], reaching summary: SessionSummary
+    ) throws -> [RecordedEvent] {
         storage.withLock { storage in
             var seq = lastSeq
             let recorded = events.map { pending in

@@ -9,12 +9,31 @@ public enum Outcome: Sendable {
     /// Refused by the session's rules: nothing was stored.
     case refused(DomainError)
     /// The store failed: nothing is acknowledged.
-    case failed(String)
+    case failed(WriteFailure)
+}
+
+/// A write to the journal that failed, and so every command it held and
+/// every command decided after them: the journal's own sentence when its
+/// error carries one (`StoreError`), else the error's description in one.
+public struct WriteFailure: LocalizedFailure, Hashable {
+    public let message: LocalizedMessage
+
+    public init(message: LocalizedMessage) {
+        self.message = message
+    }
+
+    init(_ error: any Error) {
+        if let failure = error as? any LocalizedFailure {
+            message = failure.message
+        } else {
+            message = LocalizedMessage("live.write_failed", ["reason": .text(String(describing: error))])
+        }
+    }
 }
 
 /// The one writer of a live session. Every adapter (the facilitator's REPL,
 /// participants over the network) submits commands here, in one order:
-/// decide, append to the journal, and only then evolve and tell anyone.
+/// decide, append to the journal, and only then apply and tell anyone.
 ///
 /// Appends are grouped: while one write is on its way to disk, the commands
 /// that arrive are decided (in arrival order, against the state as it will
@@ -50,10 +69,29 @@ public final class LiveSession: Sendable {
         self.journal = journal
     }
 
-    /// The state of what is durably stored.
-    public var state: SessionState {
-        get async { inner.withLock { $0.state } }
+    /// The state of what is durably stored, read at once.
+    public var state: SessionState { inner.withLock { $0.state } }
+
+    /// The state now and every write accepted after it, read under one lock:
+    /// the stream's first element is the write right after the state, so a
+    /// follower applies everything it receives (none of it is in the state
+    /// already, none is missed). One element per write to the journal,
+    /// holding the events of each command it stored.
+    public func follow() -> (state: SessionState, writes: AsyncStream<[[RecordedEvent]]>) {
+        let (stream, continuation) = AsyncStream<[[RecordedEvent]]>.makeStream(bufferingPolicy: .unbounded)
+        let (state, id) = inner.withLock { inner in
+            defer { inner.nextListener += 1 }
+            inner.listeners[inner.nextListener] = continuation
+            return (inner.state, inner.nextListener)
+        }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.inner.withLock { $0.listeners.removeValue(forKey: id) }
+        }
+        return (state, stream)
     }
+
+    /// Commands decided and waiting for a write (tests).
+    var waitingCount: Int { inner.withLock { $0.waiting.count } }
 
     /// Decides the command; once its events are stored, applies them and
     /// acknowledges it.
@@ -86,17 +124,21 @@ public final class LiveSession: Sendable {
     /// time, until nothing waits.
     private func writeWaiting() {
         while true {
-            let next = inner.withLock { inner -> (batch: [Waiting], id: String, lastSeq: Int64)? in
+            // What waits is everything decided after the stored state, so the
+            // state ahead is the session once the batch is applied.
+            let next = inner.withLock {
+                inner -> (batch: [Waiting], id: String, lastSeq: Int64, summary: SessionSummary)? in
                 guard !inner.waiting.isEmpty else {
                     inner.writing = false
                     return nil
                 }
                 defer { inner.waiting = [] }
-                return (inner.waiting, inner.state.id, inner.state.lastSeq)
+                return (inner.waiting, inner.state.id, inner.state.lastSeq, SessionSummary(inner.ahead))
             }
-            guard let (batch, id, lastSeq) = next else { return }
+            guard let (batch, id, lastSeq, summary) = next else { return }
             do {
-                let recorded = try journal.append(session: id, after: lastSeq, batch.flatMap(\.events))
+                let recorded = try journal.append(
+                    session: id, after: lastSeq, batch.flatMap(\.events), reaching: summary)
                 accept(batch, recorded)
             } catch {
                 fail(batch, error)
@@ -127,22 +169,13 @@ public final class LiveSession: Sendable {
             }
             return batch + inner.waiting
         }
-        for command in failed { command.reply.resume(returning: .failed(String(describing: error))) }
+        let failure = WriteFailure(error)
+        for command in failed { command.reply.resume(returning: .failed(failure)) }
     }
 
-    /// The events accepted from now on, from any adapter, in journal order:
-    /// one element per write to the journal, holding the events of each
-    /// command it stored (a write holds every command that waited for it).
+    /// The events accepted from now on, from any adapter, in journal order
+    /// (`follow()` without its state).
     public func events() async -> AsyncStream<[[RecordedEvent]]> {
-        let (stream, continuation) = AsyncStream<[[RecordedEvent]]>.makeStream(bufferingPolicy: .unbounded)
-        let id = inner.withLock { inner in
-            defer { inner.nextListener += 1 }
-            inner.listeners[inner.nextListener] = continuation
-            return inner.nextListener
-        }
-        continuation.onTermination = { [weak self] _ in
-            _ = self?.inner.withLock { $0.listeners.removeValue(forKey: id) }
-        }
-        return stream
+        follow().writes
     }
 }

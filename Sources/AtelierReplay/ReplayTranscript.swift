@@ -1,5 +1,4 @@
 import AtelierCore
-import AtelierExport
 import AtelierTerminal
 
 /// What a replay shows, as the facilitator saw it: one line per event (the
@@ -7,18 +6,22 @@ import AtelierTerminal
 /// tally of a stage when its results are revealed, the silo findings when
 /// the room leaves a strategy stage, and maturity and findings at the end.
 /// Pure: the lines of event `index` depend on the states around it only.
+/// Every line fits the context's width: an event's line wraps under its
+/// text, the views shown with it are indented within the width.
 public struct ReplayTranscript: Sendable {
     public let session: LoadedSession
-    public let catalog: Catalog
-    public let style: Style
-    public let width: Int
+    public let context: TerminalContext
 
-    public init(session: LoadedSession, catalog: Catalog, style: Style = .plain, width: Int = 80) {
+    public init(session: LoadedSession, context: TerminalContext) {
         self.session = session
-        self.catalog = catalog
-        self.style = style
-        self.width = width
+        self.context = context
     }
+
+    public var catalog: Catalog { context.catalog }
+    public var style: Style { context.style }
+    public var width: Int { context.width }
+    /// The views shown with an event, indented under its text.
+    static let indent = 4
 
     var start: Timestamp { session.events.first?.time ?? 0 }
 
@@ -26,24 +29,29 @@ public struct ReplayTranscript: Sendable {
     /// just before it and `after` the state once it is applied.
     public func lines(at index: Int, before: SessionState, after: SessionState) -> [String] {
         let recorded = session.events[index]
-        let stamp = style.dim("[" + UTCTime.elapsed(milliseconds: recorded.time - start) + "]")
+        let stamp = "[" + UTCTime.elapsed(milliseconds: recorded.time - start) + "]"
         var out: [String] = []
         if case .stageChanged = recorded.event { out.append("") }
-        out.append(stamp + " " + EventView.line(recorded, before: before, catalog: catalog))
+        let text = EventView.line(recorded, before: before, catalog: catalog)
+        let wrapped = context.wrap(text, indent: stamp.count + 1, first: stamp + " ")
+        out += wrapped.enumerated().map { index, line in
+            index == 0 ? style.dim(stamp) + String(line.dropFirst(stamp.count)) : line
+        }
+        let inner = context.indented(by: Self.indent)
+        let lead = String(repeating: " ", count: Self.indent)
         switch recorded.event {
         case .stageRevealed(let stageID):
             guard let stage = after.workshop.stage(stageID) else { break }
-            let tally = TallyView.lines(
-                stage: stage, analysis: analysis(after), state: after, catalog: catalog, style: style, width: width)
-            out += tally.map { $0.isEmpty ? $0 : "    " + $0 }
+            let tally = TallyView.lines(stage: stage, analysis: analysis(after), state: after, context: inner)
+            out += tally.map { $0.isEmpty ? $0 : lead + $0 }
         case .stageChanged(let from, _) where after.workshop.stage(from)?.kind == .strategy:
-            out += SilosView.lines(analysis: analysis(after), state: after, catalog: catalog, width: width - 4)
-                .map { $0.isEmpty ? $0 : "    " + $0 }
+            out += SilosView.lines(analysis: analysis(after), state: after, context: inner)
+                .map { $0.isEmpty ? $0 : lead + $0 }
         case .sessionEnded:
             let analysis = analysis(after)
             out.append("")
-            out += MaturityView.lines(analysis: analysis, state: after, catalog: catalog, width: width)
-            out += SilosView.lines(analysis: analysis, state: after, catalog: catalog, width: width)
+            out += MaturityView.lines(analysis: analysis, state: after, context: context)
+            out += SilosView.lines(analysis: analysis, state: after, context: context)
         default:
             break
         }
@@ -64,21 +72,20 @@ public struct ReplayTranscript: Sendable {
         cursor.advance(to: count)
         let state = cursor.state
         let elapsed = (state.lastEventAt ?? start) - start
-        var out = [
+        var out = context.wrap(
             catalog.text(
                 "replay.at",
                 [
                     "elapsed": .text(UTCTime.elapsed(milliseconds: elapsed)), "count": .count(count),
                     "total": .count(session.events.count), "session": .text(session.id),
-                ]),
-            "",
-        ]
-        out += RoomView.status(state: state, catalog: catalog, style: style, width: width)
+                ]))
+        out.append("")
+        out += RoomView.status(state: state, context: context)
         out.append("")
         let analysis = analysis(state)
-        out += ConsensusView.lines(analysis: analysis, state: state, catalog: catalog, width: width)
-        out += MaturityView.lines(analysis: analysis, state: state, catalog: catalog, width: width)
-        out += SilosView.lines(analysis: analysis, state: state, catalog: catalog, width: width)
+        out += ConsensusView.lines(analysis: analysis, state: state, context: context)
+        out += MaturityView.lines(analysis: analysis, state: state, context: context)
+        out += SilosView.lines(analysis: analysis, state: state, context: context)
         return out
     }
 

@@ -28,8 +28,37 @@ public enum SessionSource {
         reference.hasSuffix(".jsonl") || reference.contains("/") || TextFile.exists(reference)
     }
 
-    /// Reads the recording or the stored session; any problem comes back as
-    /// one localized message (file and line for a recording).
+    /// The session's state, folded once, for an export: a recording is
+    /// streamed from its file and checked (`Recording.fold(contentsOf:)`),
+    /// a stored session folds from the store. Any problem comes back as one
+    /// localized message (file and line for a recording).
+    public static func state(_ reference: String, storePath: String) -> Result<SessionState, SourceError> {
+        if isRecording(reference) {
+            if let reason = Recording.unreadable(reference) {
+                return .failure(
+                    SourceError(
+                        message: LocalizedMessage(
+                            "store.cannot_read_file", ["file": .text(reference), "reason": .text(reason)])))
+            }
+            do throws(StoreError) {
+                return .success(try Recording.fold(contentsOf: reference).state)
+            } catch {
+                return .failure(SourceError(message: error.message))
+            }
+        }
+        do throws(StoreError) {
+            guard TextFile.exists(storePath) else {
+                return .failure(SourceError(message: LocalizedMessage("replay.no_store", ["path": .text(storePath)])))
+            }
+            return .success(try SessionStore(path: storePath, readOnly: true).load(id: reference))
+        } catch {
+            return .failure(SourceError(message: error.message))
+        }
+    }
+
+    /// Reads the recording or the stored session, every event kept (a replay
+    /// steps through them); any problem comes back as one localized message
+    /// (file and line for a recording).
     public static func load(_ reference: String, storePath: String) -> Result<LoadedSession, SourceError> {
         if isRecording(reference) {
             if let reason = Recording.unreadable(reference) {
@@ -49,9 +78,7 @@ public enum SessionSource {
             guard TextFile.exists(storePath) else {
                 return .failure(SourceError(message: LocalizedMessage("replay.no_store", ["path": .text(storePath)])))
             }
-            let store = try SessionStore(path: storePath, readOnly: true)
-            let events = try store.events(id: reference)
-            let workshop = try store.load(id: reference).workshop
+            let (workshop, events) = try SessionStore(path: storePath, readOnly: true).journal(id: reference)
             return .success(LoadedSession(id: reference, workshop: workshop, events: events))
         } catch {
             return .failure(SourceError(message: error.message))

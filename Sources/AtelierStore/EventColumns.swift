@@ -1,8 +1,10 @@
 import AtelierCore
 
-/// An event spread over the typed columns of the `events` table, so that a
-/// session folds and aggregates without decoding JSON per row. Which column
-/// holds what, per kind, is listed in docs/recording-format.md.
+/// An event spread over the typed columns of the `events` table that stores
+/// before version 4 held beside the packs (docs/recording-format.md). Only
+/// read now, to pack a version-1 store (`v2-event-packs`) before
+/// `v5-events-packed-only` drops the table; the tests write them to build
+/// such a store.
 struct EventColumns: Sendable, Hashable {
     var kind: String
     var actor: String?

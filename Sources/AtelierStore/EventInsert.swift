@@ -2,56 +2,30 @@ import AtelierCore
 import GRDB
 import GRDBSQLite
 
-/// Writes events into a transaction: each one into `events` (its typed
-/// columns, for queries) and into `event_packs` (packed, for the fold), in
-/// the same transaction, so neither is ever without the other.
+/// Writes events into a transaction: each one packed (`PackedEvent`) into
+/// `event_packs`, the store's one table of events.
 ///
 /// The live session's writer runs this for every answer, so the values are
 /// bound through SQLite's own functions on GRDB's prepared statements (the
 /// raw statement pointer), without boxing each one into GRDB's arguments.
-struct EventInsert {
+final class EventInsert {
     private let db: Database
-    private let events: Statement
     private let packs: Statement
+    /// One buffer for every event's packed bytes (SQLite copies them).
+    private var buffer: [UInt8] = []
 
     init(_ db: Database) throws {
         self.db = db
-        events = try db.cachedStatement(
-            sql: """
-                INSERT INTO events (session, seq, time, kind, v, actor, stage, item, department, participant, other,
-                    value, text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
         packs = try db.cachedStatement(sql: "INSERT INTO event_packs (session, seq, time, packed) VALUES (?, ?, ?, ?)")
     }
 
     func callAsFunction(_ recorded: RecordedEvent, session key: Int64) throws {
-        let c = EventColumns(recorded.event, actor: recorded.actor)
-        let row = Binding(events.sqliteStatement)
-        row.int64(1, key)
-        row.int64(2, recorded.seq)
-        row.int64(3, recorded.time)
-        row.text(4, c.kind)
-        row.int64(5, Int64(RecordedEvent.schemaVersion))
-        row.text(6, c.actor)
-        row.text(7, c.stage)
-        row.text(8, c.item)
-        row.text(9, c.department)
-        row.text(10, c.participant)
-        row.text(11, c.other)
-        row.int64(12, c.value)
-        row.text(13, c.text)
-        try execute(events)
-        try pack(recorded, session: key)
-    }
-
-    /// The packed row alone, for events already in `events`.
-    func pack(_ recorded: RecordedEvent, session key: Int64) throws {
         let row = Binding(packs.sqliteStatement)
         row.int64(1, key)
         row.int64(2, recorded.seq)
         row.int64(3, recorded.time)
-        row.blob(4, PackedEvent.encode(recorded.event, actor: recorded.actor))
+        PackedEvent.encode(recorded.event, actor: recorded.actor, into: &buffer)
+        row.blob(4, buffer)
         try execute(packs)
     }
 
@@ -77,19 +51,6 @@ private struct Binding {
     func int64(_ index: Int32, _ value: Int64?) {
         guard let value else { return null(index) }
         sqlite3_bind_int64(statement, index, value)
-    }
-
-    func text(_ index: Int32, _ value: String?) {
-        guard var value else { return null(index) }
-        value.withUTF8 { bytes in
-            guard let start = bytes.baseAddress, !bytes.isEmpty else {
-                _ = sqlite3_bind_text(statement, index, "", 0, Self.transient)
-                return
-            }
-            start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
-                _ = sqlite3_bind_text(statement, index, text, Int32(bytes.count), Self.transient)
-            }
-        }
     }
 
     func blob(_ index: Int32, _ bytes: [UInt8]) {

@@ -12,7 +12,7 @@ enum EventPacksFill {
         for session in sessions {
             let key: Int64 = session["key"]
             try JournalReader.forEachFromColumns(db, session: key, id: session["id"]) { event in
-                try insert.pack(event, session: key)
+                try insert(event, session: key)
             }
         }
     }

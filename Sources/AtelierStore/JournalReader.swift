@@ -4,18 +4,19 @@ import GRDBSQLite
 
 /// Reads a session's journal in sequence order, checking that it is whole
 /// (1, 2, 3, ... with no gap) and readable. No JSON is decoded: this is the
-/// fast path of `load` and `sessions`. It steps the statement through
-/// SQLite's own column functions (GRDB's raw statement pointer), the way
-/// GRDB recommends for reading many rows fast, and reads each event packed
-/// (`event_packs`); `forEachFromColumns` reads the typed columns of
-/// `events` instead (the migration that packs older stores uses it).
+/// fast path of `load`, `resume` and `record export`. It steps the statement
+/// through SQLite's own column functions (GRDB's raw statement pointer), the
+/// way GRDB recommends for reading many rows fast, and reads each event
+/// packed (`event_packs`); `forEachFromColumns` reads the typed columns of
+/// `events` instead, which only stores written before `v5-events-packed-only`
+/// have (the migration that packs version-1 stores uses it).
 enum JournalReader {
     static func forEach(_ db: Database, session key: Int64, id: String, _ body: (RecordedEvent) throws -> Void) throws {
         let sql = "SELECT seq, time, packed FROM event_packs WHERE session = ? ORDER BY seq"
         let names = NameCache()
-        try step(db, sql: sql, session: key, id: id, body: body) { row in
-            row.blob(2).flatMap { PackedEvent.decode($0, names: names) }
-        }
+        try step(
+            db, sql: sql, session: key, id: id, body: body, label: { PackedEvent.label($0.blob(2)) },
+            decode: { row in row.blob(2).flatMap { PackedEvent.decode($0, names: names) } })
     }
 
     static func forEachFromColumns(
@@ -25,12 +26,15 @@ enum JournalReader {
             SELECT seq, time, v, kind, actor, stage, item, department, participant, other, value, text
             FROM events WHERE session = ? ORDER BY seq
             """
-        try step(db, sql: sql, session: key, id: id, body: body) { row in
-            guard row.int64(2) <= RecordedEvent.schemaVersion,
-                let event = EventColumns.event(kind: row.text(3) ?? "", TypedColumns(row: row))
-            else { return nil }
-            return (EventColumns.actor(row.text(4)), event)
-        }
+        let label = { (row: RawRow) in (row.text(3) ?? "", Int(row.int64(2))) }
+        try step(
+            db, sql: sql, session: key, id: id, body: body, label: label,
+            decode: { row in
+                guard row.int64(2) <= RecordedEvent.schemaVersion,
+                    let event = EventColumns.event(kind: row.text(3) ?? "", TypedColumns(row: row))
+                else { return nil }
+                return (EventColumns.actor(row.text(4)), event)
+            })
     }
 
     /// The session's state: its journal folded, on two threads when it is
@@ -67,7 +71,7 @@ enum JournalReader {
     /// `decode` reads from the row (nil: a damaged or newer event).
     private static func step(
         _ db: Database, sql: String, session key: Int64, id: String, body: (RecordedEvent) throws -> Void,
-        decode: (RawRow) -> (actor: Actor, event: Event)?
+        label: (RawRow) -> (kind: String, version: Int), decode: (RawRow) -> (actor: Actor, event: Event)?
     ) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments([key])
@@ -86,13 +90,12 @@ enum JournalReader {
                     ["session": .text(id), "seq": .text("\(seq)"), "previous": .text("\(previous)")])
             }
             guard let (actor, event) = decode(row) else {
-                let typed = try Row.fetchOne(
-                    db, sql: "SELECT kind, v FROM events WHERE session = ? AND seq = ?", arguments: [key, seq])
+                let (kind, version) = label(row)
                 throw StoreError(
                     "store.unreadable_event",
                     [
-                        "session": .text(id), "seq": .text("\(seq)"), "kind": .text(typed?["kind"] ?? ""),
-                        "version": .text("\(typed?["v"] ?? 0)"),
+                        "session": .text(id), "seq": .text("\(seq)"), "kind": .text(kind),
+                        "version": .text("\(version)"),
                     ])
             }
             previous = seq

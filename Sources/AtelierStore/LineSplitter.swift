@@ -62,12 +62,21 @@ enum LineSplitter {
         _ body: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void
     ) throws -> UnsafeBufferPointer<UInt8> {
         var start = 0
-        while let end = bytes[start...].firstIndex(of: newline) {
+        while let end = nextNewline(in: bytes, from: start) {
             number += 1
             try check(end - start, file: file, line: number)
             try body(UnsafeBufferPointer(rebasing: bytes[start..<end]), true)
             start = end + 1
         }
         return UnsafeBufferPointer(rebasing: bytes[start...])
+    }
+
+    /// The index of the next line break from `start`, found by the C
+    /// library's `memchr` (a byte loop in Swift took a twentieth of a
+    /// recording's reading).
+    private static func nextNewline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(newline), bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }

@@ -1,111 +1,44 @@
 import AtelierCore
+import Foundation
 
 /// An event and its actor in a few bytes: the `packed` column of the
-/// `event_packs` table, which the fold reads instead of the typed columns
-/// of `events`.
+/// `event_packs` table, the store's one table of events.
 ///
 /// SQLite spends about as much time on each column of a row as on stepping
-/// to it, so folding a million events from the twelve typed columns cost
-/// about a second in SQLite alone; a narrow table of small blobs is a
-/// fraction of that. The typed columns stay, written in the same
-/// transaction from the same event, for queries and aggregation in SQL.
+/// to it, so folding a million events from twelve typed columns cost about a
+/// second in SQLite alone; a narrow table of small blobs is a fraction of
+/// that. (Stores before version 4 also held typed columns; see `EventColumns`.)
 ///
 /// Layout (docs/recording-format.md): one byte for the event schema
-/// version, one for the kind (the codes below never change meaning), the actor (0 for the facilitator; 1 then the
-/// participant's name), then the event's fields in declaration order.
+/// version, one for the kind (its code in `EventSchema`, which never changes
+/// meaning), the actor (0 for the facilitator; 1 then the participant's
+/// name), then the event's fields in the order `EventSchema` declares them.
 /// Texts are a length (LEB128) and UTF-8 bytes; integers are zigzag LEB128;
 /// a rater is 0 then a participant's name, or 1 then a department id.
 enum PackedEvent {
-    enum Kind: UInt8 {
-        case sessionStarted = 1
-        case departmentAdded = 2
-        case participantJoined = 3
-        case participantLeft = 4
-        case stageChanged = 5
-        case stageLocked = 6
-        case stageUnlocked = 7
-        case stageRevealed = 8
-        case timerStarted = 9
-        case rated = 10
-        case picked = 11
-        case strategyDeclared = 12
-        case knowsDeclared = 13
-        case sharesDeclared = 14
-        case noteAdded = 15
-        case undone = 16
-        case sessionEnded = 17
+    static func encode(_ event: Event, actor: Actor) -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode(event, actor: actor, into: &bytes)
+        return bytes
     }
 
-    static func encode(_ event: Event, actor: Actor) -> [UInt8] {
-        var out = PackWriter()
-        switch event {
-        case .sessionStarted(let workshop, let version, let locale):
-            out.header(.sessionStarted, actor)
-            out.text(workshop)
-            out.integer(Int64(version))
-            out.text(locale)
-        case .departmentAdded(let id, let name):
-            out.header(.departmentAdded, actor)
-            out.text(id)
-            out.text(name)
-        case .participantJoined(let name, let department):
-            out.header(.participantJoined, actor)
-            out.text(name)
-            out.text(department)
-        case .participantLeft(let name):
-            out.header(.participantLeft, actor)
-            out.text(name)
-        case .stageChanged(let from, let to):
-            out.header(.stageChanged, actor)
-            out.text(from)
-            out.text(to)
-        case .stageLocked(let stage):
-            out.header(.stageLocked, actor)
-            out.text(stage)
-        case .stageUnlocked(let stage):
-            out.header(.stageUnlocked, actor)
-            out.text(stage)
-        case .stageRevealed(let stage):
-            out.header(.stageRevealed, actor)
-            out.text(stage)
-        case .timerStarted(let stage, let seconds):
-            out.header(.timerStarted, actor)
-            out.text(stage)
-            out.integer(Int64(seconds))
-        case .rated(let rater, let stage, let item, let value):
-            out.header(.rated, actor)
-            out.rater(rater)
-            out.text(stage)
-            out.text(item)
-            out.integer(Int64(value))
-        case .picked(let rater, let stage, let option):
-            out.header(.picked, actor)
-            out.rater(rater)
-            out.text(stage)
-            out.text(option)
-        case .strategyDeclared(let department, let text):
-            out.header(.strategyDeclared, actor)
-            out.text(department)
-            out.text(text)
-        case .knowsDeclared(let department, let other):
-            out.header(.knowsDeclared, actor)
-            out.text(department)
-            out.text(other)
-        case .sharesDeclared(let department, let other):
-            out.header(.sharesDeclared, actor)
-            out.text(department)
-            out.text(other)
-        case .noteAdded(let stage, let text):
-            out.header(.noteAdded, actor)
-            out.text(stage)
-            out.text(text)
-        case .undone(let seq):
-            out.header(.undone, actor)
-            out.integer(seq)
-        case .sessionEnded:
-            out.header(.sessionEnded, actor)
+    /// Packs into `bytes`, replacing what they held (keeping their room).
+    static func encode(_ event: Event, actor: Actor, into bytes: inout [UInt8]) {
+        let kind = EventSchema.kinds[event.kind]
+        let values = event.values
+        bytes.removeAll(keepingCapacity: true)
+        var out = PackWriter(bytes: bytes)
+        bytes = []
+        out.header(kind.code, actor)
+        for index in kind.fields.indices {
+            switch values[index] {
+            case .text(let text): out.text(text)
+            case .integer(let value): out.integer(value)
+            case .rater(let rater): out.rater(rater)
+            case nil: break
+            }
         }
-        return out.bytes
+        bytes = out.bytes
     }
 
     /// The actor and event these bytes hold; nil when they are not a whole,
@@ -115,20 +48,36 @@ enum PackedEvent {
     static func decode(_ bytes: UnsafeRawBufferPointer, names: NameCache) -> (actor: Actor, event: Event)? {
         var input = PackReader(bytes: bytes, names: names)
         guard let version = input.byte(), version <= RecordedEvent.schemaVersion, let code = input.byte(),
-            let kind = Kind(rawValue: code), let actor = input.actor(),
-            let event = input.event(kind), input.atEnd
+            let kind = EventSchema.kind(code: code), let actor = input.actor()
         else { return nil }
+        var values = EventValues()
+        for (index, field) in EventSchema.kinds[kind].fields.enumerated() {
+            switch field.type {
+            case .text: values[index] = input.text().map(FieldValue.text)
+            case .integer: values[index] = input.integer().map(FieldValue.integer)
+            case .rater: values[index] = input.rater().map(FieldValue.rater)
+            }
+        }
+        guard input.atEnd, let event = Event(kind: kind, values: values) else { return nil }
         return (actor, event)
+    }
+
+    /// The kind and version a packed event says it is, for the message about
+    /// one that cannot be read (nil parts when even those bytes are missing).
+    static func label(_ bytes: UnsafeRawBufferPointer?) -> (kind: String, version: Int) {
+        guard let bytes, bytes.count >= 1 else { return ("", 0) }
+        let kind = bytes.count >= 2 ? EventSchema.kind(code: bytes[1]).map { EventSchema.kinds[$0].type } : nil
+        return (kind ?? "", Int(bytes[0]))
     }
 }
 
 private struct PackWriter {
-    var bytes: [UInt8] = []
+    var bytes: [UInt8]
 
-    mutating func header(_ kind: PackedEvent.Kind, _ actor: Actor) {
+    mutating func header(_ code: UInt8, _ actor: Actor) {
         bytes.reserveCapacity(32)
         bytes.append(UInt8(RecordedEvent.schemaVersion))
-        bytes.append(kind.rawValue)
+        bytes.append(code)
         if let name = actor.participantName {
             bytes.append(1)
             text(name)
@@ -200,10 +149,6 @@ private struct PackReader {
         return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
     }
 
-    mutating func int() -> Int? {
-        integer().flatMap { Int(exactly: $0) }
-    }
-
     mutating func text() -> String? {
         guard let count = unsigned(), count <= UInt64(bytes.count - offset) else { return nil }
         let start = offset
@@ -226,62 +171,13 @@ private struct PackReader {
         default: return nil
         }
     }
-
-    mutating func event(_ kind: PackedEvent.Kind) -> Event? {
-        switch kind {
-        case .sessionStarted:
-            guard let workshop = text(), let version = int(), let locale = text() else { return nil }
-            return .sessionStarted(workshop: workshop, version: version, locale: locale)
-        case .departmentAdded:
-            guard let id = text(), let name = text() else { return nil }
-            return .departmentAdded(id: id, name: name)
-        case .participantJoined:
-            guard let name = text(), let department = text() else { return nil }
-            return .participantJoined(name: name, department: department)
-        case .participantLeft:
-            return text().map { .participantLeft(name: $0) }
-        case .stageChanged:
-            guard let from = text(), let to = text() else { return nil }
-            return .stageChanged(from: from, to: to)
-        case .stageLocked:
-            return text().map { .stageLocked(stage: $0) }
-        case .stageUnlocked:
-            return text().map { .stageUnlocked(stage: $0) }
-        case .stageRevealed:
-            return text().map { .stageRevealed(stage: $0) }
-        case .timerStarted:
-            guard let stage = text(), let seconds = int() else { return nil }
-            return .timerStarted(stage: stage, seconds: seconds)
-        case .rated:
-            guard let rater = rater(), let stage = text(), let item = text(), let value = int() else { return nil }
-            return .rated(rater: rater, stage: stage, item: item, value: value)
-        case .picked:
-            guard let rater = rater(), let stage = text(), let option = text() else { return nil }
-            return .picked(rater: rater, stage: stage, option: option)
-        case .strategyDeclared:
-            guard let department = text(), let text = text() else { return nil }
-            return .strategyDeclared(department: department, text: text)
-        case .knowsDeclared:
-            guard let department = text(), let other = text() else { return nil }
-            return .knowsDeclared(department: department, other: other)
-        case .sharesDeclared:
-            guard let department = text(), let other = text() else { return nil }
-            return .sharesDeclared(department: department, other: other)
-        case .noteAdded:
-            guard let stage = text(), let text = text() else { return nil }
-            return .noteAdded(stage: stage, text: text)
-        case .undone:
-            return integer().map { .undone(seq: $0) }
-        case .sessionEnded:
-            return .sessionEnded
-        }
-    }
 }
 
 /// The short texts met so far, by their UTF-8 bytes: a small direct-mapped
 /// table (a collision replaces the slot), so a repeated name costs a hash of
-/// its bytes and a comparison instead of a new string. Long texts (notes,
-/// strategies) are not kept.
+/// its bytes and a comparison instead of a new string (an allocation). Texts
+/// of up to 15 bytes need no allocation and long ones (notes, strategies)
+/// rarely repeat: neither is kept.
 final class NameCache {
     private static let slots = 512
     private static let longest = 32
@@ -289,11 +185,18 @@ final class NameCache {
     private var values = [String](repeating: "", count: slots)
 
     func string(_ utf8: UnsafeRawBufferPointer) -> String {
-        guard utf8.count <= Self.longest else { return String(decoding: utf8, as: UTF8.self) }
+        // Up to 15 bytes, a string is held inline (no allocation): making it is cheaper than finding it.
+        guard utf8.count > 15, utf8.count <= Self.longest else { return String(decoding: utf8, as: UTF8.self) }
         var hash: UInt32 = 2_166_136_261
         for byte in utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         let slot = Int(hash) & (Self.slots - 1)
-        if keys[slot].elementsEqual(utf8) { return values[slot] }
+        if keys[slot].count == utf8.count,
+            keys[slot].withUnsafeBytes({ key in
+                utf8.isEmpty || memcmp(key.baseAddress!, utf8.baseAddress!, key.count) == 0
+            })
+        {
+            return values[slot]
+        }
         let string = String(decoding: utf8, as: UTF8.self)
         keys[slot] = Array(utf8)
         values[slot] = string

@@ -42,8 +42,8 @@ public enum Recording {
         var reader = RecordingReader(file: path)
         var events: [RecordedEvent] = []
         do {
-            try LineSplitter.lines(ofFile: path) { line, terminated in
-                if let event = try reader.read(line: line, terminated: terminated) { events.append(event) }
+            try RecordingPipeline.forEachLine(ofFile: path) { line in
+                if let event = try reader.accept(line) { events.append(event) }
             }
             return (try reader.finish(), events)
         } catch let error as StoreError {
@@ -67,15 +67,14 @@ public enum Recording {
     }
 
     /// Reads and checks a recording file as `read` does, streaming it (the
-    /// file is never held whole in memory), and returns the folded session.
+    /// file is never held whole in memory, nor its events; lines decode on a
+    /// second thread, `RecordingPipeline`), and returns the folded session.
     public static func fold(contentsOf path: String) throws(StoreError) -> (
         header: RecordingHeader, state: SessionState
     ) {
         var reader = RecordingReader(file: path)
         do {
-            try LineSplitter.lines(ofFile: path) { line, terminated in
-                _ = try reader.read(line: line, terminated: terminated)
-            }
+            try RecordingPipeline.forEachLine(ofFile: path) { line in _ = try reader.accept(line) }
             let header = try reader.finish()
             guard let state = reader.state else { throw reader.emptyError }
             return (header, state)
@@ -116,6 +115,8 @@ public struct RecordingWriter {
 struct HeaderLine: Codable {
     var format: String?
     var version: Int?
+    /// What wrote the file (`AtelierVersion.generator`); informative, never checked.
+    var generator: String?
     var session: String?
     var workshopID: String?
     var workshopVersion: Int?
@@ -125,7 +126,7 @@ struct HeaderLine: Codable {
     var workshop: Workshop?
 
     enum CodingKeys: String, CodingKey {
-        case format, version, session, locale, events, workshop
+        case format, version, generator, session, locale, events, workshop
         case workshopID = "workshop_id"
         case workshopVersion = "workshop_version"
         case startedAt = "started_at"
@@ -134,6 +135,7 @@ struct HeaderLine: Codable {
     init(_ header: RecordingHeader) {
         format = RecordingHeader.format
         version = RecordingHeader.version
+        generator = AtelierVersion.generator
         session = header.session
         workshopID = header.workshop.id
         workshopVersion = header.workshop.version

@@ -12,10 +12,17 @@ public struct RecordingReader {
     public private(set) var state: SessionState?
     private var lineNumber = 0
     private var count = 0
-    private let decoder = JSONDecoder()
+    private var lines = RecordingLineDecoder()
 
     public init(file: String) {
         self.file = file
+    }
+
+    /// False: every event line is decoded by JSONDecoder, none by the scanner
+    /// (for the tests that compare the two).
+    var scans: Bool {
+        get { lines.scans }
+        set { lines.scans = newValue }
     }
 
     private func fail(_ key: String, _ args: [String: MessageValue] = [:], line: Int? = nil) -> RecordingError {
@@ -36,46 +43,30 @@ public struct RecordingReader {
     public mutating func read(line: UnsafeBufferPointer<UInt8>, terminated: Bool) throws(RecordingError)
         -> RecordedEvent?
     {
+        try accept(lines.decode(line, terminated: terminated, number: lineNumber + 1))
+    }
+
+    /// Checks the next line, decoded on its own (`RecordingLineDecoder`), in
+    /// order: the header, then each event against the session so far.
+    mutating func accept(_ line: DecodedLine) throws(RecordingError) -> RecordedEvent? {
         lineNumber += 1
-        guard terminated else { throw fail("store.recording.truncated_line") }
-        let end = line.last == UInt8(ascii: "\r") ? line.count - 1 : line.count
-        let bytes = Data(UnsafeBufferPointer(rebasing: line[0..<end]))
-        guard !bytes.isEmpty else {
-            throw fail(header == nil && lineNumber == 1 ? "store.recording.empty" : "store.recording.empty_line")
-        }
-        guard let header, var state else {
-            try readHeader(bytes)
-            return nil
-        }
-        // Take the state out while it changes, so it is not copied (copy on write).
-        self.state = nil
-        defer { self.state = state }
-        let parsed: EventLine
-        do {
-            parsed = try decoder.decode(EventLine.self, from: bytes)
-        } catch {
-            throw problem(DecodingFailure(error))
-        }
         let recorded: RecordedEvent
-        do {
-            recorded = try parsed.recorded()
-        } catch {
-            switch error {
-            case .missing(let field):
-                throw fail("store.recording.missing_field", ["field": .text(field), "type": .text(parsed.type ?? "")])
-            case .badValue(let field):
-                throw fail("store.recording.bad_value", ["field": .text(field)])
-            case .unknownType(let type):
-                throw fail("store.recording.unknown_type", ["type": .text(type), "known": .list(EventLine.types)])
-            case .newerVersion(let version):
-                throw fail(
-                    "store.recording.newer_event",
-                    ["version": .text("\(version)"), "supported": .text("\(RecordedEvent.schemaVersion)")])
-            }
+        switch line {
+        case .problem(let problem):
+            throw RecordingError(file: file, line: lineNumber, problem: problem)
+        case .header(let bytes):
+            try readHeader(Data(bytes))
+            return nil
+        case .event(let event):
+            recorded = event
         }
+        // The header and the state are used where they are, never copied:
+        // a copy of the state costs a retain of each of its parts, per event.
+        guard header != nil, state != nil else { throw emptyError }
         count += 1
-        guard count <= header.eventCount else {
-            throw fail("store.recording.extra_events", ["expected": .text("\(header.eventCount)")])
+        let announced = header!.eventCount
+        guard count <= announced else {
+            throw fail("store.recording.extra_events", ["expected": .text("\(announced)")])
         }
         let expected = Int64(count)
         if recorded.seq < expected {
@@ -84,8 +75,8 @@ public struct RecordingReader {
         if recorded.seq > expected {
             throw fail("store.recording.seq_gap", ["seq": .text("\(recorded.seq)"), "expected": .text("\(expected)")])
         }
-        try check(recorded, header: header, state: state)
-        state.apply(recorded)
+        try check(recorded)
+        state!.apply(recorded)
         return recorded
     }
 
@@ -103,15 +94,8 @@ public struct RecordingReader {
         return header
     }
 
-    private func problem(_ failure: DecodingFailure) -> RecordingError {
-        switch failure.kind {
-        case .notJSON: return fail("store.recording.not_json")
-        case .missing: return fail("store.recording.missing_field", ["field": .text(failure.field), "type": .text("")])
-        case .wrongType: return fail("store.recording.wrong_type", ["field": .text(failure.field)])
-        }
-    }
-
     private mutating func readHeader(_ bytes: Data) throws(RecordingError) {
+        let decoder = JSONDecoder()
         let probe: HeaderLine.Probe
         do {
             probe = try decoder.decode(HeaderLine.Probe.self, from: bytes)
@@ -130,7 +114,8 @@ public struct RecordingReader {
         do {
             line = try decoder.decode(HeaderLine.self, from: bytes)
         } catch {
-            throw problem(DecodingFailure(error))
+            throw RecordingError(
+                file: file, line: lineNumber, problem: RecordingLineDecoder.problem(DecodingFailure(error)))
         }
         func need<T>(_ value: T?, _ field: String) throws(RecordingError) -> T {
             guard let value else {
@@ -173,9 +158,8 @@ public struct RecordingReader {
     }
 
     /// The event must be one the rules produce at this point of the session.
-    private func check(_ recorded: RecordedEvent, header: RecordingHeader, state: SessionState) throws(RecordingError) {
-        let type = recorded.event.type
-        if recorded.seq == 1 {
+    private func check(_ recorded: RecordedEvent) throws(RecordingError) {
+        if recorded.seq == 1, let header {
             let opening = Event.sessionStarted(
                 workshop: header.workshop.id, version: header.workshop.version, locale: header.locale)
             guard recorded.event == opening, recorded.time == header.startedAt else {
@@ -193,12 +177,13 @@ public struct RecordingReader {
         }
         let produced: [Event]
         do {
-            produced = try state.decide(Command(actor: recorded.actor, action: action, time: recorded.time))
+            produced = try state!.decide(Command(actor: recorded.actor, action: action, time: recorded.time))
         } catch {
-            throw fail("store.recording.refused", ["type": .text(type), "reason": .message(error.message)])
+            throw fail(
+                "store.recording.refused", ["type": .text(recorded.event.type), "reason": .message(error.message)])
         }
-        guard produced == [recorded.event] else {
-            throw fail("store.recording.not_following", ["type": .text(type)])
+        guard produced.count == 1, produced[0] == recorded.event else {
+            throw fail("store.recording.not_following", ["type": .text(recorded.event.type)])
         }
     }
 }

@@ -21,28 +21,42 @@ extension SessionStore {
     /// store is refused. Returns the id it was stored under.
     @discardableResult
     public func importRecording(_ text: String, file: String, as newID: String? = nil) throws(StoreError) -> String {
-        try importLines(file: file, as: newID) { body in try LineSplitter.lines(of: text, file: file, body) }
+        try importLines(file: file, as: newID) { reader, take in
+            try LineSplitter.lines(of: text, file: file) { line, terminated in
+                let event = try reader.read(line: line, terminated: terminated)
+                try take(event, event == nil ? reader.header : nil)
+            }
+        }
     }
 
     /// Imports a recording file as `importRecording(_:file:as:)` does,
-    /// streaming it: the file is never held whole in memory.
+    /// streaming it: the file is never held whole in memory, nor its events,
+    /// and its lines decode on a second thread (`RecordingPipeline`).
     @discardableResult
     public func importRecording(contentsOf path: String, as newID: String? = nil) throws(StoreError) -> String {
-        try importLines(file: path, as: newID) { body in try LineSplitter.lines(ofFile: path, body) }
+        try importLines(file: path, as: newID) { reader, take in
+            try RecordingPipeline.forEachLine(ofFile: path) { line in
+                let event = try reader.accept(line)
+                try take(event, event == nil ? reader.header : nil)
+            }
+        }
     }
 
+    /// `lines` feeds the reader and hands each line's event, or for the
+    /// header line nil and the header, to `take`, which stores them (the
+    /// header is not handed with each event: a copy of it costs a retain of
+    /// each part of its workshop).
     private func importLines(
         file: String, as newID: String?,
-        _ lines: ((UnsafeBufferPointer<UInt8>, Bool) throws -> Void) throws -> Void
+        _ lines: (inout RecordingReader, (RecordedEvent?, RecordingHeader?) throws -> Void) throws -> Void
     ) throws(StoreError) -> String {
         try write { db in
             var reader = RecordingReader(file: file)
             let insert = try EventInsert(db)
             var key: Int64?
             var id = ""
-            try lines { line, terminated in
-                let event = try reader.read(line: line, terminated: terminated)
-                if key == nil, let header = reader.header {
+            try lines(&reader) { event, header in
+                if key == nil, let header {
                     id = newID ?? header.session
                     if try Self.sessionKey(db, id) != nil {
                         throw StoreError("store.import_session_exists", ["session": .text(id)])
@@ -52,6 +66,9 @@ extension SessionStore {
                 if let event, let key { try insert(event, session: key) }
             }
             _ = try reader.finish()
+            if let key, let state = reader.state {
+                try SessionSummaryRow.write(db, session: key, SessionSummary(state))
+            }
             return id
         }
     }

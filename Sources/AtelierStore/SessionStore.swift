@@ -146,19 +146,23 @@ public final class SessionStore: EventJournal, Sendable {
             seq: 1, time: time, actor: actor,
             event: .sessionStarted(workshop: workshop.id, version: workshop.version, locale: locale))
         let header = RecordingHeader(session: id, workshop: workshop, locale: locale, startedAt: time, eventCount: 1)
-        try write { db in
-            try Self.insert(db, header, events: [started])
-        }
         var state = SessionState(id: id, workshop: workshop, locale: locale)
         state.apply(started)
+        try write { db in
+            let key = try Self.insert(db, header, events: [started])
+            try SessionSummaryRow.write(db, session: key, SessionSummary(state))
+        }
         return state
     }
 
     /// Inserts a session row and its events; refuses an id already stored.
-    static func insert(_ db: Database, _ header: RecordingHeader, events: some Sequence<RecordedEvent>) throws {
+    /// Returns the row's key.
+    static func insert(_ db: Database, _ header: RecordingHeader, events: some Sequence<RecordedEvent>) throws -> Int64
+    {
         let key = try insertSession(db, header, id: header.session)
         let insert = try EventInsert(db)
         for event in events { try insert(event, session: key) }
+        return key
     }
 
     /// Inserts a session row under `id`; refuses an id already stored.
@@ -194,15 +198,16 @@ public final class SessionStore: EventJournal, Sendable {
     // MARK: - The journal
 
     /// Appends the events of one command after `lastSeq`, in one transaction
-    /// committed (and synced) before it returns. Fails, recording nothing,
-    /// when `lastSeq` is not the session's last stored event.
-    public func append(session: String, after lastSeq: Int64, _ events: [PendingEvent]) throws(StoreError)
-        -> [RecordedEvent]
-    {
+    /// committed (and synced) before it returns, with the session's summary
+    /// once they are applied (`summary`). Fails, recording nothing, when
+    /// `lastSeq` is not the session's last stored event.
+    public func append(
+        session: String, after lastSeq: Int64, _ events: [PendingEvent], reaching summary: SessionSummary
+    ) throws(StoreError) -> [RecordedEvent] {
         try write { db in
             let key = try Self.requireSession(db, session)
             // Cached statements: this runs once per write of a live session.
-            let last = try db.cachedStatement(sql: "SELECT max(seq) FROM events WHERE session = ?")
+            let last = try db.cachedStatement(sql: "SELECT max(seq) FROM event_packs WHERE session = ?")
             let stored = try Int64.fetchOne(last, arguments: [key]) ?? 0
             guard stored == lastSeq else {
                 throw StoreError(
@@ -217,6 +222,7 @@ public final class SessionStore: EventJournal, Sendable {
                 try insert(recorded, session: key)
                 return recorded
             }
+            try SessionSummaryRow.write(db, session: key, summary)
             // Once the session is over, no seat resumes: its tokens go with the end.
             if events.contains(where: { $0.event == .sessionEnded }) {
                 try db.execute(sql: "DELETE FROM seats WHERE session = ?", arguments: [key])
@@ -243,13 +249,20 @@ public final class SessionStore: EventJournal, Sendable {
         }
     }
 
-    /// Every stored session, oldest first.
+    /// Every stored session, oldest first, as kept in the `sessions` table
+    /// (no journal is folded).
     public func sessions() throws(StoreError) -> [SessionSummary] {
+        try read { db in try SessionSummaryRow.all(db) }
+    }
+
+    /// The workshop and every event of a session, in order (a replay steps
+    /// through them); nothing is folded.
+    public func journal(id: String) throws(StoreError) -> (workshop: Workshop, events: [RecordedEvent]) {
         try read { db in
-            let ids = try String.fetchAll(db, sql: "SELECT id FROM sessions ORDER BY started_at, id")
-            return try ids.map { id in
-                SessionSummary(try JournalReader.fold(db, try Self.sessionRow(db, id)))
-            }
+            let row = try Self.sessionRow(db, id)
+            var events: [RecordedEvent] = []
+            try JournalReader.forEach(db, session: row.key, id: id) { events.append($0) }
+            return (row.workshop, events)
         }
     }
 

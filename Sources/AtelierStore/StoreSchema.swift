@@ -8,7 +8,7 @@ enum StoreSchema {
     /// `PRAGMA application_id`: "ATLR". Marks a SQLite file as an atelier store.
     static let applicationID: Int32 = 0x4154_4C52
     /// `PRAGMA user_version` after the last migration this program knows.
-    static let version: Int32 = 4
+    static let version: Int32 = 6
     /// The version from which seats keep their tokens' digests only.
     static let tokenDigestsVersion: Int32 = 4
 
@@ -110,6 +110,41 @@ enum StoreSchema {
                     ALTER TABLE seats_digested RENAME TO seats;
                     PRAGMA user_version = 4;
                     """)
+        }
+        // The typed columns of `events` were written beside every packed event
+        // and read by nothing but the migration above (docs/performance.md):
+        // the packs become the one table of events.
+        migrator.registerMigration("v5-events-packed-only") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE event_packs_v5 (
+                        session INTEGER NOT NULL REFERENCES sessions(key),
+                        seq INTEGER NOT NULL,
+                        time INTEGER NOT NULL,
+                        packed BLOB NOT NULL,
+                        PRIMARY KEY (session, seq)
+                    ) WITHOUT ROWID;
+                    INSERT INTO event_packs_v5 (session, seq, time, packed)
+                        SELECT session, seq, time, packed FROM event_packs ORDER BY session, seq;
+                    DROP TABLE event_packs;
+                    DROP TABLE events;
+                    ALTER TABLE event_packs_v5 RENAME TO event_packs;
+                    PRAGMA user_version = 5;
+                    """)
+        }
+        // What `atelier sessions` lists, kept with each session (updated in
+        // the transaction that stores its events), so listing folds nothing.
+        migrator.registerMigration("v6-session-summaries") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE sessions ADD COLUMN event_count INTEGER;
+                    ALTER TABLE sessions ADD COLUMN last_event_at INTEGER;
+                    ALTER TABLE sessions ADD COLUMN ended_at INTEGER;
+                    ALTER TABLE sessions ADD COLUMN departments INTEGER;
+                    ALTER TABLE sessions ADD COLUMN participants INTEGER;
+                    """)
+            try SessionSummaryRow.fill(db)
+            try db.execute(sql: "PRAGMA user_version = 6")
         }
         return migrator
     }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <readline/readline.h>
 #include <readline/history.h>
+#include <sys/ioctl.h>
 
 // Swift 6 refuses to touch readline's mutable C globals directly
 // (they are not concurrency-safe); these setters and getters are
@@ -52,5 +53,13 @@ static inline void atelier_rl_set_change_environment(int v) { rl_change_environm
 static inline void atelier_rl_set_sort_completion_matches(int v) { rl_sort_completion_matches = v; }
 static inline void atelier_rl_set_completion_query_items(int n) { rl_completion_query_items = n; }
 static inline int atelier_rl_is_reading(void) { return (rl_readline_state & RL_STATE_CALLBACK) != 0; }
+
+// The width of the terminal on `fd` in columns (TIOCGWINSZ), or 0 when it is
+// no terminal: ioctl is variadic, which Swift cannot call.
+static inline int atelier_terminal_columns(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
 
 #endif

@@ -25,7 +25,10 @@ do {
                 time: 1_714_550_400_000 + batch, actor: .facilitator,
                 event: .noteAdded(stage: state.currentStage, text: "batch \(batch): \(index)/\(size)"))
         }
-        for event in try store.append(session: session, after: state.lastSeq, events) { state.apply(event) }
+        let summary = state.summary(after: events)
+        for event in try store.append(session: session, after: state.lastSeq, events, reaching: summary) {
+            state.apply(event)
+        }
         // Straight to the pipe, unbuffered: the parent must see every acknowledgement.
         let line = Array("ack \(state.lastSeq)\n".utf8)
         _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }

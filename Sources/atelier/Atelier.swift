@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtelierCore
 
 /// `atelier`: argument parsing and wiring only; the work is in the modules.
 @main
@@ -6,6 +7,7 @@ struct Atelier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atelier",
         abstract: "Lead a social-media maturity workshop with a company's departments.",
+        version: AtelierVersion.number,
         subcommands: [
             RunCommand.self, JoinCommand.self, ResumeCommand.self, SessionsCommand.self, ReplayCommand.self,
             ExportCommand.self, CompareCommand.self, RecordCommand.self, DemoCommand.self, ValidateCommand.self, WorkshopsCommand.self,

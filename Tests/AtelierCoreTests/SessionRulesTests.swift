@@ -8,14 +8,23 @@ import Testing
 
     func run(_ actions: [Action], actor: Actor = .facilitator) throws -> SessionState {
         var state = SessionState(id: "s", workshop: workshop)
-        var seq: Int64 = 0
-        for action in actions {
-            for event in try state.decide(Command(actor: actor, action: action, time: 1000)) {
-                seq += 1
-                state.apply(RecordedEvent(seq: seq, time: 1000, actor: actor, event: event))
-            }
-        }
+        for action in actions { try state.execute(Command(actor: actor, action: action, time: 1000)) }
         return state
+    }
+
+    @Test func executeNumbersStampsAndAppliesOrChangesNothing() throws {
+        var state = SessionState(id: "s", workshop: workshop)
+        let added = try state.execute(
+            Command(actor: .facilitator, action: .addDepartment(id: "hr", name: "HR"), time: 5))
+        #expect(
+            added == [
+                RecordedEvent(seq: 1, time: 5, actor: .facilitator, event: .departmentAdded(id: "hr", name: "HR"))
+            ])
+        #expect(throws: DomainError.self) {
+            try state.execute(Command(actor: .facilitator, action: .join(name: "ana", department: "it"), time: 6))
+        }
+        #expect(state.lastSeq == 1)
+        #expect(state.departments.map(\.id) == ["hr"])
     }
 
     @Test func ratingOnTheSingleItemStageNeedsNoItem() throws {

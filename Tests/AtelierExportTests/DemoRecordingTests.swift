@@ -13,6 +13,17 @@ import Testing
         #expect(try Fixtures.text(Demo.recordingPath) == scripted)
     }
 
+    /// A recording written before headers named their generator reads the same.
+    @Test func aRecordingWithoutGeneratorReadsTheSame() throws {
+        let text = try Fixtures.text(Demo.recordingPath)
+        let older = text.replacingOccurrences(of: "\"generator\":\"\(AtelierVersion.generator)\",", with: "")
+        #expect(older.count == text.count - "\"generator\":\"atelier 0.1.0\",".count)
+        let (header, events) = try Recording.read(older, file: "older.jsonl")
+        let (bundledHeader, bundledEvents) = try Recording.read(text, file: Demo.recordingPath)
+        #expect(header == bundledHeader)
+        #expect(events == bundledEvents)
+    }
+
     @Test func theDemoIsTheRoomTheIssueDescribes() throws {
         let state = try Demo.bundledState()
         #expect(state.departments.map(\.id) == ["marketing", "service-client", "direction", "juridique", "rh"])

@@ -32,7 +32,7 @@ import Testing
             }
             #expect(recorded == [event])
         }
-        let liveState = await live.state
+        let liveState = live.state
 
         // Resume: a new store on the same file folds the journal again.
         let resumed = try SessionStore(path: livePath).load(id: header.session)

@@ -4,15 +4,28 @@ import Testing
 @testable import AtelierExport
 
 @Suite struct FormattingTests {
-    @Test func jsonNumbersAreFixedPointWithAtMostFourDecimals() {
+    @Test func jsonNumbersAreTheShortestTextThatReadsBackTheSame() {
         #expect(JSONValue.format(2) == "2")
         #expect(JSONValue.format(2.5) == "2.5")
-        #expect(JSONValue.format(2.0 / 3) == "0.6667")
+        #expect(JSONValue.format(2.0 / 3) == "0.6666666666666666")
         #expect(JSONValue.format(-0.25) == "-0.25")
-        #expect(JSONValue.format(-0.00001) == "0")
+        #expect(JSONValue.format(-0.00001) == "-1e-05")
         #expect(JSONValue.format(0.0001) == "0.0001")
-        #expect(JSONValue.format(1234.56789) == "1234.5679")
+        #expect(JSONValue.format(1234.56789) == "1234.56789")
+        #expect(JSONValue.format(0.1 + 0.2) == "0.30000000000000004")
+        #expect(JSONValue.format(-0.0) == "0")
+        #expect(JSONValue.format(1e21) == "1e+21")
         #expect(JSONValue.format(.nan) == "null")
+        #expect(JSONValue.format(.infinity) == "null")
+        // Each reads back as the same double.
+        for value in [
+            2.0 / 3, 0.1 + 0.2, 1e-05, 1234.56789, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude,
+        ] {
+            #expect(Double(JSONValue.format(value)) == value)
+        }
+        // The charts' coordinates keep their fixed form.
+        #expect(JSONValue.fixed(2.0 / 3, digits: 4) == "0.6667")
+        #expect(JSONValue.fixed(-0.00001, digits: 4) == "0")
     }
 
     @Test func jsonKeepsKeyOrderAndEscapesText() {

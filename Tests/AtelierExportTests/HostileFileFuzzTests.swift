@@ -2,6 +2,7 @@ import AtelierCore
 import AtelierExport
 import AtelierReplay
 import AtelierStore
+import AtelierTerminal
 import AtelierTestFixtures
 import Foundation
 import Testing
@@ -126,7 +127,8 @@ struct HostileFileFuzzTests {
             for format in ExportFormat.allCases { _ = Exporter.render(format: format, state: state, catalog: catalog) }
         }
         let lines = ReplayTranscript(
-            session: LoadedSession(id: "fuzz", workshop: workshop, events: events), catalog: english
+            session: LoadedSession(id: "fuzz", workshop: workshop, events: events),
+            context: TerminalContext(catalog: english)
         )
         .all()
         #expect(lines.count >= events.count)
@@ -218,7 +220,9 @@ struct HostileFileFuzzTests {
     func replayAndExport(_ session: LoadedSession) throws {
         let state = session.state()
         for format in ExportFormat.allCases { _ = Exporter.render(format: format, state: state, catalog: english) }
-        #expect(ReplayTranscript(session: session, catalog: english).all().count >= session.events.count)
+        #expect(
+            ReplayTranscript(session: session, context: TerminalContext(catalog: english)).all().count
+                >= session.events.count)
     }
 
     static func mutateRecording(_ lines: inout [String], _ random: inout SplitMix) throws {

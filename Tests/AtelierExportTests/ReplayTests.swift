@@ -37,29 +37,37 @@ import Testing
             Exporter.render(format: .json, state: state, catalog: self.catalog)
         }
         #expect(summary(cursor.state) == summary(folded))
-        let transcript = ReplayTranscript(session: session, catalog: catalog)
+        let transcript = ReplayTranscript(session: session, context: TerminalContext(catalog: catalog))
         let snapshot = transcript.snapshot(count: expected.count)
         let analysis = Analysis.of(folded, language: "en")
-        let silos = SilosView.lines(analysis: analysis, state: folded, catalog: catalog, width: 80)
+        let silos = SilosView.lines(analysis: analysis, state: folded, context: TerminalContext(catalog: catalog))
         #expect(Array(snapshot.suffix(silos.count)) == silos)
     }
 
     @Test func theTranscriptHasALinePerEventAndTheTalliesAtEachReveal() throws {
-        let transcript = ReplayTranscript(session: session, catalog: catalog)
+        let transcript = ReplayTranscript(session: session, context: TerminalContext(catalog: catalog))
         let lines = transcript.all()
         let stamped = lines.filter { $0.hasPrefix("[") }
         #expect(stamped.count == session.events.count)
-        #expect(stamped.first == "[0:00:00] session demo-2025-03-13 started: " + session.workshop.title.text("en"))
+        // An event's line wraps under its text, within the 80 columns.
+        #expect(
+            Array(lines.prefix(2)) == [
+                "[0:00:00] session demo-2025-03-13 started: Facing social media: four reflexes",
+                "          and three brakes",
+            ])
+        #expect(lines.allSatisfy { $0.count <= 80 })
         #expect(stamped.last?.hasPrefix("[1:13:00] ") == true)
         // The reveal of the first rating stage is followed by its tally as the room saw it then.
         let reveal = try #require(session.events.firstIndex { $0.event == .stageRevealed(stage: "ignore") })
         let after = session.state(after: reveal + 1)
         let stage = try #require(session.workshop.stage("ignore"))
+        // Indented by 4, in the 76 columns left.
         let tally = TallyView.lines(
-            stage: stage, analysis: Analysis.of(after, language: "en"), state: after, catalog: catalog)
+            stage: stage, analysis: Analysis.of(after, language: "en"), state: after,
+            context: TerminalContext(catalog: catalog, width: 76))
         let revealLine = try #require(lines.firstIndex { $0.hasSuffix("the results of stage ignore are revealed") })
-        let shown = lines[(revealLine + 1)...].prefix(tally.count).map { String($0.drop { $0 == " " }) }
-        #expect(shown == tally.map { String($0.drop { $0 == " " }) })
+        let shown = Array(lines[(revealLine + 1)...].prefix(tally.count))
+        #expect(shown == tally.map { $0.isEmpty ? $0 : "    " + $0 })
     }
 
     @Test func theDemoPaceKeepsItBrisk() {

@@ -22,11 +22,7 @@ struct AnsweredTallyTests {
         /// count as kept (checked against a fresh count of the whole state).
         mutating func run(_ action: Action, by actor: Actor = .facilitator) throws -> FeedText.Count {
             time += 1
-            let events = try state.decide(Command(actor: actor, action: action, time: time))
-            let recorded = events.map { event in
-                defer { state.apply(RecordedEvent(seq: state.lastSeq + 1, time: time, actor: actor, event: event)) }
-                return RecordedEvent(seq: state.lastSeq + 1, time: time, actor: actor, event: event)
-            }
+            let recorded = try state.execute(Command(actor: actor, action: action, time: time))
             tally.update(recorded, state)
             #expect(tally.count(state) == FeedText.Tally(state).count(state), "after \(action)")
             return tally.count(state)

@@ -55,7 +55,7 @@ struct HostileRoomTests {
         }
         let rated = room.events.filter { if case .rated = $0.event { true } else { false } }
         #expect(rated.count == 20)
-        #expect(await room.session.state.presentParticipants.count == 20)
+        #expect(room.session.state.presentParticipants.count == 20)
         for client in idle { await client.close() }
         await room.stop()
         await feed.reading.value

@@ -113,7 +113,7 @@ struct JoinTests {
             let verb = command.split(separator: " ")[0]
             #expect(try await alice.ask(command) == "error only the facilitator can use \"\(verb)\"")
         }
-        #expect(await room.session.state.currentStage == "intro")
+        #expect(room.session.state.currentStage == "intro")
         #expect(
             try await alice.ask("dance")
                 == "error unknown command \"dance\"; commands: join, resume, rate, pick, strategy, knows, shares, note, stage, results, whoami, locale, help, quit"
@@ -142,7 +142,7 @@ struct JoinTests {
                 .participantJoined(name: "alice", department: "marketing"),
                 .rated(rater: .participant("alice"), stage: "brakes", item: "understanding", value: 2),
             ])
-        #expect(await room.session.state.participants["alice"]?.joins == 2)
+        #expect(room.session.state.participants["alice"]?.joins == 2)
     }
 
     @Test func quitFreesTheNameForANewJoin() async throws {
@@ -168,8 +168,8 @@ struct JoinTests {
         let last = try await first.readUntilClosed()
         #expect(last.last == "* closing — your seat was resumed from another connection; this one closes")
         #expect(try await second.ask("whoami") == "ok alice for marketing, reading English")
-        #expect(await room.session.state.participants["alice"]?.present == true)
-        #expect(await room.session.state.participants["alice"]?.joins == 1)
+        #expect(room.session.state.participants["alice"]?.present == true)
+        #expect(room.session.state.participants["alice"]?.joins == 1)
     }
 }
 

@@ -212,6 +212,6 @@ struct LimitTests {
         }
         #expect(locks == rounds && unlocks == rounds)
         try await eventually { room.events.contains { $0.event == .participantLeft(name: "stuck") } }
-        #expect(await room.session.state.participants["reader"]?.present == true)
+        #expect(room.session.state.participants["reader"]?.present == true)
     }
 }

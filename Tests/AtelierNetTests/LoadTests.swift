@@ -20,8 +20,8 @@ struct LoadTests {
             for try await (index, client) in group { clients[index] = client }
             return clients
         }
-        #expect(await room.session.state.presentParticipants.count == count)
-        let workshop = await room.session.state.workshop
+        #expect(room.session.state.presentParticipants.count == count)
+        let workshop = room.session.state.workshop
         let ratingStages = workshop.stages.filter { $0.kind == .rating }
         for stage in ratingStages {
             await room.goTo(stage.id)

@@ -27,6 +27,11 @@ struct ProtocolUnitTests {
         #expect(RequestParser.parse("join abc") == .failure(.usage("join")))
         #expect(RequestParser.parse("whoami please") == .failure(.usage("whoami")))
         #expect(RequestParser.parse("reveal") == .failure(.facilitatorOnly("reveal")))
+        // Derived from the facilitator's command table: its analysis commands are in, no word it lacks is.
+        for verb in ["consensus", "silos", "maturity", "status", "kick", "quiet", "suivant"] {
+            #expect(RequestParser.parse(verb) == .failure(.facilitatorOnly(verb)), "\(verb)")
+        }
+        #expect(RequestParser.facilitatorCommands.isDisjoint(with: ["show", "save", "analysis", "rate", "help"]))
         #expect(RequestParser.parse("dance") == .failure(.unknownCommand("dance")))
     }
 

@@ -51,7 +51,7 @@ struct RestartTests {
         _ = try await bob.waitFor { $0.hasPrefix("* welcome") }
         #expect(try await bob.ask("join \(TestRoom.code) bob marketing en").hasPrefix("ok "))
         #expect(try await bob.ask("quit") == "ok goodbye; join again with the code to come back")
-        try await eventually { await first.state.participants["bob"]?.present == false }
+        try await eventually { first.state.participants["bob"]?.present == false }
         #expect(keeper.saved.map(\.name) == ["alice"])
         #expect(
             keeper.saved.first
@@ -61,7 +61,7 @@ struct RestartTests {
 
         // The facilitator's atelier stops without a word to anyone: what was
         // stored is all the restarted one has (alice is still present in it).
-        let stored = await first.state
+        let stored = first.state
         let second = LiveSession(state: stored, journal: journal)
         let (after, newPort) = try await Self.server(second, keeper: keeper)
         let back = try await TestClient.connect(port: newPort)
@@ -88,7 +88,7 @@ struct RestartTests {
         // the name may join again.
         #expect(await after.kick("alice").done)
         #expect(keeper.saved.map(\.name) == ["bob"])
-        try await eventually { await second.state.participants["alice"]?.present == false }
+        try await eventually { second.state.participants["alice"]?.present == false }
         #expect(try await eve.ask("join \(TestRoom.code) alice marketing en").hasPrefix("ok "))
         await after.stop()
         await before.stop()
@@ -119,19 +119,19 @@ struct RestartTests {
         let (first, journal, before, tokens) = try await Self.joinedBeforeACrash(
             "ghosts", ["ghost", "back"], keeper: keeper)
         // The facilitator's atelier dies; its session comes back with both present.
-        let second = LiveSession(state: await first.state, journal: journal)
+        let second = LiveSession(state: first.state, journal: journal)
         let (after, newPort) = try await Self.server(second, keeper: keeper, resumeWindow: .milliseconds(300))
         let back = try await TestClient.connect(port: newPort)
         _ = try await back.waitFor { $0.hasPrefix("* welcome") }
         #expect(try await back.ask("resume \(tokens[1])") == "ok \(tokens[1])")
         // The window over, the one who did not resume is recorded as having left.
-        try await eventually { await second.state.participants["ghost"]?.present == false }
-        #expect(await second.state.participants["back"]?.present == true)
+        try await eventually { second.state.participants["ghost"]?.present == false }
+        #expect(second.state.participants["back"]?.present == true)
         // Later still, the token brings them back (a join is recorded).
         let late = try await TestClient.connect(port: newPort)
         _ = try await late.waitFor { $0.hasPrefix("* welcome") }
         #expect(try await late.ask("resume \(tokens[0])") == "ok \(tokens[0])")
-        #expect(await second.state.participants["ghost"]?.present == true)
+        #expect(second.state.participants["ghost"]?.present == true)
         let ghost = journal.events(session: "ghosts").filter { $0.actor == .participant("ghost") }.map(\.event.type)
         #expect(ghost == ["participant_joined", "participant_left", "participant_joined"])
         await after.stop()
@@ -141,10 +141,10 @@ struct RestartTests {
     @Test func aNormalStopRecordsEveryoneAsLeftEvenThoseWhoNeverCameBack() async throws {
         let keeper = MemorySeats()
         let (first, journal, before, _) = try await Self.joinedBeforeACrash("stop", ["ghost"], keeper: keeper)
-        let second = LiveSession(state: await first.state, journal: journal)
+        let second = LiveSession(state: first.state, journal: journal)
         let (after, _) = try await Self.server(second, keeper: keeper)
         await after.stop()
-        #expect(await second.state.participants["ghost"]?.present == false)
+        #expect(second.state.participants["ghost"]?.present == false)
         await before.stop()
     }
 }

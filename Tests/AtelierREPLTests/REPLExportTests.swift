@@ -19,7 +19,7 @@ import Testing
         for line in lines { harness.input.push(line) }
         harness.input.end()
         _ = await harness.repl.run()
-        return (harness.console.transcript, await harness.live.state)
+        return (harness.console.transcript, harness.live.state)
     }
 
     func content(_ name: String) throws -> String {

@@ -30,7 +30,7 @@ final class Echo: REPLExtension {
 
     func run(_ command: CustomCommand, in context: REPLContext) async -> Bool {
         calls.withLock { $0.append("run \(command.arguments.text("who")) \(command.arguments.text("mode"))") }
-        guard await context.live.state.participants[command.arguments.text("who")] != nil else {
+        guard context.live.state.participants[command.arguments.text("who")] != nil else {
             context.console.error("no such participant")
             return false
         }

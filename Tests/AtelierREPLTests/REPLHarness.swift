@@ -18,11 +18,11 @@ struct REPLHarness {
         "Alice (marketing) rated ignore: 3 (Much like us)",
         "",
         "  Flee and close our eyes (ignore)",
-        "                  0         1         2         3         4            n  median",
-        "  marketing       ·         ·         ·         ██████  1 ·            1     3.0",
-        "  Legal affairs   ·         ·         ·         ·         ·            0       –",
-        "  ──────────────────────────────────────────────────────────────────────────────",
-        "  Company         ·         ·         ·         ██████  1 ·            1     3.0",
+        "                 0         1         2         3         4         n  median",
+        "  marketing      ·         ·         ·         █████  1  ·         1     3.0",
+        "  Legal affairs  ·         ·         ·         ·         ·         0       –",
+        "  ──────────────────────────────────────────────────────────────────────────",
+        "  Company        ·         ·         ·         █████  1  ·         1     3.0",
     ]
 
     let live: LiveSession

@@ -21,13 +21,13 @@ import Testing
         harness.console.quiet = true
         _ = await harness.live.submit(Command(actor: .participant("Zoe"), action: .leave(name: "Zoe"), time: 2))
         harness.input.push("participants")
-        #expect(await harness.waitFor("  Zoe  marketing             left"))
+        #expect(await harness.waitFor("  Zoe  marketing  left"))
         harness.input.end()
         _ = await run.value
         #expect(!harness.console.transcript.contains("Zoe left"))
         #expect(
             harness.console.transcript == [
-                "department marketing added", "Zoe joined marketing", "  Zoe  marketing             left",
+                "department marketing added", "Zoe joined marketing", "  Zoe  marketing  left",
             ])
     }
 
@@ -123,6 +123,70 @@ import Testing
         let letters = SessionName.letters(using: &generator)
         #expect(letters.count == 4 && letters.allSatisfy { ("a"..."z").contains($0) })
     }
+
+    @Test func aParticipantsAnswerRedrawsTheTallyAndStatusCountsLikeTheFeed() async throws {
+        let harness = try REPLHarness()
+        let run = Task { await harness.repl.run() }
+        harness.input.push("dept add marketing")
+        harness.input.push("next")
+        #expect(await harness.waitFor("stage ignore: Looking away"))
+        for name in ["Zoe", "Yan"] {
+            _ = await harness.live.submit(
+                Command(actor: .participant(name), action: .join(name: name, department: "marketing"), time: 1))
+        }
+        let rated = await harness.live.submit(
+            Command(
+                actor: .participant("Zoe"), action: .rate(who: "Zoe", item: nil, value: 2), time: 2))
+        guard case .accepted = rated else {
+            Issue.record("rating refused: \(rated)")
+            return
+        }
+        #expect(await harness.waitFor("  Company"))
+        harness.input.push("status")
+        #expect(await harness.waitFor("1 of 2 present answered ignore"))
+        harness.input.end()
+        _ = await run.value
+        let transcript = harness.console.transcript
+        let rating = try #require(transcript.firstIndex(of: "Zoe (marketing) rated ignore: 2 (Partly us)"))
+        #expect(
+            Array(transcript[(rating + 1)...].prefix(6)) == [
+                "",
+                "  Flee and close our eyes (ignore)",
+                "             0          1          2          3          4          n  median",
+                "  marketing  ·          ·          ██████  1  ·          ·          1     2.0",
+                "  ───────────────────────────────────────────────────────────────────────────",
+                "  Company    ·          ·          ██████  1  ·          ·          1     2.0",
+            ])
+    }
+
+    @Test func theTimersCountdownAndAlerts() throws {
+        let workshop = try TestFiles.workshop()
+        var state = SessionState(id: "t", workshop: workshop, locale: "en")
+        for (seq, event) in [
+            Event.departmentAdded(id: "marketing", name: "marketing"), .stageChanged(from: "intro", to: "ignore"),
+            .timerStarted(stage: "ignore", seconds: 180),
+        ].enumerated() {
+            state.apply(RecordedEvent(seq: Int64(seq + 1), time: 10_000, actor: .facilitator, event: event))
+        }
+        let timer = try #require(state.timer)
+        #expect(REPL.timeLeft(state, now: 10_000) == "3:00")
+        #expect(REPL.timeLeft(state, now: 10_001) == "3:00")
+        #expect(REPL.timeLeft(state, now: 141_000) == "0:49")
+        #expect(REPL.timeLeft(state, now: 190_000) == nil)
+        #expect(REPL.timerAlert(timer, from: 128_000, to: 129_000) == nil)
+        #expect(REPL.timerAlert(timer, from: 129_500, to: 130_500) == "repl.timer.minute_left")
+        #expect(REPL.timerAlert(timer, from: 130_500, to: 131_500) == nil)
+        #expect(REPL.timerAlert(timer, from: 189_900, to: 190_100) == "repl.timer.done")
+        state.apply(
+            RecordedEvent(
+                seq: 4, time: 200_000, actor: .facilitator, event: .timerStarted(stage: "ignore", seconds: 45)))
+        // A timer of a minute or less says nothing before time is up.
+        let short = try #require(state.timer)
+        #expect(REPL.timerAlert(short, from: 200_000, to: 244_000) == nil)
+        let harness = try REPLHarness()
+        #expect(harness.repl.prompt(state) == "atelier[ignore]> ")
+    }
+
 }
 
 extension CompletionAnswer {

@@ -26,11 +26,11 @@ import Testing
                 "legal rated ignore: 1 (A little like us)",
                 "",
                 "  Flee and close our eyes (ignore)",
-                "                  0         1         2         3         4            n  median",
-                "  marketing       ·         ·         ·         ██████  1 ·            1     3.0",
-                "  Legal affairs   ·         ██████  1 ·         ·         ·            1     1.0",
-                "  ──────────────────────────────────────────────────────────────────────────────",
-                "  Company         ·         ███     1 ·         ███     1 ·            2     2.0",
+                "                 0         1         2         3         4         n  median",
+                "  marketing      ·         ·         ·         █████  1  ·         1     3.0",
+                "  Legal affairs  ·         █████  1  ·         ·         ·         1     1.0",
+                "  ──────────────────────────────────────────────────────────────────────────",
+                "  Company        ·         ██▌    1  ·         ██▌    1  ·         2     2.0",
             ]
         #expect(lines == expected)
     }
@@ -44,11 +44,11 @@ import Testing
         let expected: [String] = [
             "",
             "  Wanting to keep control of the message (control)",
-            "                  0     1     2     3     4        n  median   IQR   Cns IQR≤1.0",
-            "  marketing       ·     █   1 ·     ·     █   1    2     2.5   1.5  0.32       ✗",
-            "  legal           ·     ·     ·     ██  1 ·        1     3.0   0.0  1.00       ✓",
-            "  ──────────────────────────────────────────────────────────────────────────────",
-            "  Company         ·     ▋   1 ·     ▋   1 ▋   1    3     3.0   1.5  0.50       ✗",
+            "             0      1      2      3      4      n  median  IQR   Cns  IQR≤1.0",
+            "  marketing  ·      █   1  ·      ·      █   1  2     2.5  1.5  0.32        ✗",
+            "  legal      ·      ·      ·      ██  1  ·      1     3.0  0.0  1.00        ✓",
+            "  ───────────────────────────────────────────────────────────────────────────",
+            "  Company    ·      ▋   1  ·      ▋   1  ▋   1  3     3.0  1.5  0.50        ✗",
             "  0 No brake at all · 1 A slight brake · 2 A real brake · 3 A strong brake",
             "  4 It stops us",
             "",
@@ -66,12 +66,12 @@ import Testing
             "hr picked drift (Follow the wind and the fashionable tools)",
             "",
             "  The dominant reflex (position)",
-            "                  ignore  status_quo  delegate  drift      n  most chosen",
-            "  marketing       ·       ·           ·         ████  1    1  drift",
-            "  legal           ·       ·           ████  1   ·          1  delegate",
-            "  hr              ·       ·           ·         ████  1    1  drift",
-            "  ──────────────────────────────────────────────────────────────────────────────",
-            "  Company         ·       ·           █▍    1   ██▋   2    3  drift",
+            "             ignore       status_quo   delegate     drift        n  most chosen",
+            "  marketing  ·            ·            ·            ████████  1  1  drift",
+            "  legal      ·            ·            ████████  1  ·            1  delegate",
+            "  hr         ·            ·            ·            ████████  1  1  drift",
+            "  ─────────────────────────────────────────────────────────────────────────────",
+            "  Company    ·            ·            ██▋       1  █████▍    2  3  drift",
         ]
         #expect(Array(lines.suffix(9)) == expected)
     }
@@ -85,7 +85,7 @@ import Testing
         let expected: [String] = [
             "  marketing  1 participant: Alice",
             "  legal      Legal affairs · no participant; it answers as one voice",
-            "  Alice  marketing             present",
+            "  Alice  marketing  present",
             "stage intro (an introduction) · 2 departments · 1 present",
             "  marketing  Alice",
             "  legal      as one voice",
@@ -155,4 +155,11 @@ import Testing
         #expect(
             maturity == ["Maturity levels", "", "  marketing  Denial"] + reason + ["", "  Company    Denial"] + reason)
     }
+
+    @Test func theStageNeverCutsAnIdTheFacilitatorMustType() async throws {
+        let (lines, _) = try await REPLHarness.script(["goto brakes", "stage"])
+        #expect(lines.filter { $0.hasPrefix("  understanding") } == ["  understanding Not understanding these media"])
+        #expect(!lines.contains { $0.contains("understandi…") })
+    }
+
 }

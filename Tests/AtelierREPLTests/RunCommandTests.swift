@@ -52,7 +52,7 @@ extension ProgramTests {
             #expect(result.lines.contains("Gil (it) rated delegate: 4 (Exactly us)"))
             #expect(
                 result.lines.contains(
-                    "  Company         ·       █▋    2     █▋    2   ▊     1    5  status_quo/delega…"))
+                    "  Company            ·       ▊   2       ▊   2     ▍   1  5  status_quo/delegate"))
             #expect(result.lines.contains("Maturity levels"))
             #expect(result.lines.contains("  Information technology  Reactive"))
             let french = try await atelier.run(
@@ -120,7 +120,7 @@ extension ProgramTests {
             #expect(second.lines.first == "Emma (hr) rated understanding: 1 (A slight brake)")
             #expect(
                 second.lines.contains(
-                    "  hr              ·     ·     ·     ██  1 ·        1     3.0   0.0  1.00       ✓"))
+                    "  hr       ·       ·       ·       ███  1  ·       1     3.0  0.0  1.00        ✓"))
             let ended = try await atelier.run(
                 ["run", "--store", atelier.store, "--session", "over", "--locale", "en"], input: "end\n")
             #expect(ended.lines == ["the session has ended; results and export remain available"])

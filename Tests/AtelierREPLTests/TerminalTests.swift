@@ -40,7 +40,10 @@ extension ProgramTests {
             try await tmux.keys("Enter")
             let (tally, after) = await tmux.wait {
                 $0.contains("marketing rated ignore: 3 (Much like us)")
-                    && $0.contains("  Company         ·         ·         ·         ██████  1 ·            1     3.0")
+                    // The pane is 100 columns wide: the bars take the room.
+                    && $0.contains(
+                        "  Company    ·              ·              ·              ██████████  1  ·              1     3.0"
+                    )
             }
             #expect(tally, "\(after)")
         }
@@ -73,6 +76,38 @@ extension ProgramTests {
             let resumed = try await atelier.run(
                 ["resume", "keys", "--store", atelier.store, "--locale", "en"], input: "departments")
             #expect(resumed.lines == ["  hr  no participant; it answers as one voice"])
+        }
+
+        @Test func aNetworkParticipantsAnswerRedrawsTheOpenTally() async throws {
+            let atelier = try AtelierBinary()
+            defer { atelier.remove() }
+            let tmux = try start(atelier, session: "net", extra: ["--listen", "127.0.0.1:0", "--code", "ABC234"])
+            defer { tmux.kill() }
+            let (listening, screen) = await tmux.wait(for: "participants can join on 127.0.0.1:")
+            #expect(listening, "\(screen)")
+            let line = try #require(screen.first { $0.contains("participants can join on 127.0.0.1:") })
+            let port = try #require(line.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) })
+            try await tmux.type("dept add marketing")
+            try await tmux.keys("Enter")
+            try await tmux.type("next")
+            try await tmux.keys("Enter")
+            #expect(await tmux.wait(for: "atelier[ignore]>").0)
+
+            // Alice answers from her own terminal (`atelier join`, a script on stdin).
+            let joined = try await atelier.run(
+                [
+                    "join", "127.0.0.1:\(port)", "--code", "ABC234", "--name", "alice", "--department", "marketing",
+                    "--locale", "en",
+                ], input: "rate 3\nquit\n")
+            #expect(joined.status == 0, "\(joined.errors)")
+            let (redrawn, after) = await tmux.wait {
+                $0.contains("alice (marketing) rated ignore: 3 (Much like us)")
+                    && $0.contains { $0.hasPrefix("  Company") && $0.hasSuffix("1     3.0") }
+                    && $0.contains("1 of 1 present answered ignore")
+            }
+            #expect(redrawn, "\(after)")
+            // The prompt and the half-typed line stay below it.
+            #expect(after.last { !$0.isEmpty } == "atelier[ignore]>")
         }
     }
 }

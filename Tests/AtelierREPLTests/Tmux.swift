@@ -20,9 +20,11 @@ struct Tmux {
         try await OffThread.run { [self] in try tmux(["send-keys", "-t", "0", "-l", text]) }
     }
 
-    /// The visible lines, trailing spaces trimmed.
-    func screen() -> [String] {
-        guard let text = try? tmux(["capture-pane", "-p", "-t", "0"], capture: true) else { return [] }
+    /// The visible lines, trailing spaces trimmed; with `history`, every
+    /// line since the start, a line the terminal wrapped joined back whole.
+    func screen(history: Bool = false) -> [String] {
+        let whole = history ? ["-J", "-S", "-"] : []
+        guard let text = try? tmux(["capture-pane", "-p", "-t", "0"] + whole, capture: true) else { return [] }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map {
             String($0.reversed().drop { $0 == " " }.reversed())
         }

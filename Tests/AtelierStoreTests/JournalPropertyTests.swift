@@ -19,7 +19,7 @@ import Testing
         var refused = 0
         for _ in 0..<Self.commands {
             let before = try store.events(id: id)
-            let command = generator.next(await live.state)
+            let command = generator.next(live.state)
             switch await live.submit(command) {
             case .accepted(let events):
                 #expect(try store.events(id: id) == before + events, "seed \(seed): \(command)")
@@ -30,7 +30,7 @@ import Testing
                 Issue.record("seed \(seed): the store failed: \(reason)")
             }
         }
-        return (await live.state, refused)
+        return (live.state, refused)
     }
 
     @Test(arguments: seeds) func storedJournalFoldsToTheLiveState(seed: UInt64) async throws {

@@ -16,15 +16,15 @@ import Testing
         var time: Timestamp = 1_714_550_400_000
         func submit(_ actor: Actor, _ action: Action) throws {
             time += 100
-            for event in try state.decide(Command(actor: actor, action: action, time: time)) {
-                state.apply(RecordedEvent(seq: state.lastSeq + 1, time: time, actor: actor, event: event))
-                pending.append(PendingEvent(time: time, actor: actor, event: event))
+            for recorded in try state.execute(Command(actor: actor, action: action, time: time)) {
+                pending.append(PendingEvent(time: time, actor: actor, event: recorded.event))
             }
             if pending.count >= 100 { try flush() }
         }
         var stored = state.lastSeq - Int64(pending.count)
         func flush() throws {
-            stored += Int64(try store.append(session: "long", after: stored, pending).count)
+            stored += Int64(
+                try store.append(session: "long", after: stored, pending, reaching: SessionSummary(state)).count)
             pending = []
         }
         try submit(.facilitator, .addDepartment(id: "marketing", name: "Marketing"))
@@ -61,7 +61,8 @@ import Testing
         let (store, _) = try Self.longSession()
         let queue = try DatabaseQueue(path: store.path)
         try await queue.write { db in
-            try db.execute(sql: "UPDATE event_packs SET packed = x'01' WHERE seq = 9000")
+            // Version 1, kind 10 (rated), then nothing.
+            try db.execute(sql: "UPDATE event_packs SET packed = x'010A' WHERE seq = 9000")
         }
         try queue.close()
         #expect {

@@ -5,7 +5,9 @@ import Testing
 
 @testable import AtelierStore
 
-/// The packed form the fold reads (`event_packs`), beside the typed columns.
+/// The packed form of events (`event_packs`), the store's one table of events;
+/// the typed columns of `events`, which stores written before
+/// `v5-events-packed-only` hold, are still read to migrate them.
 @Suite struct PackedEventTests {
     /// Every kind, with texts that are not plain ASCII, long and empty-ish
     /// values, and both kinds of rater and actor.
@@ -82,7 +84,8 @@ import Testing
         _ = try await ScriptedSession.run(on: store)
         let queue = try DatabaseQueue(path: store.path)
         try await queue.write { db in
-            try db.execute(sql: "UPDATE event_packs SET packed = x'0105' WHERE seq = 4")
+            // Version 1, kind 3 (participant_joined), then nothing.
+            try db.execute(sql: "UPDATE event_packs SET packed = x'0103' WHERE seq = 4")
         }
         try queue.close()
         #expect {
@@ -95,44 +98,49 @@ import Testing
     }
 
     /// What a live session appends is bound column by column: every kind
-    /// reads back the same from the typed columns and from the packs, an
-    /// empty text stays empty (not NULL), and a missing value stays NULL.
-    @Test func appendedEventsReadBackFromBothTables() throws {
+    /// reads back the same from the packs, an empty text stays empty.
+    @Test func appendedEventsReadBack() throws {
         let store = try TestSupport.store()
         _ = try store.create(id: "kinds", workshop: TestSupport.copingPatterns, locale: "fr", time: 0)
         let written = Self.events + [(.facilitator, .noteAdded(stage: "intro", text: ""))]
         let appended = try store.append(
             session: "kinds", after: 1, written.map { PendingEvent(time: 1_700_000_000_123, actor: $0, event: $1) })
         #expect(appended.map(\.seq) == Array(2...Int64(written.count + 1)))
-        let (typed, packed, rows) = try store.queue.read { db in
+        let (packed, tables) = try store.queue.read { db in
             let key = try #require(try SessionStore.sessionKey(db, "kinds"))
-            var typed: [RecordedEvent] = []
             var packed: [RecordedEvent] = []
-            try JournalReader.forEachFromColumns(db, session: key, id: "kinds") { typed.append($0) }
             try JournalReader.forEach(db, session: key, id: "kinds") { packed.append($0) }
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT seq, time, kind, v, actor, item, value, text FROM events WHERE seq IN (11, 21)")
-            return (typed, packed, rows)
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            return (packed, tables)
         }
-        #expect(Array(typed.dropFirst()) == appended)
-        #expect(packed == typed)
-        #expect(rows.count == 2)
-        let rating = rows[0]
-        #expect(rating["seq"] as Int64? == 11)
-        #expect(rating["time"] as Int64? == 1_700_000_000_123)
-        #expect(rating["kind"] as String? == "rated")
-        #expect(rating["v"] as Int64? == 1)
-        #expect(rating["actor"] as String? == "zoé")
-        #expect(rating["item"] as String? == "control")
-        #expect(rating["value"] as Int64? == -2)
-        #expect(rating["text"] as String? == nil)
-        #expect(rows[1]["kind"] as String? == "note_added")
-        #expect(rows[1]["text"] as String? == "")
-        #expect(rows[1]["value"] as Int64? == nil)
+        #expect(Array(packed.dropFirst()) == appended)
+        #expect(packed.last?.event == .noteAdded(stage: "intro", text: ""))
+        // The typed columns are gone: one table of events.
+        #expect(tables == ["event_packs", "grdb_migrations", "seats", "sessions"])
+    }
+
+    /// The version-1 form of the events: their typed columns, as an
+    /// atelier of that time wrote them (`EventColumns`).
+    static func insertTypedRows(_ db: Database, session key: Int64, _ events: [RecordedEvent]) throws {
+        for recorded in events {
+            let c = EventColumns(recorded.event, actor: recorded.actor)
+            try db.execute(
+                sql: """
+                    INSERT INTO events (session, seq, time, kind, v, actor, stage, item, department, participant,
+                        other, value, text)
+                    VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    key, recorded.seq, recorded.time, c.kind, c.actor, c.stage, c.item, c.department, c.participant,
+                    c.other, c.value, c.text,
+                ])
+        }
     }
 
     /// A store written before `event_packs` existed (schema version 1) is
-    /// packed by the migration when this atelier opens it, and folds the same.
+    /// packed by the migrations when this atelier opens it, loses its typed
+    /// columns, gets its sessions' summaries, and folds the same.
     @Test func aVersionOneStoreIsPackedWhenOpened() async throws {
         let current = try TestSupport.store()
         let live = try await ScriptedSession.run(on: current)
@@ -141,26 +149,34 @@ import Testing
         try StoreSchema.migrator.migrate(queue, upTo: "v1-sessions-and-events")
         let version = try await queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
         #expect(version == 1)
+        let original = try current.events(id: ScriptedSession.id)
         try await queue.write { db in
             try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [current.path])
-            try db.execute(sql: "INSERT INTO sessions SELECT * FROM current.sessions")
-            try db.execute(sql: "INSERT INTO events SELECT * FROM current.events")
+            try db.execute(
+                sql: """
+                    INSERT INTO sessions SELECT key, id, workshop_id, workshop_version, locale, started_at, workshop
+                    FROM current.sessions
+                    """)
+            let key = try #require(try Int64.fetchOne(db, sql: "SELECT key FROM sessions"))
+            try Self.insertTypedRows(db, session: key, original)
         }
         try queue.close()
         let opened = try SessionStore(path: path)
         #expect(StateComparison.differences(live, try opened.load(id: ScriptedSession.id)) == [])
         let migrated = try opened.events(id: ScriptedSession.id)
-        let original = try current.events(id: ScriptedSession.id)
         #expect(migrated == original)
+        #expect(try opened.sessions() == [SessionSummary(live)])
         #expect(try opened.integrityCheck() == "ok")
         let reopened = try DatabaseQueue(path: path)
-        let (upgraded, packs) = try await reopened.read { db in
+        let (upgraded, packs, typed) = try await reopened.read { db in
             (
                 try Int.fetchOne(db, sql: "PRAGMA user_version"),
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM event_packs")
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM event_packs"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'events'")
             )
         }
         #expect(upgraded == Int(StoreSchema.version))
         #expect(packs == live.eventCount)
+        #expect(typed == 0)
     }
 }

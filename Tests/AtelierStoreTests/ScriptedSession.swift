@@ -28,7 +28,7 @@ enum ScriptedSession {
         for command in commands {
             guard case .accepted = await live.submit(command) else { throw ScriptError.refused(command) }
         }
-        return await live.state
+        return live.state
     }
 
     static func recording() async throws -> String {

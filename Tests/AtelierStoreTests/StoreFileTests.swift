@@ -46,7 +46,7 @@ import Testing
         let before = bytes(path)
         #expect(
             refusal(path)
-                == "\(path) was written by a newer atelier (store version 7; this one reads up to version 4); "
+                == "\(path) was written by a newer atelier (store version 7; this one reads up to version 6); "
                 + "it was left untouched")
         #expect(bytes(path) == before)
     }

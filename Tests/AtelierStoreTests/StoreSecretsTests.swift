@@ -1,8 +1,9 @@
 import AtelierCore
-import AtelierStore
 import Foundation
 import GRDB
 import Testing
+
+@testable import AtelierStore
 
 /// The store holds who said what and lets participants resume: it is its
 /// user's alone, keeps no token that works, and is read without being
@@ -60,30 +61,37 @@ import Testing
     /// A store written before digests: its tokens become digests, those of
     /// ended sessions go, and no token is left anywhere in the files.
     @Test func aStoreWithTokensInClearIsMigrated() throws {
-        let path = TestSupport.folder() + "/v3.sqlite"
-        do {
-            let store = try SessionStore(path: path)
-            _ = try store.create(id: "live", workshop: TestSupport.copingPatterns, locale: "en", time: 0)
-            _ = try store.create(id: "over", workshop: TestSupport.copingPatterns, locale: "en", time: 0)
-            _ = try store.append(
-                session: "over", after: 1, [PendingEvent(time: 1, actor: .facilitator, event: .sessionEnded)])
-        }
+        let folder = TestSupport.folder()
+        let current = try SessionStore(path: folder + "/current.sqlite")
+        _ = try current.create(id: "live", workshop: TestSupport.copingPatterns, locale: "en", time: 0)
+        _ = try current.create(id: "over", workshop: TestSupport.copingPatterns, locale: "en", time: 0)
+        _ = try current.append(
+            session: "over", after: 1, [PendingEvent(time: 1, actor: .facilitator, event: .sessionEnded)])
         let live = "aaaabbbbccccdddd0000111122223333"
         let over = "99998888777766665555444433332222"
-        // As the version 3 schema left it.
+        // As the version 3 schema left it: the same sessions, their events in
+        // typed columns and packed, and the seats' tokens in clear.
+        let path = folder + "/v3.sqlite"
         let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v3-participant-seats")
+        let journals = try ["live", "over"].map { try current.events(id: $0) }
         try queue.write { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [current.path])
             try db.execute(
                 sql: """
-                    DROP TABLE seats;
-                    CREATE TABLE seats (
-                        session INTEGER NOT NULL REFERENCES sessions(key), name TEXT NOT NULL,
-                        department TEXT NOT NULL, locale TEXT NOT NULL, token TEXT NOT NULL,
-                        PRIMARY KEY (session, name)) WITHOUT ROWID;
+                    INSERT INTO sessions SELECT key, id, workshop_id, workshop_version, locale, started_at, workshop
+                    FROM current.sessions ORDER BY key
+                    """)
+            for (id, events) in zip(["live", "over"], journals) {
+                let key = try #require(
+                    try Int64.fetchOne(db, sql: "SELECT key FROM sessions WHERE id = ?", arguments: [id]))
+                try PackedEventTests.insertTypedRows(db, session: key, events)
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO event_packs SELECT * FROM current.event_packs;
                     INSERT INTO seats SELECT key, 'ana', 'hr', 'en', '\(live)' FROM sessions WHERE id = 'live';
                     INSERT INTO seats SELECT key, 'bob', 'hr', 'en', '\(over)' FROM sessions WHERE id = 'over';
-                    DELETE FROM grdb_migrations WHERE identifier = 'v4-seat-token-digests';
-                    PRAGMA user_version = 3;
                     """)
         }
         try queue.close()

@@ -50,3 +50,16 @@ struct SeededRandom: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension SessionStore {
+    /// `append` for a test that keeps no state ahead of the store: the
+    /// summary is the stored session folded, then these events.
+    func append(session: String, after lastSeq: Int64, _ events: [PendingEvent]) throws -> [RecordedEvent] {
+        let summary =
+            (try? load(id: session))?.summary(after: events)
+            ?? SessionSummary(
+                id: session, workshopID: "", workshopVersion: 0, startedAt: nil, lastEventAt: nil, eventCount: 0,
+                departments: 0, participants: 0, endedAt: nil)
+        return try append(session: session, after: lastSeq, events, reaching: summary)
+    }
+}

@@ -11,7 +11,8 @@ public enum CatalogParser {
 
     public static func parse(_ text: String) -> Result {
         var reader = YAMLReader()
-        guard let root = reader.compose(text),
+        // Every value of a locale file is text: no scalar needs its type resolved.
+        guard let root = reader.compose(text, resolver: .basic),
             let top = reader.mapping(root, context: "locale")
         else { return Result(catalog: nil, problems: reader.problems) }
         reader.rejectUnknownKeys(

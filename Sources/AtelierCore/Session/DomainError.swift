@@ -11,7 +11,6 @@ public enum DomainError: Error, Sendable, Hashable {
     case nameTaken(String)
     case nameIsDepartment(String)
     case unknownParticipant(String, known: [String])
-    case alreadyPresent(String)
     case unknownRater(String, participants: [String], departments: [String])
     case unknownStage(String, known: [String])
     case noNextStage(current: String)
@@ -61,8 +60,6 @@ public enum DomainError: Error, Sendable, Hashable {
         case .unknownParticipant(let name, let known):
             return LocalizedMessage(
                 "error.unknown_participant", ["name": .text(name), "known": Self.known(known)])
-        case .alreadyPresent(let name):
-            return LocalizedMessage("error.already_present", ["name": .text(name)])
         case .unknownRater(let who, let participants, let departments):
             return LocalizedMessage(
                 "error.unknown_rater",

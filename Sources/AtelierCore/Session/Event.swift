@@ -1,6 +1,6 @@
 /// Something that happened in a session. Events are the session's only
 /// truth: the state is their fold. Their encoding is stable and versioned
-/// (see `EventCoding` and docs/recording-format.md).
+/// (`EventSchema`, docs/recording-format.md).
 public enum Event: Sendable, Hashable {
     case sessionStarted(workshop: String, version: Int, locale: String)
     case departmentAdded(id: String, name: String)
@@ -21,28 +21,8 @@ public enum Event: Sendable, Hashable {
     case undone(seq: Int64)
     case sessionEnded
 
-    /// The stable name written in the `type` field and the `kind` column.
-    public var type: String {
-        switch self {
-        case .sessionStarted: return "session_started"
-        case .departmentAdded: return "department_added"
-        case .participantJoined: return "participant_joined"
-        case .participantLeft: return "participant_left"
-        case .stageChanged: return "stage_changed"
-        case .stageLocked: return "stage_locked"
-        case .stageUnlocked: return "stage_unlocked"
-        case .stageRevealed: return "stage_revealed"
-        case .timerStarted: return "timer_started"
-        case .rated: return "rated"
-        case .picked: return "picked"
-        case .strategyDeclared: return "strategy_declared"
-        case .knowsDeclared: return "knows_declared"
-        case .sharesDeclared: return "shares_declared"
-        case .noteAdded: return "note_added"
-        case .undone: return "undone"
-        case .sessionEnded: return "session_ended"
-        }
-    }
+    /// The stable name written in the `type` field (`EventSchema`).
+    public var type: String { EventSchema.kinds[kind].type }
 }
 
 /// An event as the journal holds it: its place in the session, its time and

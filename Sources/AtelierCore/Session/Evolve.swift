@@ -1,12 +1,6 @@
 /// How each event changes the state. Pure and total: the journal holds only
 /// events that `decide` accepted, so replaying it never fails.
 extension SessionState {
-    public func evolve(_ recorded: RecordedEvent) -> SessionState {
-        var next = self
-        next.apply(recorded)
-        return next
-    }
-
     public mutating func apply(_ recorded: RecordedEvent) {
         lastSeq = recorded.seq
         eventCount += 1

@@ -24,9 +24,12 @@ struct YAMLReader {
     }
 
     /// Parses text into a single YAML node, or reports the syntax error.
-    mutating func compose(_ text: String) -> Node? {
+    /// `resolver`: how plain scalars get their types; a reader that takes
+    /// every scalar as text passes `.basic`, which spares a regular
+    /// expression per scalar (most of a locale file's reading time).
+    mutating func compose(_ text: String, resolver: Resolver = .default) -> Node? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, resolver) else {
                 report(at: .start, "file.empty")
                 return nil
             }

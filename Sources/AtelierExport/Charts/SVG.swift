@@ -15,7 +15,7 @@ enum SVG {
     }
 
     /// A coordinate: one decimal at most, a dot, no exponent.
-    static func n(_ value: Double) -> String { JSONValue.format((value * 10).rounded() / 10) }
+    static func n(_ value: Double) -> String { JSONValue.fixed((value * 10).rounded() / 10, digits: 4) }
 
     static func text(
         _ content: String, x: Double, y: Double, anchor: String = "start", cls: String? = nil,

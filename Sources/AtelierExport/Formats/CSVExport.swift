@@ -3,7 +3,7 @@ import AtelierCore
 /// The CSV folder, in the spirit of the Pol.is export set: a summary, the raw
 /// answer log, the rater × item matrix, the departments and the silo findings.
 /// Ids are exactly those of the workshop and the session; texts are in the
-/// export's language; numbers use a dot and at most four decimals.
+/// export's language; numbers use a dot, at full precision (`JSONValue.format`).
 struct CSVExport {
     static let statColumns = ["n", "mean", "median", "q1", "q3", "iqr", "consensus", "consensus_reached"]
 

@@ -17,6 +17,7 @@ struct SummaryJSON {
         return .object([
             ("format", .string(Self.format)),
             ("version", .int(Self.version)),
+            ("generator", .string(AtelierVersion.generator)),
             (
                 "workshop",
                 .object([

@@ -51,7 +51,7 @@ struct CSVTable {
         "\"" + String(value.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
     }
 
-    /// Numbers as in the JSON export: a dot, at most four decimals; empty when undefined.
+    /// Numbers as in the JSON export: full precision, a dot; empty when undefined.
     static func number(_ value: Double?) -> Cell { .value(value.map(JSONValue.format) ?? "") }
     static func count(_ value: Int) -> Cell { .value(String(value)) }
     static func flag(_ value: Bool?) -> Cell { .value(value.map { $0 ? "true" : "false" } ?? "") }

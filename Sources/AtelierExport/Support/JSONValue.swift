@@ -1,6 +1,6 @@
 /// A JSON document whose objects keep their keys in the order given, written
 /// by hand so the bytes are stable: two-space indentation, arrays of plain
-/// values on one line, numbers rounded to `JSONValue.digits` decimals.
+/// values on one line, numbers at full precision (`format`).
 indirect enum JSONValue: Equatable {
     case null
     case bool(Bool)
@@ -9,9 +9,6 @@ indirect enum JSONValue: Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-
-    /// Decimal places kept in numbers (documented in docs/export-formats.md).
-    static let digits = 4
 
     static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.render() == rhs.render() }
 
@@ -78,9 +75,22 @@ indirect enum JSONValue: Equatable {
         }
     }
 
-    /// Fixed-point with at most `digits` decimals, trailing zeros dropped;
-    /// no exponent below 10^14. Not-a-number and infinities become null.
+    /// The shortest text that reads back as exactly the same double (Swift's
+    /// round-trip form: `0.3333333333333333`, `2.5`, `1e-05`), without a
+    /// trailing `.0` (`2`); zero is `0`. Not-a-number and infinities become
+    /// null. What the JSON summary and the CSV files write, so that a figure
+    /// recomputed from them is the one atelier computed.
     static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        guard value != 0 else { return "0" }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    /// Fixed-point with at most `digits` decimals, trailing zeros dropped;
+    /// no exponent below 10^14 (the coordinates of the HTML export's charts).
+    static func fixed(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return "null" }
         var scale: Int64 = 1
         for _ in 0..<digits { scale *= 10 }

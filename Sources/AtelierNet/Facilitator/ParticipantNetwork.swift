@@ -34,7 +34,10 @@ public final class ParticipantNetwork: REPLExtension {
         self.interfaces = interfaces
     }
 
-    public var commands: [CommandSpec] {
+    public var commands: [CommandSpec] { Self.commands }
+
+    /// The network's entries of the facilitator's command table.
+    static var commands: [CommandSpec] {
         func spec(_ word: String, _ forms: [CommandForm]) -> CommandSpec {
             CommandSpec(
                 word: word, groupKey: "net.repl.group",

@@ -34,9 +34,8 @@ enum FeedText {
             ["answered": .count(answered), "count": .count(after.present), "stage": .text(after.stage)])
     }
 
-    /// Who is present and who of them has answered the current stage (every
-    /// item of a rating stage, the pick of a pick stage, a strategy of their
-    /// department on a strategy stage), kept up to date batch by batch: an
+    /// Who is present and who of them has answered the current stage
+    /// (`SessionState.hasAnswered`, as `status` counts), kept up to date batch by batch: an
     /// answer, a join or a leave rechecks only the participants it concerns,
     /// so a room of hundreds is not recounted after every write. Anything
     /// else that may change the count (a stage change, an undo) counts again
@@ -50,7 +49,7 @@ enum FeedText {
             stage = state.currentStage
             for participant in state.presentParticipants {
                 present.insert(participant.name)
-                if Self.hasAnswered(participant.name, state) { answered.insert(participant.name) }
+                if state.hasAnswered(participant.name) { answered.insert(participant.name) }
             }
         }
 
@@ -94,26 +93,10 @@ enum FeedText {
 
         private mutating func recheck(_ name: String, _ state: SessionState) {
             guard present.contains(name) else { return }
-            if Self.hasAnswered(name, state) {
+            if state.hasAnswered(name) {
                 answered.insert(name)
             } else {
                 answered.remove(name)
-            }
-        }
-
-        private static func hasAnswered(_ name: String, _ state: SessionState) -> Bool {
-            guard let stage = state.stage else { return false }
-            let rater = Rater.participant(name)
-            switch stage.kind {
-            case .rating:
-                return stage.items.allSatisfy { state.ratings[$0.id]?[rater]?.isEmpty == false }
-            case .pick:
-                return state.picks[stage.id]?[rater]?.isEmpty == false
-            case .strategy:
-                guard let department = state.participants[name]?.department else { return false }
-                return state.strategies[department]?.isEmpty == false
-            case .intro, .discussion:
-                return false
             }
         }
     }

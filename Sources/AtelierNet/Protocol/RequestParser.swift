@@ -1,3 +1,5 @@
+import AtelierREPL
+
 /// Reads one protocol line into a request. Words are separated by spaces;
 /// a text argument is the rest of the line, with its surrounding double
 /// quotes taken off when it has them (`note "a remark"` or `note a remark`).
@@ -8,11 +10,13 @@ public enum RequestParser {
         "locale", "help", "quit",
     ]
 
-    /// The facilitator's commands, refused with a clear line when a participant sends them.
-    public static let facilitatorCommands: Set<String> = [
-        "next", "prev", "previous", "goto", "lock", "unlock", "reveal", "timer", "undo", "export", "dept", "end",
-        "kick", "code", "lock-joins", "unlock-joins", "quiet", "participants", "show", "save", "analysis",
-    ]
+    /// The facilitator's commands, refused with a clear line when a participant sends them:
+    /// every word and alias of the facilitator's command table (the network's entries
+    /// included) that is not also a participant's command.
+    public static let facilitatorCommands: Set<String> = {
+        let table = CommandTable.builtin(adding: ParticipantNetwork.commands)
+        return Set(table.specs.flatMap { [$0.word] + $0.aliases }).subtracting(commands)
+    }()
 
     /// nil for a blank line, which needs no reply.
     public static func parse(_ line: String) -> Result<ParticipantRequest, RequestProblem>? {

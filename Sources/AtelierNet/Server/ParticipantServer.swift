@@ -65,8 +65,7 @@ public final class ParticipantServer: Sendable {
     /// returns the port it listens on.
     @discardableResult
     public func start() async throws -> Int {
-        let events = await session.events()
-        let initial = await session.state
+        let (initial, events) = session.follow()
         // The seats of those still in the session when the facilitator's
         // atelier stopped without closing their connections: they resume.
         // Those recorded as having left join again (and get a new token).

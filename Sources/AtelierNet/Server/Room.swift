@@ -221,7 +221,7 @@ actor Room {
     /// for (their seats came from the store, and they did not resume) are
     /// recorded as having left; their seats stay, so `resume` still works.
     func releaseUnclaimed() async {
-        let state = await session.state
+        let state = session.state
         for name in tokens.keys.sorted()
         where holders[name] == nil && leaving[name] == nil && state.participants[name]?.present == true {
             _ = await session.submit(leave(name))
@@ -331,7 +331,7 @@ actor Room {
         // Still present: the facilitator's atelier was restarted while the
         // participant was in, and no leave was recorded. (Asks the session,
         // not the mirror, which may not have followed a leave just stored.)
-        if await session.state.participants[seat.name]?.present == true { return .seated(seat, token: token) }
+        if session.state.participants[seat.name]?.present == true { return .seated(seat, token: token) }
         let command = Command(
             actor: .participant(seat.name), action: .join(name: seat.name, department: seat.department),
             time: configuration.clock())
@@ -408,7 +408,7 @@ actor Room {
         }
         // Connected, or still in without a connection (after a restart,
         // nobody holds the seat): leaves, so the name can join again.
-        let present = await session.state.participants[name]?.present == true
+        let present = session.state.participants[name]?.present == true
         if connected || present {
             let command = Command(actor: .facilitator, action: .leave(name: name), time: configuration.clock())
             _ = await session.submit(command)

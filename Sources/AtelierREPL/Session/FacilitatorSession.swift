@@ -1,6 +1,5 @@
 import AtelierCore
 import AtelierLive
-import AtelierStore
 import AtelierTerminal
 import Foundation
 
@@ -30,9 +29,10 @@ public enum FacilitatorSession {
         state: SessionState, journal: any EventJournal, catalog: Catalog, options: Options,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async -> Int32 {
-        let live = LiveSession(state: state, journal: RenderingJournal(base: journal, catalog: catalog))
+        let live = LiveSession(state: state, journal: journal)
         let interactive = isatty(STDIN_FILENO) != 0
-        let settings = REPL.Settings(interactive: interactive, resumed: options.resumed)
+        let settings = REPL.Settings(
+            interactive: interactive, resumed: options.resumed, width: TerminalWidth(measuring: STDOUT_FILENO))
         let exporter = FileExport(directory: options.exportDirectory)
         let summary: REPLSummary
         if interactive {
@@ -53,24 +53,5 @@ public enum FacilitatorSession {
             summary = await repl.run()
         }
         return options.strict && summary.refused > 0 ? 1 : 0
-    }
-}
-
-/// Gives a store failure its sentence in the reader's language, for the
-/// `.failed` outcome of the live session (which keeps the error's description).
-struct RenderingJournal: EventJournal {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    let base: any EventJournal
-    let catalog: Catalog
-
-    func append(session: String, after lastSeq: Int64, _ events: [PendingEvent]) throws -> [RecordedEvent] {
-        do {
-            return try base.append(session: session, after: lastSeq, events)
-        } catch let error as StoreError {
-            throw Failure(description: catalog.render(error.message))
-        }
     }
 }

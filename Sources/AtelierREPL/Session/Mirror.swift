@@ -1,8 +1,8 @@
 import AtelierCore
 
-/// The REPL's copy of the session, folded from the live session's event
-/// batches in the order they were accepted, so that each event is read
-/// against the state it applied to.
+/// The REPL's copy of the session, folded from the live session's writes
+/// (`LiveSession.follow()`) in the order they were accepted, so that each
+/// event is read against the state it applied to.
 actor Mirror {
     private(set) var state: SessionState
     private var waiting: [(seq: Int64, continuation: CheckedContinuation<SessionState, Never>)] = []
@@ -15,13 +15,17 @@ actor Mirror {
         self.released = state.lastSeq
     }
 
-    /// Folds a batch (events already folded are skipped) and returns the
-    /// state before it and the new events.
+    /// Starts from the state `follow()` returned with its writes.
+    func start(from state: SessionState) {
+        self.state = state
+        release()
+    }
+
+    /// Folds a batch and returns the state before it and its events.
     func fold(_ batch: [RecordedEvent]) -> (before: SessionState, events: [RecordedEvent]) {
         let before = state
-        let fresh = batch.filter { $0.seq > state.lastSeq }
-        for event in fresh { state.apply(event) }
-        return (before, fresh)
+        for event in batch { state.apply(event) }
+        return (before, batch)
     }
 
     /// Wakes those waiting for events now folded.

@@ -5,34 +5,34 @@ import AtelierTerminal
 extension REPL {
     func local(_ command: LocalCommand, line: Int) async -> Step {
         // The live state: a change accepted a moment ago shows even if its line is still on its way.
-        let state = await live.state
+        let state = live.state
         let output: [String]
+        let terminal = terminal
         switch command {
         case .quit:
             return .quit
         case .help(nil):
-            output = HelpView.lines(table: table, catalog: catalog, style: style, width: width)
+            output = HelpView.lines(table: table, context: terminal)
         case .help(let word?):
-            guard let lines = HelpView.lines(command: word, table: table, catalog: catalog, width: width) else {
+            guard let lines = HelpView.lines(command: word, table: table, context: terminal) else {
                 let error = ParseError.unknownCommand(word, suggestion: table.suggestion(for: word))
                 return refuse(error.render(catalog), line: line)
             }
             output = lines
         case .stage:
-            output = StageView.lines(
-                state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
+            output = StageView.lines(state: state, table: table, context: terminal, now: clock())
         case .status:
-            output = RoomView.status(state: state, catalog: catalog, style: style, width: width)
+            output = RoomView.status(state: state, context: terminal)
         case .departments:
-            output = RoomView.departments(state: state, catalog: catalog, width: width)
+            output = RoomView.departments(state: state, context: terminal)
         case .participants:
-            output = RoomView.participants(state: state, catalog: catalog)
+            output = RoomView.participants(state: state, context: terminal)
         case .strategies(let department):
             if let department, state.department(department) == nil {
                 let error = DomainError.unknownDepartment(department, known: state.departments.map(\.id))
                 return refuse(catalog.render(error.message), line: line)
             }
-            output = StrategyView.lines(department: department, state: state, catalog: catalog, width: width)
+            output = StrategyView.lines(department: department, state: state, context: terminal)
         case .results(let stageID):
             let id = stageID ?? state.currentStage
             guard state.workshop.stage(id) != nil else {
@@ -41,11 +41,11 @@ extension REPL {
             }
             output = results(id, state: state)
         case .consensus:
-            output = ConsensusView.lines(analysis: analysis(of: state), state: state, catalog: catalog, width: width)
+            output = ConsensusView.lines(analysis: analysis(of: state), state: state, context: terminal)
         case .silos:
-            output = SilosView.lines(analysis: analysis(of: state), state: state, catalog: catalog, width: width)
+            output = SilosView.lines(analysis: analysis(of: state), state: state, context: terminal)
         case .maturity:
-            output = MaturityView.lines(analysis: analysis(of: state), state: state, catalog: catalog, width: width)
+            output = MaturityView.lines(analysis: analysis(of: state), state: state, context: terminal)
         case .export(let format, let path, let force):
             guard let exporter else { return refuse(catalog.text("repl.error.no_export"), line: line) }
             do {
@@ -66,12 +66,11 @@ extension REPL {
         switch stage.kind {
         case .rating, .pick:
             return TallyView.lines(
-                stage: stage, analysis: analysis(of: state), state: state, catalog: catalog, style: style,
-                detailed: true, width: width)
+                stage: stage, analysis: analysis(of: state), state: state, context: terminal, detailed: true)
         case .strategy:
-            return StrategyView.lines(department: nil, state: state, catalog: catalog, width: width)
+            return StrategyView.lines(department: nil, state: state, context: terminal)
         case .intro, .discussion:
-            return StrategyView.notes(stage: stage.id, state: state, catalog: catalog, width: width)
+            return StrategyView.notes(stage: stage.id, state: state, context: terminal)
         }
     }
 }

@@ -23,9 +23,10 @@ public final class REPL: Sendable {
         public var interactive: Bool
         /// Whether the session was taken up again (`atelier resume`).
         public var resumed: Bool
-        public var width: Int
+        /// The columns the views fill: the terminal's, followed through resizes.
+        public var width: TerminalWidth
 
-        public init(interactive: Bool, resumed: Bool = false, width: Int = 80) {
+        public init(interactive: Bool, resumed: Bool = false, width: TerminalWidth = TerminalWidth(fixed: 80)) {
             self.interactive = interactive
             self.resumed = resumed
             self.width = width
@@ -44,6 +45,9 @@ public final class REPL: Sendable {
     let mirror: Mirror
     private let completion = Mutex(CompletionContext())
     private let counts = Mutex((lines: 0, refused: 0))
+    /// Participants' answers waiting to redraw the tally: the stage, its
+    /// items answered (all of a pick stage: empty), whether a redraw is on its way.
+    private let pendingTally = Mutex<(stage: String, items: Set<String>, scheduled: Bool)>(("", [], false))
 
     public init(
         live: LiveSession, initial: SessionState, catalog: Catalog, console: Console, input: any LineSource,
@@ -70,23 +74,47 @@ public final class REPL: Sendable {
             shown: { _ = await mirror.state(after: $0) })
     }
     var style: Style { console.style }
-    var width: Int { settings.width }
+    var width: Int { settings.width.current }
+    /// What the views read: the catalog, the colours, the width now.
+    var terminal: TerminalContext { TerminalContext(catalog: catalog, style: style, width: width) }
 
     /// Tab completion for the line typed up to the cursor (any thread).
     public func complete(_ line: String) -> CompletionAnswer {
         table.complete(line, context: completion.withLock { $0 })
     }
 
-    /// The prompt for a state: `atelier[ignore]> `.
+    /// The prompt for a state: `atelier[ignore]> `, with the time left
+    /// while a timer runs on the stage: `atelier[ignore 2:31]> `.
     public func prompt(_ state: SessionState) -> String {
-        "atelier[" + style.prompt(state.currentStage, "1;36") + "]> "
+        var stage = style.prompt(state.currentStage, "1;36")
+        if let left = Self.timeLeft(state, now: clock()) {
+            stage += " " + style.prompt(left, left.hasPrefix("0:") ? "1;33" : "2")
+        }
+        return "atelier[" + stage + "]> "
+    }
+
+    /// `M:SS` left on the current stage's timer, rounded up; nil when none runs.
+    static func timeLeft(_ state: SessionState, now: Timestamp) -> String? {
+        guard let timer = state.timer, timer.stage == state.currentStage, now < timer.end else { return nil }
+        let seconds = Int((timer.end - now + 999) / 1000)
+        let padded = seconds % 60 < 10 ? "0\(seconds % 60)" : "\(seconds % 60)"
+        return "\(seconds / 60):" + padded
+    }
+
+    /// What to say about a timer between two moments: that a minute is left
+    /// (for a timer longer than one), then that time is up.
+    static func timerAlert(_ timer: StageTimer, from before: Timestamp, to now: Timestamp) -> String? {
+        if before < timer.end, now >= timer.end { return "repl.timer.done" }
+        let minute = timer.end - 60_000
+        if timer.seconds > 60, before < minute, now >= minute { return "repl.timer.minute_left" }
+        return nil
     }
 
     /// Runs until `quit` or the end of the input.
     public func run() async -> REPLSummary {
-        let stream = await live.events()
-        let follower = Task { await follow(stream) }
-        _ = await mirror.fold([])
+        let (state, writes) = live.follow()
+        await mirror.start(from: state)
+        let follower = Task { await follow(writes) }
         if settings.interactive { console.lines(banner(await mirror.state)) }
         for item in extensions { await item.started(in: context) }
         while true {
@@ -146,8 +174,8 @@ public final class REPL: Sendable {
         switch await live.submit(Command(actor: .facilitator, action: action, time: clock())) {
         case .refused(let error):
             return refuse(catalog.render(error.message), line: line)
-        case .failed(let reason):
-            return refuse(catalog.text("repl.error.store_failed", ["reason": .text(reason)]), line: line)
+        case .failed(let failure):
+            return refuse(catalog.text("repl.error.store_failed", ["reason": .message(failure.message)]), line: line)
         case .accepted(let events):
             // The event lines are printed by `follow`, in the session's order.
             let state = await mirror.state(after: events.last?.seq ?? 0)
@@ -171,18 +199,12 @@ public final class REPL: Sendable {
             case .rated(_, let stageID, let item, _):
                 guard let stage = state.workshop.stage(stageID) else { continue }
                 out += TallyView.lines(
-                    stage: stage, items: [item], analysis: analysis(of: state), state: state, catalog: catalog,
-                    style: style, width: width)
+                    stage: stage, items: [item], analysis: analysis(of: state), state: state, context: terminal)
             case .picked(_, let stageID, _):
                 guard let stage = state.workshop.stage(stageID) else { continue }
-                out += TallyView.lines(
-                    stage: stage, analysis: analysis(of: state), state: state, catalog: catalog, style: style,
-                    width: width)
+                out += TallyView.lines(stage: stage, analysis: analysis(of: state), state: state, context: terminal)
             case .stageChanged where settings.interactive:
-                out +=
-                    [""]
-                    + StageView.lines(
-                        state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
+                out += [""] + StageView.lines(state: state, table: table, context: terminal, now: clock())
             case .stageRevealed(let stageID):
                 out += results(stageID, state: state)
             default:
@@ -219,8 +241,51 @@ public final class REPL: Sendable {
             console.lines(shown.map(\.1))
         } else {
             for line in lines { console.activity(line) }
+            redrawTally(after: events, state: state)
         }
         if settings.interactive { watchTimer(events, state: state) }
+    }
+
+    /// Participants' answers redraw the current stage's tally, as the
+    /// facilitator's own do: once for a burst of answers (those that arrive
+    /// while the tally is on its way join it), as activity above the prompt.
+    private func redrawTally(after events: [RecordedEvent], state: SessionState) {
+        guard let stage = state.stage else { return }
+        var items: Set<String> = []
+        var answered = false
+        for recorded in events {
+            switch recorded.event {
+            case .rated(.participant, stage.id, let item, _):
+                items.insert(item)
+                answered = true
+            case .picked(.participant, stage.id, _):
+                answered = true
+            default:
+                continue
+            }
+        }
+        guard answered else { return }
+        let schedule = pendingTally.withLock { pending -> Bool in
+            if pending.stage != stage.id { pending = (stage.id, [], false) }
+            pending.items.formUnion(items)
+            defer { pending.scheduled = true }
+            return !pending.scheduled
+        }
+        guard schedule else { return }
+        Task { [self] in
+            // Answers often come in bursts: let those of the next moment join.
+            try? await Task.sleep(for: .milliseconds(200))
+            let (stageID, items) = pendingTally.withLock { pending in
+                defer { pending = (pending.stage, [], false) }
+                return (pending.stage, pending.items)
+            }
+            let state = await mirror.state
+            guard state.currentStage == stageID, let stage = state.stage else { return }
+            let shown = stage.kind == .rating ? stage.items.map(\.id).filter(items.contains) : nil
+            let lines = TallyView.lines(
+                stage: stage, items: shown, analysis: analysis(of: state), state: state, context: terminal)
+            if !lines.isEmpty { console.activity(lines.joined(separator: "\n")) }
+        }
     }
 
     private func updateCompletion(_ state: SessionState) {
@@ -228,16 +293,26 @@ public final class REPL: Sendable {
         completion.withLock { $0 = CompletionContext(state: state, formats: formats) }
     }
 
-    /// Says when a timer started by these events runs out, if it is still the one running.
+    /// Follows a timer started by these events while it is the one running:
+    /// the prompt counts down each second, a line says when a minute is
+    /// left, and one when time is up.
     private func watchTimer(_ events: [RecordedEvent], state: SessionState) {
         guard events.contains(where: { if case .timerStarted = $0.event { return true } else { return false } }),
             let timer = state.timer
         else { return }
-        let delay = max(0, timer.end - clock())
-        Task { [mirror, console, catalog] in
-            try? await Task.sleep(for: .milliseconds(delay))
-            guard await mirror.state.timer == timer else { return }
-            console.activity(console.style.yellow(catalog.text("repl.timer.done", ["stage": .text(timer.stage)])))
+        Task { [self] in
+            var before = clock()
+            while before < timer.end {
+                try? await Task.sleep(for: .milliseconds(min(1000, max(1, timer.end - before))))
+                let state = await mirror.state
+                guard state.timer == timer else { return }
+                let now = clock()
+                if let key = Self.timerAlert(timer, from: before, to: now) {
+                    console.activity(style.yellow(catalog.text(key, ["stage": .text(timer.stage)])))
+                }
+                input.update(prompt: prompt(state))
+                before = now
+            }
         }
     }
 
@@ -257,8 +332,6 @@ public final class REPL: Sendable {
                     "departments": .count(state.departments.count), "count": .count(state.presentParticipants.count),
                 ]))
         out += AnalysisLayout.wrap(catalog.text("repl.banner.help"), width: width).map(style.dim)
-        return out + [""]
-            + StageView.lines(
-                state: state, table: table, catalog: catalog, style: style, now: clock(), width: width)
+        return out + [""] + StageView.lines(state: state, table: table, context: terminal, now: clock())
     }
 }

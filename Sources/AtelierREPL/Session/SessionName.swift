@@ -1,5 +1,4 @@
 import AtelierCore
-import AtelierExport
 
 /// The id a new session gets when none is given: the workshop, the day (UTC)
 /// and four letters (`coping-patterns-2026-11-22-kxqz`). Pure: the time and

@@ -5,8 +5,10 @@ import AtelierTerminal
 public enum HelpView {
     static let usageWidth = 29
 
-    public static func lines(table: CommandTable, catalog: Catalog, style: Style = .plain, width: Int = 80) -> [String]
-    {
+    public static func lines(table: CommandTable, context: TerminalContext) -> [String] {
+        let catalog = context.catalog
+        let style = context.style
+        let width = context.width
         var groups: [String] = []
         for spec in table.specs where !groups.contains(spec.groupKey) { groups.append(spec.groupKey) }
         var out: [String] = []
@@ -32,8 +34,9 @@ public enum HelpView {
     }
 
     /// The help of one command, or nil when the word is no command.
-    public static func lines(command word: String, table: CommandTable, catalog: Catalog, width: Int = 80) -> [String]?
-    {
+    public static func lines(command word: String, table: CommandTable, context: TerminalContext) -> [String]? {
+        let catalog = context.catalog
+        let width = context.width
         guard let spec = table.spec(word) else { return nil }
         var out = table.usages(spec).map { $0.render(catalog) }
         out += AnalysisLayout.wrap(catalog.text(spec.helpKey), width: width, indent: 2)

@@ -4,9 +4,11 @@ import AtelierTerminal
 /// The `stage` command: where the room is, what it is asked, and how to answer.
 public enum StageView {
     public static func lines(
-        state: SessionState, table: CommandTable, catalog: Catalog, style: Style = .plain, now: Timestamp? = nil,
-        width: Int = 80
+        state: SessionState, table: CommandTable, context: TerminalContext, now: Timestamp? = nil
     ) -> [String] {
+        let catalog = context.catalog
+        let style = context.style
+        let width = context.width
         guard let stage = state.stage else { return [] }
         let workshop = state.workshop
         let language = catalog.language
@@ -20,6 +22,8 @@ public enum StageView {
         if state.locked.contains(stage.id) { head += " · " + catalog.text("repl.stage.locked") }
         if state.revealed.contains(stage.id) { head += " · " + catalog.text("repl.stage.revealed") }
         var out = [style.bold(head)]
+        // Ids are never cut: they are what the facilitator types.
+        let idWidth = max(12, ((stage.items.map(\.id.count) + stage.options.map(\.id.count)).max() ?? 0) + 1)
         if let timer = state.timer, timer.stage == stage.id, let now, now < timer.end {
             let minutes = Int((timer.end - now + 59_999) / 60_000)
             out.append(catalog.text("repl.stage.timer", ["count": .count(minutes)]))
@@ -27,17 +31,19 @@ public enum StageView {
         out += AnalysisLayout.wrap(stage.prompt.text(language), width: width)
         for item in stage.items {
             out += AnalysisLayout.wrap(
-                item.label.text(language), width: width, indent: 14, first: "  " + AnalysisLayout.left(item.id, 12))
+                item.label.text(language), width: width, indent: idWidth + 2,
+                first: "  " + AnalysisLayout.left(item.id, idWidth))
             if let description = item.description?.text(language) {
-                out += AnalysisLayout.wrap(description, width: width, indent: 14).map(style.dim)
+                out += AnalysisLayout.wrap(description, width: width, indent: idWidth + 2).map(style.dim)
             }
             if let example = item.example?.text(language) {
-                out += AnalysisLayout.wrap(example, width: width, indent: 14).map(style.dim)
+                out += AnalysisLayout.wrap(example, width: width, indent: idWidth + 2).map(style.dim)
             }
         }
         for option in stage.options {
             out += AnalysisLayout.wrap(
-                option.label.text(language), width: width, indent: 14, first: "  " + AnalysisLayout.left(option.id, 12))
+                option.label.text(language), width: width, indent: idWidth + 2,
+                first: "  " + AnalysisLayout.left(option.id, idWidth))
         }
         if let scale = workshop.scale(of: stage) {
             let labels = scale.points.map { "\($0) \(scale.label($0)?.text(language) ?? "")" }

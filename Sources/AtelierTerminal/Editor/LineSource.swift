@@ -5,9 +5,19 @@ import Synchronization
 public protocol LineSource: Sendable {
     /// The next line, or nil at the end of the input.
     func next(prompt: String) async -> String?
+
+    /// Replaces the prompt of the line being read (a countdown in it); a
+    /// source that shows no prompt ignores it.
+    func update(prompt: String)
+}
+
+extension LineSource {
+    public func update(prompt: String) {}
 }
 
 extension LineEditor: LineSource {
+    public func update(prompt: String) { setPrompt(prompt) }
+
     public func next(prompt: String) async -> String? {
         if case .line(let text) = await readLine(prompt: prompt) { return text }
         return nil

@@ -1,25 +1,43 @@
 import AtelierCore
 
-/// Plain-text layout shared by the analysis views: padding, truncation and
-/// word wrapping, measured in characters (the views print no escape codes).
+/// Text layout shared by the terminal views: padding, truncation and word
+/// wrapping, measured in the columns a text takes on screen (colours' escape
+/// codes take none).
 public enum AnalysisLayout {
+    /// The columns `text` takes on screen: its characters, escape codes aside.
+    public static func visibleCount(_ text: String) -> Int {
+        guard text.contains("\u{1B}") else { return text.count }
+        var count = 0
+        var escaped = false
+        for character in text {
+            if escaped {
+                if character.isLetter { escaped = false }
+            } else if character == "\u{1B}" {
+                escaped = true
+            } else {
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// `text` cut to `width` characters, an ellipsis marking the cut.
     public static func fit(_ text: String, _ width: Int) -> String {
         guard width > 0 else { return "" }
-        guard text.count > width else { return text }
+        guard visibleCount(text) > width else { return text }
         return String(text.prefix(width - 1)) + "…"
     }
 
     /// Left-aligned in `width` columns.
     public static func left(_ text: String, _ width: Int) -> String {
         let cut = fit(text, width)
-        return cut + String(repeating: " ", count: width - cut.count)
+        return cut + String(repeating: " ", count: max(0, width - visibleCount(cut)))
     }
 
     /// Right-aligned in `width` columns.
     public static func right(_ text: String, _ width: Int) -> String {
         let cut = fit(text, width)
-        return String(repeating: " ", count: width - cut.count) + cut
+        return String(repeating: " ", count: max(0, width - visibleCount(cut))) + cut
     }
 
     /// Words wrapped to lines of at most `width` characters, each line
@@ -30,7 +48,7 @@ public enum AnalysisLayout {
         var line = first ?? lead
         var empty = true
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if !empty, line.count + 1 + word.count > width {
+            if !empty, visibleCount(line) + 1 + visibleCount(String(word)) > width {
                 lines.append(line)
                 line = lead
                 empty = true

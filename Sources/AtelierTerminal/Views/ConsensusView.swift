@@ -3,14 +3,11 @@ import AtelierCore
 /// The `consensus` command: for each rating item and pick stage, the company
 /// and each department, then Krippendorff's alpha, with plain words.
 public enum ConsensusView {
-    static let nameWidth = 16
-    static let ratingColumns = [5, 8, 7, 6, 9]
-    static let pickColumns = [5, 7, 8]
-
-    public static func lines(analysis: Analysis, state: SessionState, catalog: Catalog, width: Int = 80) -> [String] {
+    public static func lines(analysis: Analysis, state: SessionState, context: TerminalContext) -> [String] {
         let workshop = state.workshop
-        let language = catalog.language
-        var out = AnalysisLayout.wrap(catalog.text("analysis.view.consensus.title"), width: width)
+        let catalog = context.catalog
+        let language = context.language
+        var out = context.wrap(catalog.text("analysis.view.consensus.title"))
         let groups =
             [(catalog.text("analysis.view.company"), analysis.company.ratings, analysis.company.picks)]
             + analysis.departments.map { ($0.name, $0.ratings, $0.picks) }
@@ -19,65 +16,65 @@ public enum ConsensusView {
             case .rating:
                 for item in stage.items {
                     out.append("")
-                    out += AnalysisLayout.wrap("\(item.label.text(language)) (\(item.id))", width: width)
+                    out += context.wrap("\(item.label.text(language)) (\(item.id))")
                     let threshold = AnalysisLayout.number(workshop.analysis.consensusIQR, catalog, digits: 1)
                     let headers =
                         ["n", "median", "iqr", "consensus"].map { catalog.text("analysis.view.column.\($0)") }
                         + [catalog.text("analysis.view.column.reached", ["threshold": .text(threshold)])]
-                    out.append(row("", headers, catalog.text("analysis.view.column.reading"), ratingColumns, width))
-                    for (name, ratings, _) in groups {
-                        guard let stats = ratings[item.id] else { continue }
-                        out.append(ratingRow(name, stats, catalog, width))
+                    let rows = groups.compactMap { name, ratings, _ in
+                        ratings[item.id].map { [name] + ratingCells($0, catalog) }
                     }
+                    out += table(headers, catalog.text("analysis.view.column.reading"), rows, context)
                 }
             case .pick:
                 out.append("")
-                out += AnalysisLayout.wrap("\(stage.title.text(language)) (\(stage.id))", width: width)
+                out += context.wrap("\(stage.title.text(language)) (\(stage.id))")
                 let headers = ["n", "share", "entropy"].map { catalog.text("analysis.view.column.\($0)") }
-                out.append(row("", headers, catalog.text("analysis.view.column.mode"), pickColumns, width))
-                for (name, _, picks) in groups {
-                    guard let stats = picks[stage.id] else { continue }
-                    out.append(pickRow(name, stats, stage, catalog, width))
+                let rows = groups.compactMap { name, _, picks in
+                    picks[stage.id].map { [name] + pickCells($0, stage, catalog) }
                 }
+                out += table(headers, catalog.text("analysis.view.column.mode"), rows, context)
             case .intro, .strategy, .discussion:
                 continue
             }
         }
         out.append("")
-        out += alphaLines(analysis.company, workshop: workshop, catalog: catalog, width: width)
+        out += alphaLines(analysis.company, workshop: workshop, context: context)
         return out
     }
 
-    static func row(_ name: String, _ cells: [String], _ tail: String, _ columns: [Int], _ width: Int) -> String {
-        var line = "  " + AnalysisLayout.left(name, nameWidth)
-        for (cell, column) in zip(cells, columns) { line += AnalysisLayout.right(cell, column) }
-        line += "  "
-        return line + AnalysisLayout.fit(tail, max(0, width - line.count))
+    /// The name, right-aligned numbers under `headers`, then the reading.
+    static func table(_ headers: [String], _ tail: String, _ rows: [[String]], _ context: TerminalContext)
+        -> [String]
+    {
+        let columns =
+            [TableLayout.Column("", .label(minimum: 8))] + headers.map { TableLayout.Column($0, rightAligned: true) }
+            + [TableLayout.Column(tail, .text(minimum: 8))]
+        let layout = TableLayout(columns, cells: rows, width: context.width)
+        return [layout.header] + rows.map { layout.row($0) }
     }
 
-    static func ratingRow(_ name: String, _ stats: ItemStats, _ catalog: Catalog, _ width: Int) -> String {
+    static func ratingCells(_ stats: ItemStats, _ catalog: Catalog) -> [String] {
         let reached = stats.consensusReached.map { catalog.text($0 ? "analysis.view.yes" : "analysis.view.no") } ?? "–"
-        let cells = [
+        let reading = catalog.render(AgreementReading(stats).message)
+        return [
             String(stats.n), AnalysisLayout.number(stats.median, catalog, digits: 1),
             AnalysisLayout.number(stats.iqr, catalog, digits: 2),
-            AnalysisLayout.number(stats.consensus, catalog, digits: 2), reached,
+            AnalysisLayout.number(stats.consensus, catalog, digits: 2), reached, reading,
         ]
-        let reading = catalog.render(AgreementReading(stats).message)
-        return row(name, cells, reading, ratingColumns, width)
     }
 
-    static func pickRow(_ name: String, _ stats: PickStats, _ stage: Stage, _ catalog: Catalog, _ width: Int) -> String
-    {
-        let cells = [
-            String(stats.n), AnalysisLayout.number(stats.modeShare, catalog, digits: 2),
-            AnalysisLayout.number(stats.normalizedEntropy, catalog, digits: 2),
-        ]
+    static func pickCells(_ stats: PickStats, _ stage: Stage, _ catalog: Catalog) -> [String] {
         let modes = stats.modes.map { stage.option($0)?.label.text(catalog.language) ?? $0 }
         let mode = modes.isEmpty ? catalog.text("analysis.view.no_answer") : catalog.list(modes)
-        return row(name, cells, mode, pickColumns, width)
+        return [
+            String(stats.n), AnalysisLayout.number(stats.modeShare, catalog, digits: 2),
+            AnalysisLayout.number(stats.normalizedEntropy, catalog, digits: 2), mode,
+        ]
     }
 
-    static func alphaLines(_ company: CompanyAnalysis, workshop: Workshop, catalog: Catalog, width: Int) -> [String] {
+    static func alphaLines(_ company: CompanyAnalysis, workshop: Workshop, context: TerminalContext) -> [String] {
+        let catalog = context.catalog
         let pickStages = workshop.stages.filter { $0.kind == .pick }.map(\.id)
         let lines = [
             ("analysis.view.alpha_ordinal", "items", Analysis.ordinalAlphaItems(workshop), company.alphaOrdinal),
@@ -90,7 +87,7 @@ public enum ConsensusView {
                     name: .list(units), "value": .text(AnalysisLayout.number(alpha, catalog, digits: 3)),
                     "reading": .message(ReliabilityReading(alpha: alpha).message),
                 ])
-            return AnalysisLayout.wrap(text, width: width, indent: 2)
+            return context.wrap(text, indent: 2)
         }
     }
 }

@@ -3,7 +3,9 @@ import AtelierCore
 /// The `maturity` command: each department's level and the company's, with
 /// the sentence that explains it and the level's advice.
 public enum MaturityView {
-    public static func lines(analysis: Analysis, state: SessionState, catalog: Catalog, width: Int = 80) -> [String] {
+    public static func lines(analysis: Analysis, state: SessionState, context: TerminalContext) -> [String] {
+        let catalog = context.catalog
+        let width = context.width
         var out = AnalysisLayout.wrap(catalog.text("analysis.view.maturity.title"), width: width)
         let units =
             analysis.departments.map { ($0.name, $0.maturity) }

@@ -2,9 +2,11 @@ import AtelierCore
 
 /// Who is in the room: `departments`, `participants` and `status`.
 public enum RoomView {
-    public static func departments(state: SessionState, catalog: Catalog, width: Int = 80) -> [String] {
+    public static func departments(state: SessionState, context: TerminalContext) -> [String] {
+        let catalog = context.catalog
         guard !state.departments.isEmpty else { return [catalog.text("repl.room.no_departments")] }
-        let idWidth = min(20, state.departments.map(\.id.count).max() ?? 0) + 2
+        // An id is never cut: it is what the facilitator types.
+        let idWidth = (state.departments.map(\.id.count).max() ?? 0) + 2
         return state.departments.flatMap { department -> [String] in
             let members = state.members(of: department.id).map { $0.present ? $0.name : "(\($0.name))" }
             let name = department.name == department.id ? "" : department.name + " · "
@@ -13,27 +15,28 @@ public enum RoomView {
                 + (members.isEmpty
                     ? catalog.text("repl.room.no_members")
                     : catalog.text("repl.room.members", ["count": .count(members.count), "names": .list(members)]))
-            return AnalysisLayout.wrap(
-                text, width: width, indent: 2 + idWidth, first: "  " + AnalysisLayout.left(department.id, idWidth))
+            return context.wrap(text, indent: 2 + idWidth, first: "  " + AnalysisLayout.left(department.id, idWidth))
         }
     }
 
-    public static func participants(state: SessionState, catalog: Catalog) -> [String] {
+    public static func participants(state: SessionState, context: TerminalContext) -> [String] {
+        let catalog = context.catalog
         let everyone = state.participantOrder.compactMap { state.participants[$0] }
         guard !everyone.isEmpty else { return [catalog.text("repl.room.no_participants")] }
         let nameWidth = min(40, everyone.map(\.name.count).max() ?? 0) + 2
+        let departmentWidth = (everyone.map(\.department.count).max() ?? 0) + 2
         return everyone.map { participant in
             let presence = catalog.text(participant.present ? "repl.room.present" : "repl.room.gone")
             return "  " + AnalysisLayout.left(participant.name, nameWidth)
-                + AnalysisLayout.left(participant.department, 22) + presence
+                + AnalysisLayout.left(participant.department, departmentWidth) + presence
         }
     }
 
     /// Who is present, and who has answered the current stage: ✓ done,
     /// `1/3` partly (several items), · not yet.
-    public static func status(state: SessionState, catalog: Catalog, style: Style = .plain, width: Int = 80)
-        -> [String]
-    {
+    public static func status(state: SessionState, context: TerminalContext) -> [String] {
+        let catalog = context.catalog
+        let style = context.style
         guard let stage = state.stage else { return [] }
         let present = state.presentParticipants.count
         var out = [
@@ -45,7 +48,7 @@ public enum RoomView {
                 ])
         ]
         if state.departments.isEmpty { return out + [catalog.text("repl.room.no_departments")] }
-        let idWidth = min(20, state.departments.map(\.id.count).max() ?? 0) + 2
+        let idWidth = (state.departments.map(\.id.count).max() ?? 0) + 2
         var answered = 0
         var expected = 0
         for department in state.departments {
@@ -70,12 +73,22 @@ public enum RoomView {
                     if voice.done { answered += 1 }
                 }
             }
-            out += AnalysisLayout.wrap(
-                marks.joined(separator: "  "), width: width, indent: 2 + idWidth,
+            out += context.wrap(
+                marks.joined(separator: "  "), indent: 2 + idWidth,
                 first: "  " + AnalysisLayout.left(department.id, idWidth))
         }
-        if [.rating, .pick, .strategy].contains(stage.kind) {
-            out.append(catalog.text("repl.status.answered", ["count": .count(answered), "total": .count(expected)]))
+        // Those present, counted as the network's live line counts them;
+        // a room without participants counts the departments' voices.
+        if let progress = state.answerProgress {
+            out.append(
+                progress.present > 0
+                    ? catalog.text(
+                        "net.feed.answered",
+                        [
+                            "answered": .count(progress.answered), "count": .count(progress.present),
+                            "stage": .text(progress.stage),
+                        ])
+                    : catalog.text("repl.status.answered", ["count": .count(answered), "total": .count(expected)]))
         }
         return out
     }

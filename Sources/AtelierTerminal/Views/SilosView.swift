@@ -3,7 +3,9 @@ import AtelierCore
 /// The `silos` command: one entry per finding, most severe first, with the
 /// workshop's advice, then the awareness matrix (who knows whose strategy).
 public enum SilosView {
-    public static func lines(analysis: Analysis, state: SessionState, catalog: Catalog, width: Int = 80) -> [String] {
+    public static func lines(analysis: Analysis, state: SessionState, context: TerminalContext) -> [String] {
+        let catalog = context.catalog
+        let width = context.width
         var out = AnalysisLayout.wrap(catalog.text("analysis.view.silos.title"), width: width)
         if analysis.silos.isEmpty { out.append("  " + catalog.text("analysis.view.silos.none")) }
         for finding in analysis.silos {
@@ -18,13 +20,15 @@ public enum SilosView {
             }
         }
         out.append("")
-        return out + awareness(state, catalog: catalog, width: width)
+        return out + awareness(state, context: context)
     }
 
     /// Rows know the strategy of columns: ✓ known, · not known; * marks a
     /// department that declared a strategy. Columns that do not fit the width
     /// are left out and counted.
-    static func awareness(_ state: SessionState, catalog: Catalog, width: Int) -> [String] {
+    static func awareness(_ state: SessionState, context: TerminalContext) -> [String] {
+        let catalog = context.catalog
+        let width = context.width
         var out = AnalysisLayout.wrap(catalog.text("analysis.view.awareness.title"), width: width)
         let departments = state.departments
         guard !departments.isEmpty else { return out + ["  " + catalog.text("analysis.view.awareness.empty")] }

@@ -4,7 +4,9 @@ import AtelierCore
 /// and the notes of a stage.
 public enum StrategyView {
     /// One department's (or every department's, when nil) strategy and links.
-    public static func lines(department: String?, state: SessionState, catalog: Catalog, width: Int = 80) -> [String] {
+    public static func lines(department: String?, state: SessionState, context: TerminalContext) -> [String] {
+        let catalog = context.catalog
+        let width = context.width
         let shown = state.departments.filter { department == nil || $0.id == department }
         guard !shown.isEmpty else { return [catalog.text("repl.room.no_departments")] }
         return shown.flatMap { dept -> [String] in
@@ -25,7 +27,9 @@ public enum StrategyView {
         }
     }
 
-    public static func notes(stage: String, state: SessionState, catalog: Catalog, width: Int = 80) -> [String] {
+    public static func notes(stage: String, state: SessionState, context: TerminalContext) -> [String] {
+        let catalog = context.catalog
+        let width = context.width
         let notes = state.notes.filter { $0.stage == stage }
         guard !notes.isEmpty else { return [catalog.text("repl.results.no_notes", ["stage": .text(stage)])] }
         return notes.flatMap { note -> [String] in

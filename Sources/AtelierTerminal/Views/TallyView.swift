@@ -2,18 +2,22 @@ import AtelierCore
 
 /// The live tally of a stage: one row per department and one for the
 /// company, the distribution as bars, n and the median (plus IQR, consensus
-/// and whether consensus is reached, for `results`). Fits `width` columns.
+/// and whether consensus is reached, for `results`). Fits the context's
+/// width; on a wide terminal the bars grow.
 public enum TallyView {
-    static let nameWidth = 16
+    /// The narrowest a department's name is cut to.
+    static let nameMinimum = 8
+    /// The widest a bar's cell grows.
+    static let cellMaximum = 24
 
     /// - Parameters:
     ///   - items: the rating items to show (all the stage's when nil).
     ///   - detailed: the `results` form, with the spread columns and the legend.
     public static func lines(
-        stage: Stage, items: [String]? = nil, analysis: Analysis, state: SessionState, catalog: Catalog,
-        style: Style = .plain, detailed: Bool = false, width: Int = 80
+        stage: Stage, items: [String]? = nil, analysis: Analysis, state: SessionState, context: TerminalContext,
+        detailed: Bool = false
     ) -> [String] {
-        let table = Table(analysis: analysis, catalog: catalog, style: style, detailed: detailed, width: width)
+        let table = Table(analysis: analysis, context: context, detailed: detailed)
         switch stage.kind {
         case .rating:
             guard let scale = state.workshop.scale(of: stage) else { return [] }
@@ -28,153 +32,125 @@ public enum TallyView {
 
     private struct Table {
         let analysis: Analysis
-        let catalog: Catalog
-        let style: Style
+        let context: TerminalContext
         let detailed: Bool
-        let width: Int
-        var language: String { catalog.language }
-
-        /// A right-aligned column after the distribution: its title and width.
-        struct Tail {
-            let title: String
-            let width: Int
-        }
+        var style: Style { context.style }
+        var language: String { context.language }
+        var company: String { context.text("analysis.view.company") }
+        var names: [String] { analysis.departments.map(\.name) + [company] }
 
         func column(_ name: String, _ args: [String: MessageValue] = [:]) -> String {
-            catalog.text("analysis.view.column.\(name)", args)
+            context.text("analysis.view.column.\(name)", args)
+        }
+
+        /// The name column, a cell per answer, then the `tails`.
+        func layout(_ headings: [String], tails: [TableLayout.Column], tailCells: [[String]]) -> TableLayout {
+            let cells = headings.map {
+                TableLayout.Column($0, .fill(minimum: max(5, $0.count), maximum: TallyView.cellMaximum))
+            }
+            let rows = names.indices.map { [names[$0]] + headings.map { _ in "" } + tailCells[$0] }
+            return TableLayout(
+                [TableLayout.Column("", .label(minimum: TallyView.nameMinimum))] + cells + tails, cells: rows,
+                width: context.width)
         }
 
         func rating(_ item: Item, scale: Scale, threshold: Double) -> [String] {
-            var tails = [Tail(title: column("n"), width: 4), Tail(title: column("median"), width: 8)]
+            let stats = analysis.departments.map { $0.ratings[item.id] } + [analysis.company.ratings[item.id]]
+            var tails = [column("n"), column("median")]
             if detailed {
-                let reached = column("reached", ["threshold": .text(catalog.format(threshold, digits: 1))])
                 tails += [
-                    Tail(title: column("iqr"), width: 6), Tail(title: column("consensus"), width: 6),
-                    Tail(title: reached, width: max(8, reached.count + 1)),
+                    column("iqr"), column("consensus"),
+                    column("reached", ["threshold": .text(context.catalog.format(threshold, digits: 1))]),
                 ]
             }
-            let points = Array(scale.points)
-            let widths = cellWidths(points.map(String.init), used: tails.map(\.width).reduce(0, +))
+            let values = stats.map { tailValues($0) }
+            let points = scale.points.map(String.init)
+            let table = layout(
+                points, tails: tails.map { TableLayout.Column($0, rightAligned: true) }, tailCells: values)
             var out = [""] + title("\(item.label.text(language)) (\(item.id))")
-            out.append(style.dim(trimmed(header(points.map(String.init), widths) + tailHeader(tails))))
-            for department in analysis.departments {
-                out.append(ratingRow(department.name, department.ratings[item.id], widths, tails, company: false))
+            out.append(style.dim(table.header))
+            for (index, stat) in stats.enumerated() {
+                let counts = stat?.distribution ?? []
+                if index == stats.count - 1 { out.append(style.dim(table.rule)) }
+                out.append(row(table, index, counts: counts, n: stat?.n ?? 0, tail: values[index], mark: mark(stat)))
             }
-            out.append(rule(widths, tails.map(\.width).reduce(0, +)))
-            let company = catalog.text("analysis.view.company")
-            out.append(ratingRow(company, analysis.company.ratings[item.id], widths, tails, company: true))
             if detailed {
-                let legend = points.map { "\($0) \(scale.label($0)?.text(language) ?? "")" }
-                out += Legend.lines(legend, width: width).map(style.dim)
+                let legend = scale.points.map { "\($0) \(scale.label($0)?.text(language) ?? "")" }
+                out += Legend.lines(legend, width: context.width).map(style.dim)
             }
             return out
         }
 
-        func pick(_ stage: Stage) -> [String] {
-            let modeWidth = 18
-            let options = stage.options.map(\.id)
-            let widths = cellWidths(options, used: 4 + 2 + modeWidth)
-            var out = [""] + title("\(stage.title.text(language)) (\(stage.id))")
-            let tail = AnalysisLayout.right(column("n"), 4) + "  " + column("mode")
-            out.append(style.dim(trimmed(header(options, widths) + tail)))
-            for department in analysis.departments {
-                out.append(pickRow(department.name, department.picks[stage.id], stage, widths, company: false))
+        func tailValues(_ stats: ItemStats?) -> [String] {
+            var values = [String(stats?.n ?? 0), AnalysisLayout.number(stats?.median, context.catalog, digits: 1)]
+            if detailed {
+                values += [
+                    AnalysisLayout.number(stats?.iqr, context.catalog, digits: 1),
+                    AnalysisLayout.number(stats?.consensus, context.catalog, digits: 2),
+                    stats?.consensusReached == nil ? "–" : "✓",
+                ]
             }
-            out.append(rule(widths, 4 + 2 + modeWidth))
-            let company = catalog.text("analysis.view.company")
-            out.append(pickRow(company, analysis.company.picks[stage.id], stage, widths, company: true))
+            return values
+        }
+
+        /// Whether consensus is reached, coloured: the last tail cell of `results`.
+        func mark(_ stats: ItemStats?) -> String? {
+            guard detailed, let reached = stats?.consensusReached else { return nil }
+            return reached ? style.green("✓") : style.yellow("✗")
+        }
+
+        func pick(_ stage: Stage) -> [String] {
+            let stats = analysis.departments.map { $0.picks[stage.id] } + [analysis.company.picks[stage.id]]
+            let tails = stats.map { stat -> [String] in
+                let modes = stat?.modes ?? []
+                return [String(stat?.n ?? 0), modes.isEmpty ? "–" : modes.joined(separator: "/")]
+            }
+            let table = layout(
+                stage.options.map(\.id),
+                tails: [TableLayout.Column(column("n"), rightAligned: true), TableLayout.Column(column("mode"))],
+                tailCells: tails)
+            var out = [""] + title("\(stage.title.text(language)) (\(stage.id))")
+            out.append(style.dim(table.header))
+            for (index, stat) in stats.enumerated() {
+                let counts = stage.options.map { stat?.count($0.id) ?? 0 }
+                if index == stats.count - 1 { out.append(style.dim(table.rule)) }
+                out.append(row(table, index, counts: counts, n: stat?.n ?? 0, tail: tails[index], mark: nil))
+            }
             if detailed {
                 let legend = stage.options.map { "\($0.id): \($0.label.text(language))" }
-                out += Legend.lines(legend, width: width).map(style.dim)
+                out += Legend.lines(legend, width: context.width).map(style.dim)
             }
             return out
         }
 
         func title(_ text: String) -> [String] {
-            AnalysisLayout.wrap(text, width: width, indent: 2).map(style.bold)
+            AnalysisLayout.wrap(text, width: context.width, indent: 2).map(style.bold)
         }
 
-        /// The width of each distribution cell: a bar, a space, the count (2
-        /// columns) and a gap; as wide as its heading when the line allows.
-        func cellWidths(_ headings: [String], used: Int) -> [Int] {
-            let available = width - 2 - nameWidth - used
-            let uniform = max(5, min(12, available / max(1, headings.count)))
-            let fitted = headings.map { max(7, $0.count + 1) }
-            let spare = available - fitted.reduce(0, +)
-            guard spare >= 0, fitted.contains(where: { $0 > uniform }) else {
-                return Array(repeating: uniform, count: headings.count)
-            }
-            return fitted.map { $0 + spare / headings.count }
-        }
-
-        func header(_ labels: [String], _ widths: [Int]) -> String {
-            var line = String(repeating: " ", count: 2 + nameWidth)
-            for (label, size) in zip(labels, widths) {
-                line += AnalysisLayout.left(AnalysisLayout.fit(label, size - 1), size)
-            }
-            return line
-        }
-
-        func tailHeader(_ tails: [Tail]) -> String {
-            tails.map { AnalysisLayout.right($0.title, $0.width) }.joined()
-        }
-
-        func rule(_ widths: [Int], _ tail: Int) -> String {
-            let length = nameWidth + widths.reduce(0, +) + tail
-            return style.dim("  " + String(repeating: "─", count: min(width - 2, length)))
-        }
-
+        /// One row: the name (bold for the company), a bar and a count per
+        /// answer, then the tail cells (the last one coloured by `mark`).
         /// Every bar has the same length for the same share, whatever its cell's width.
-        func cells(_ counts: [Int], n: Int, _ widths: [Int]) -> String {
-            let barWidth = (widths.min() ?? 5) - 4
-            return zip(counts, widths).map { count, size -> String in
-                guard count > 0, n > 0 else { return AnalysisLayout.left("·", size) }
-                let bar = Bars.bar(Double(count) / Double(n), width: barWidth)
-                return style.cyan(bar) + AnalysisLayout.left(AnalysisLayout.right(String(count), 3), size - barWidth)
-            }.joined()
-        }
-
-        func name(_ text: String, company: Bool) -> String {
-            let cell = AnalysisLayout.left(AnalysisLayout.fit(text, nameWidth - 1), nameWidth)
-            return "  " + (company ? style.bold(cell) : cell)
-        }
-
-        func ratingRow(_ title: String, _ stats: ItemStats?, _ widths: [Int], _ tails: [Tail], company: Bool)
-            -> String
-        {
-            let n = stats?.n ?? 0
-            var line = name(title, company: company) + cells(stats?.distribution ?? [], n: n, widths)
-            var values = [String(n), AnalysisLayout.number(stats?.median, catalog, digits: 1)]
-            if detailed {
-                values += [
-                    AnalysisLayout.number(stats?.iqr, catalog, digits: 1),
-                    AnalysisLayout.number(stats?.consensus, catalog, digits: 2),
-                ]
+        func row(_ table: TableLayout, _ index: Int, counts: [Int], n: Int, tail: [String], mark: String?) -> String {
+            let fills = 1...counts.count
+            let barWidth = (fills.map { table.widths[$0] }.min() ?? 5) - 3
+            let cells = counts.map { count -> String in
+                guard count > 0, n > 0 else { return "·" }
+                return Bars.bar(Double(count) / Double(n), width: barWidth) + AnalysisLayout.right(String(count), 3)
             }
-            for (value, tail) in zip(values, tails) { line += AnalysisLayout.right(value, tail.width) }
-            if detailed, let size = tails.last?.width {
-                switch stats?.consensusReached {
-                case true?: line += AnalysisLayout.right("", size - 1) + style.green("✓")
-                case false?: line += AnalysisLayout.right("", size - 1) + style.yellow("✗")
-                case nil: line += AnalysisLayout.right("–", size)
-                }
+            let company = index == names.count - 1
+            let last = table.columns.count - 1
+            return table.row([names[index]] + cells + tail) { column, cell in
+                if column == 0 { return company ? style.bold(cell) : cell }
+                if fills.contains(column) { return colourBar(cell, barWidth) }
+                if column == last, let mark { return String(cell.dropLast()) + mark }
+                return cell
             }
-            return trimmed(line)
         }
 
-        func pickRow(_ title: String, _ stats: PickStats?, _ stage: Stage, _ widths: [Int], company: Bool) -> String {
-            let n = stats?.n ?? 0
-            let counts = stage.options.map { stats?.count($0.id) ?? 0 }
-            var line = name(title, company: company) + cells(counts, n: n, widths) + AnalysisLayout.right(String(n), 4)
-            let modes = stats?.modes ?? []
-            // The room taken on screen, from the layout: `line.count` would count colours' escape codes.
-            let used = 2 + nameWidth + widths.reduce(0, +) + 4
-            line += "  " + (modes.isEmpty ? "–" : AnalysisLayout.fit(modes.joined(separator: "/"), width - used - 2))
-            return trimmed(line)
-        }
-
-        func trimmed(_ line: String) -> String {
-            String(line.reversed().drop { $0 == " " }.reversed())
+        /// The bar part of a cell in cyan.
+        func colourBar(_ cell: String, _ barWidth: Int) -> String {
+            guard style.colour, cell.first != "·" else { return cell }
+            return style.cyan(String(cell.prefix(barWidth))) + String(cell.dropFirst(barWidth))
         }
     }
 }

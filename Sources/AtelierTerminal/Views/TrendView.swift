@@ -4,45 +4,36 @@ import AtelierCore
 /// history. First the company, a row per session (its date, maturity level
 /// and median on each rating item, items by id), then the same table for
 /// each department; "–" where a department was absent or a value undefined.
+/// Tables fitted to the terminal's width by `TableLayout`.
 public enum TrendView {
-    public static func lines(
-        trend: Trend, dates: [String], catalog: Catalog, width: Int = 80
-    ) -> [String] {
+    public static func lines(trend: Trend, dates: [String], context: TerminalContext) -> [String] {
+        let catalog = context.catalog
         var out: [String] = []
+        let columns =
+            [
+                TableLayout.Column(catalog.text("trend.column.session")),
+                TableLayout.Column(catalog.text("trend.column.date")),
+                TableLayout.Column(catalog.text("trend.column.level"), .label(minimum: 6)),
+            ] + trend.items.map { TableLayout.Column($0, rightAligned: true) }
         for unit in trend.units {
             if !out.isEmpty { out.append("") }
-            let name = unit.id == nil ? catalog.text("analysis.view.company") : unit.name
-            out += AnalysisLayout.wrap(name, width: width)
-            let header =
-                ["session", "date", "level"].map { catalog.text("trend.column." + $0) } + trend.items
-            var rows = [header]
-            for (index, point) in unit.points.enumerated() {
-                var row = [trend.sessions[index], dates[index]]
-                row.append(point?.maturity.map { $0.label.text(catalog.language) } ?? "–")
-                row += trend.items.indices.map { item in
-                    guard let median = point?.medians[item] else { return "–" }
-                    return number(median, catalog)
-                }
-                rows.append(row)
+            out += context.wrap(unit.id == nil ? catalog.text("analysis.view.company") : unit.name)
+            let rows = unit.points.enumerated().map { index, point in
+                [
+                    trend.sessions[index], dates[index],
+                    point?.maturity.map { $0.label.text(catalog.language) } ?? "–",
+                ] + trend.items.indices.map { item in number(point?.medians[item], catalog) }
             }
-            let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-            for row in rows {
-                let cells = row.indices.map { column in
-                    // Text columns to the left, numbers to the right.
-                    column < 3
-                        ? AnalysisLayout.left(row[column], widths[column])
-                        : AnalysisLayout.right(row[column], widths[column])
-                }
-                var line = "  " + cells.joined(separator: "  ")
-                while line.last == " " { line.removeLast() }
-                out.append(line)
-            }
+            let layout = TableLayout(columns, cells: rows, width: context.width)
+            out.append(layout.header)
+            out += rows.map { layout.row($0) }
         }
         return out
     }
 
-    /// A median: whole or with as few decimals as it needs (at most two).
-    static func number(_ value: Double, _ catalog: Catalog) -> String {
+    /// A median with as few decimals as it needs (at most two), or "–".
+    static func number(_ value: Double?, _ catalog: Catalog) -> String {
+        guard let value else { return "–" }
         var text = catalog.format(value, digits: 2)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(catalog.decimalSeparator) { text.removeLast(catalog.decimalSeparator.count) }

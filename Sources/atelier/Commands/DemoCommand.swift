@@ -3,6 +3,7 @@ import AtelierCore
 import AtelierExport
 import AtelierReplay
 import AtelierResources
+import AtelierTerminal
 import Foundation
 
 /// `atelier demo`: the bundled recording of a coping-patterns workshop played
@@ -33,8 +34,9 @@ struct DemoCommand: AsyncParsableCommand {
         case .success(let session): loaded = session
         case .failure(let error): cli.fail(error.message)
         }
-        cli.say(LocalizedMessage("replay.demo_intro"))
-        let transcript = ReplayTranscript(session: loaded, catalog: cli.catalog, style: ReplayPace.style)
+        let context = ReplayPace.context(cli)
+        for line in context.wrap(cli.text(LocalizedMessage("replay.demo_intro"))) { cli.say(line: line) }
+        let transcript = ReplayTranscript(session: loaded, context: context)
         let schedule = ReplaySchedule(events: loaded.events, speed: pace.speed, maxIdle: pace.maxIdle)
         let finished = ReplayPlayer(transcript: transcript, schedule: schedule, step: false)
             .play(hint: cli.text(LocalizedMessage("replay.hint")))

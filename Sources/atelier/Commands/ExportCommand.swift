@@ -37,9 +37,9 @@ struct ExportCommand: AsyncParsableCommand {
                     ["format": .text(format), "accepted": .list(ExportFormat.allCases.map(\.rawValue))]),
                 code: CLI.usage)
         }
-        let loaded = source.load(cli)
-        let rendered = Exporter.render(format: format, state: loaded.state(), catalog: cli.catalog)
-        guard let path = output ?? (format.isFolder ? format.defaultName(session: loaded.id) : nil) else {
+        let state = source.state(cli)
+        let rendered = Exporter.render(format: format, state: state, catalog: cli.catalog)
+        guard let path = output ?? (format.isFolder ? format.defaultName(session: state.id) : nil) else {
             if case .file(let bytes) = rendered { FileHandle.standardOutput.write(Data(bytes)) }
             return
         }

@@ -60,12 +60,13 @@ struct RecordCommand: AsyncParsableCommand {
             }
             let store = cli.orFail { () throws(StoreError) in try SessionStore(path: storeOption.path) }
             let id = cli.orFail { () throws(StoreError) in try store.importRecording(contentsOf: file, as: newID) }
-            let state = cli.orFail { () throws(StoreError) in try store.load(id: id) }
+            // The count the import kept with the session: nothing is folded again.
+            let summary = cli.orFail { () throws(StoreError) in try store.sessions().first { $0.id == id } }
             cli.say(
                 LocalizedMessage(
                     "store.import.done",
                     [
-                        "file": .text(file), "session": .text(id), "count": .count(state.eventCount),
+                        "file": .text(file), "session": .text(id), "count": .count(summary?.eventCount ?? 0),
                         "path": .text(storeOption.path),
                     ]))
         }

@@ -39,7 +39,7 @@ struct ReplayCommand: AsyncParsableCommand {
             return position
         }
         let loaded = source.load(cli)
-        let transcript = ReplayTranscript(session: loaded, catalog: cli.catalog, style: ReplayPace.style)
+        let transcript = ReplayTranscript(session: loaded, context: ReplayPace.context(cli))
         if let position {
             for line in transcript.snapshot(count: position.prefixLength(of: loaded.events)) { cli.say(line: line) }
             return
@@ -75,5 +75,10 @@ struct ReplayPace {
 
     static var style: Style {
         Style.forTerminal(isTerminal: ReplayPlayer.stdoutIsTerminal, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The reader's catalog, colours on a terminal, and the terminal's width (80 without one).
+    static func context(_ cli: CLI) -> TerminalContext {
+        TerminalContext(catalog: cli.catalog, style: style, width: TerminalWidth.measure(STDOUT_FILENO))
     }
 }

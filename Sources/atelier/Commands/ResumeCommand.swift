@@ -27,6 +27,7 @@ struct ResumeCommand: AsyncParsableCommand {
         let cli = CLI(locale: language.locale)
         let paths = XDGPaths()
         let listening = network.configuration(cli)
+        await ListenOptions.checkAvailable(listening, cli: cli)
         let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
         let state = cli.orFail { () throws(StoreError) in try journal.load(id: session) }
         if state.isEnded {

@@ -37,6 +37,7 @@ struct RunCommand: AsyncParsableCommand {
         let entry = cli.orExit { () throws(FilesError) in try WorkshopLibrary().load(workshop) }
         let paths = XDGPaths()
         let listening = network.configuration(cli)
+        await ListenOptions.checkAvailable(listening, cli: cli)
         let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
         let now = FacilitatorSession.now()
         var random = SystemRandomNumberGenerator()

@@ -11,6 +11,14 @@ struct SessionReference: ParsableArguments {
     @ArgumentParser.Option(name: .long, help: "The session store (default: $XDG_DATA_HOME/atelier/atelier.sqlite).")
     var store: String?
 
+    /// The session folded once (for an export), or a localized message on stderr and exit 1.
+    func state(_ cli: CLI) -> SessionState {
+        switch SessionSource.state(session, storePath: store ?? XDGPaths().store) {
+        case .success(let state): return state
+        case .failure(let error): cli.fail(error.message)
+        }
+    }
+
     /// The whole journal, or a localized message on stderr and exit 1.
     func load(_ cli: CLI) -> LoadedSession {
         switch SessionSource.load(session, storePath: store ?? XDGPaths().store) {

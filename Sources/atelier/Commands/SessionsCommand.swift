@@ -53,10 +53,12 @@ struct SessionsCommand: AsyncParsableCommand {
         }
         let columns = ["id", "workshop", "started", "last_event", "events", "departments", "participants", "status"]
         var rows = [columns.map { cli.text(LocalizedMessage("store.sessions.column.\($0)")) }]
+        let formatter = Self.timeFormatter()
         for summary in summaries {
             rows.append([
-                summary.id, "\(summary.workshopID) v\(summary.workshopVersion)", Self.time(summary.startedAt),
-                Self.time(summary.lastEventAt), "\(summary.eventCount)", "\(summary.departments)",
+                summary.id, "\(summary.workshopID) v\(summary.workshopVersion)",
+                Self.time(summary.startedAt, formatter),
+                Self.time(summary.lastEventAt, formatter), "\(summary.eventCount)", "\(summary.departments)",
                 "\(summary.participants)",
                 cli.text(LocalizedMessage(summary.isOpen ? "store.sessions.open" : "store.sessions.ended")),
             ])
@@ -86,19 +88,26 @@ struct SessionsCommand: AsyncParsableCommand {
         let title = sessions.last.map { $0.workshop.title.text(cli.catalog.language) } ?? workshop
         cli.say(LocalizedMessage("trend.title", ["workshop": .text(title), "count": .count(sessions.count)]))
         cli.say(line: "")
-        let dates = summaries.map { Self.time($0.startedAt) }
-        for line in TrendView.lines(trend: Trend.of(sessions), dates: dates, catalog: cli.catalog) {
+        let formatter = Self.timeFormatter()
+        let dates = summaries.map { Self.time($0.startedAt, formatter) }
+        let context = TerminalContext(catalog: cli.catalog, width: TerminalWidth.measure(STDOUT_FILENO))
+        for line in TrendView.lines(trend: Trend.of(sessions), dates: dates, context: context) {
             cli.say(line: line)
         }
     }
 
-    /// A time as `YYYY-MM-DD HH:MM`, in the local time zone.
-    static func time(_ time: Timestamp?) -> String {
+    /// A time as `YYYY-MM-DD HH:MM`, in the local time zone (`formatter`: `timeFormatter()`).
+    static func time(_ time: Timestamp?, _ formatter: DateFormatter) -> String {
         guard let time else { return "-" }
+        return formatter.string(from: Date(timeIntervalSince1970: Double(time) / 1000))
+    }
+
+    /// One formatter for the whole list: making one costs more than a row.
+    static func timeFormatter() -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: Date(timeIntervalSince1970: Double(time) / 1000))
+        return formatter
     }
 }
 

@@ -41,6 +41,23 @@ struct ListenOptions: ParsableArguments {
         return NetConfiguration(host: address.host, port: address.port, code: code, maxParticipants: maxParticipants)
     }
 
+    /// Stops with one sentence, before any session is created or taken up,
+    /// when the address cannot be listened on (a busy port, most often).
+    static func checkAvailable(_ configuration: NetConfiguration?, cli: CLI) async {
+        guard let configuration else { return }
+        switch await PortCheck.check(host: configuration.host, port: configuration.port) {
+        case .free:
+            return
+        case .inUse:
+            cli.fail(LocalizedMessage("net.cli.port_in_use", ["port": .text(String(configuration.port))]))
+        case .failed(let reason):
+            cli.fail(
+                LocalizedMessage(
+                    "net.cli.cannot_listen",
+                    ["address": .text("\(configuration.host):\(configuration.port)"), "reason": .text(reason)]))
+        }
+    }
+
     /// The REPL extension serving participants; their seats are kept in the
     /// session's store, so that they resume after `atelier resume`.
     static func network(

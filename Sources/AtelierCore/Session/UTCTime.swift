@@ -1,5 +1,3 @@
-import AtelierCore
-
 /// Journal times as UTC calendar text, computed without Foundation's
 /// locale or time-zone machinery, so exports never depend on the machine.
 public enum UTCTime {
