@@ -111,9 +111,20 @@ struct EventLineScanner {
     }
 
     private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        for (index, key) in keys.enumerated() where key.count == bytes.count && same(bytes, key) { return index }
+        guard let first = bytes.first, bytes.count < 16, first < 128 else { return nil }
+        for index in candidates[bytes.count << 7 | Int(first)] where same(bytes, keys[index]) { return index }
         return nil
     }
+
+    /// The keys by length and first byte (`length << 7 | byte`): one or two
+    /// candidates to compare instead of every key.
+    private static let candidates: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 16 << 7)
+        for (index, key) in keys.enumerated() where key.count < 16 && key[0] < 128 {
+            table[key.count << 7 | Int(key[0])].append(index)
+        }
+        return table
+    }()
 
     /// A string's bytes as text: nil when they are not UTF-8.
     private func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
