@@ -99,6 +99,12 @@ struct JoinTests {
         await room.goTo("strategy")
         #expect(
             try await alice.ask("knows legal marketing") == "error you speak for \"marketing\" only, not for \"legal\"")
+        // Legal has declared no strategy: there is nothing to know yet.
+        #expect(
+            try await alice.ask("knows legal")
+                == "error \"legal\" has declared no strategy yet, so marketing cannot know it; "
+                + "declare it first: strategy legal add TEXT")
+        _ = await room.facilitator(.declareStrategy(department: "legal", text: "A charter"))
         #expect(try await alice.ask("knows legal") == "ok recorded: marketing knows legal's strategy")
         let answers = room.events.filter { $0.actor == .participant("alice") }.map(\.event)
         #expect(answers.last == .knowsDeclared(department: "marketing", other: "legal"))
