@@ -42,7 +42,8 @@ extension ProgramTests {
             #expect(paused, "\(screen)")
             #expect(!screen.contains { $0.contains("(3/9)") })
             try await tmux.keys("Enter")
-            let (next, after) = await tmux.wait(for: "▸ next: stage status_quo (3/9) — Enter or Space to go on · q: stop")
+            let (next, after) = await tmux.wait(
+                for: "▸ next: stage status_quo (3/9) — Enter or Space to go on · q: stop")
             #expect(next, "\(after)")
             try await tmux.type("q")
             let (stopped, last) = await tmux.wait(for: "EXIT=0")

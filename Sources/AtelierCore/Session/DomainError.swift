@@ -70,7 +70,8 @@ public enum DomainError: Error, Sendable, Hashable {
                     "departments": Self.known(departments),
                 ])
         case .unknownStage(let stage, let known):
-            return Self.suggesting("error.unknown_stage", stage, among: known, ["stage": .text(stage), "known": .list(known)])
+            return Self.suggesting(
+                "error.unknown_stage", stage, among: known, ["stage": .text(stage), "known": .list(known)])
         case .noNextStage(let current):
             return LocalizedMessage("error.no_next_stage", ["stage": .text(current)])
         case .noPreviousStage(let current):

@@ -203,7 +203,8 @@ final class ConnectionLoop {
             guard let suggestion = Suggestion.closest(to: verb, among: RequestParser.commands) else {
                 return catalog.text("net.unknown_command", arguments)
             }
-            return catalog.text("net.unknown_command_suggest", arguments.merging(["suggestion": .text(suggestion)]) { $1 })
+            return catalog.text(
+                "net.unknown_command_suggest", arguments.merging(["suggestion": .text(suggestion)]) { $1 })
         case .facilitatorOnly(let verb):
             return catalog.render(DomainError.facilitatorOnly(command: verb).message)
         case .usage(let verb):

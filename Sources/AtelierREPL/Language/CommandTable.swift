@@ -122,7 +122,8 @@ public struct CommandTable: Sendable {
     /// The closest command word or alias, if one is close enough to be a typo.
     public func suggestion(for word: String) -> String? {
         if let exact = spec(word.lowercased()) { return exact.word }
-        let candidates = specs.flatMap { spec in ([spec.word] + spec.aliases).map { (spelling: $0, meaning: spec.word) } }
+        let candidates = specs.flatMap { spec in ([spec.word] + spec.aliases).map { (spelling: $0, meaning: spec.word) }
+        }
         return Suggestion.closest(to: word, among: candidates)
     }
 
