@@ -123,7 +123,8 @@ let package = Package(
         .testTarget(
             name: "AtelierStoreTests",
             dependencies: [
-                "AtelierCore", "AtelierLive", "AtelierStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "AtelierCore", "AtelierLive", "AtelierStore", "AtelierTestFixtures",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
         .testTarget(
@@ -155,7 +156,18 @@ let package = Package(
             ],
             exclude: ["Golden"],
             swiftSettings: strict),
-        .testTarget(name: "AtelierCLITests", dependencies: ["AtelierCore", "AtelierFiles"], swiftSettings: strict),
+        // Runs the built `atelier` binary (and reads the core's version number).
+        .testTarget(name: "AtelierCLITests", dependencies: ["AtelierCore"], swiftSettings: strict),
+        .testTarget(
+            name: "AtelierFilesTests", dependencies: ["AtelierCore", "AtelierFiles", "AtelierTestFixtures"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "AtelierReplayTests",
+            dependencies: [
+                "AtelierCore", "AtelierExport", "AtelierReplay", "AtelierStore", "AtelierTerminal",
+                "AtelierTestFixtures",
+            ],
+            swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

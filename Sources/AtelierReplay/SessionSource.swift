@@ -97,6 +97,6 @@ public enum SessionSource {
 }
 
 /// Why a session could not be loaded, ready to print.
-public struct SourceError: Error, Sendable {
+public struct SourceError: LocalizedFailure {
     public let message: LocalizedMessage
 }

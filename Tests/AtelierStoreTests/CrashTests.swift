@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierStore
+import AtelierTestFixtures
 import Foundation
 import Testing
 

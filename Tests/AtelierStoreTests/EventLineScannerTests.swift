@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierTestFixtures
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import AtelierCore
 import AtelierLive
 import AtelierStore
+import AtelierTestFixtures
 import Testing
 
 /// Random command sequences through the live session and the SQLite store.

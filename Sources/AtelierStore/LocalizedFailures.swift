@@ -1,3 +1,4 @@
 import AtelierCore
 
 extension StoreError: LocalizedFailure {}
+extension RecordingError: LocalizedFailure {}

@@ -1,12 +1,16 @@
 import AtelierCore
 import AtelierFiles
+import AtelierTestFixtures
 import Foundation
 import Testing
 
 /// The file edge: atomic writes and finding workshops.
 @Suite final class FilesTests {
     let folder: URL
-    init() throws { folder = try CLIRunner.temporaryFolder() }
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-test-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     func contents(_ name: String) throws -> String {
@@ -40,7 +44,7 @@ import Testing
     @Test func theErrorReadsAsOneSentence() throws {
         let catalog = try #require(
             CatalogParser.parse(
-                try String(contentsOf: CLIRunner.root.appendingPathComponent("locales/en.yaml"), encoding: .utf8)
+                try String(contentsOf: Fixtures.root.appendingPathComponent("locales/en.yaml"), encoding: .utf8)
             ).catalog)
         let error = FilesError.writeFailed(path: "out/a.md", reason: .permissionDenied)
         #expect(catalog.render(error.message) == "cannot write out/a.md: permission denied; nothing was written")
@@ -89,7 +93,7 @@ import Testing
 
     @Test func anEarlierFolderWinsAndABrokenFileIsReported() throws {
         let bundled = try String(
-            contentsOf: CLIRunner.root.appendingPathComponent("workshops/barriers.yaml"), encoding: .utf8)
+            contentsOf: Fixtures.root.appendingPathComponent("workshops/barriers.yaml"), encoding: .utf8)
         try bundled.replacingOccurrences(of: "version: 1", with: "version: 2")
             .write(to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
         let listing = library().list()
@@ -114,20 +118,20 @@ import Testing
     /// The copy embedded in the binary is the repository's, file for file.
     @Test func theEmbeddedCopyMatchesTheRepository() throws {
         let names = try FileManager.default.contentsOfDirectory(
-            atPath: CLIRunner.root.appendingPathComponent("workshops").path
+            atPath: Fixtures.root.appendingPathComponent("workshops").path
         ).filter { $0.hasSuffix(".yaml") }.sorted()
         let embedded = WorkshopLibrary(folders: [.bundled]).list()
         #expect(embedded.entries.map(\.path) == names.map { "bundled:workshops/" + $0 })
         for entry in embedded.entries {
             let text = try String(
-                contentsOf: CLIRunner.root.appendingPathComponent("workshops/\(entry.id).yaml"), encoding: .utf8)
+                contentsOf: Fixtures.root.appendingPathComponent("workshops/\(entry.id).yaml"), encoding: .utf8)
             #expect(WorkshopParser.parse(text).workshop == entry.workshop)
         }
         let locales = LocaleLibrary(currentDirectory: folder.path)
         #expect(locales.languages == ["en", "fr"])
         for language in locales.languages {
             let text = try String(
-                contentsOf: CLIRunner.root.appendingPathComponent("locales/\(language).yaml"), encoding: .utf8)
+                contentsOf: Fixtures.root.appendingPathComponent("locales/\(language).yaml"), encoding: .utf8)
             let catalog = try #require(CatalogParser.parse(text).catalog)
             #expect(locales.catalog(language)?.messages == catalog.messages)
         }

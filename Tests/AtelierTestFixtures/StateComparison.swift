@@ -2,8 +2,8 @@ import AtelierCore
 
 /// What differs between two session states, aspect by aspect, so a failing
 /// property names what went wrong (an empty list: the states agree).
-enum StateComparison {
-    static func differences(_ a: SessionState, _ b: SessionState) -> [String] {
+public enum StateComparison {
+    public static func differences(_ a: SessionState, _ b: SessionState) -> [String] {
         var found: [String] = []
         func check<T: Equatable>(_ name: String, _ value: (SessionState) -> T) {
             if value(a) != value(b) { found.append(name) }

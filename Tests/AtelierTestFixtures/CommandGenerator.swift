@@ -3,7 +3,7 @@ import AtelierCore
 /// Random commands against a session's current state: mostly ones the rules
 /// accept, with a share of refused ones (unknown ids, values off the scale,
 /// participants speaking for others, a locked stage...).
-struct CommandGenerator {
+public struct CommandGenerator {
     var random: SeededRandom
     var time: Timestamp = 1_714_550_400_000
     /// Commands issued so far; `end` comes only late in a sequence.
@@ -13,12 +13,12 @@ struct CommandGenerator {
     static let names = ["ana", "bruno", "chloe", "driss", "emma", "farid", "gael", "marketing"]
     static let texts = ["Une page par produit", "  Veille des avis clients  ", "", "Charte de prise de parole"]
 
-    init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    public init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
     mutating func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &random)] }
     mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
 
-    mutating func next(_ state: SessionState) -> Command {
+    public mutating func next(_ state: SessionState) -> Command {
         issued += 1
         time += Timestamp.random(in: 0...4000, using: &random)
         let present = state.presentParticipants.map(\.name)
@@ -54,5 +54,21 @@ struct CommandGenerator {
         default: action = issued > 200 && chance(50) ? .end : .note(text: "fin proche")
         }
         return Command(actor: actor, action: action, time: time)
+    }
+}
+
+/// A small seeded random generator (SplitMix64), so a failing sequence can be
+/// replayed from its seed.
+public struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierTestFixtures
 import Testing
 
 /// Properties of the pure core over random command sequences (no store).
@@ -53,7 +54,7 @@ import Testing
 extension SessionState {
     /// A session of coping-patterns with its `session_started` event.
     static func started(seed: UInt64) throws -> SessionState {
-        let workshop = TestSupport.copingPatterns
+        let workshop = try Fixtures.workshop("coping-patterns")
         var state = SessionState(id: "p\(seed)", workshop: workshop, locale: "fr")
         state.apply(
             RecordedEvent(

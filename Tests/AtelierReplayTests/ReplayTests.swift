@@ -1,6 +1,7 @@
 import AtelierCore
 import AtelierExport
 import AtelierReplay
+import AtelierStore
 import AtelierTerminal
 import AtelierTestFixtures
 import Testing
@@ -12,7 +13,8 @@ import Testing
     let catalog: Catalog
 
     init() throws {
-        let (header, events) = try Demo.bundled()
+        let path = "recordings/coping-patterns-demo.jsonl"
+        let (header, events) = try Recording.read(try Fixtures.text(path), file: path)
         session = LoadedSession(id: header.session, workshop: header.workshop, events: events)
         catalog = try Fixtures.catalog("en")
     }

@@ -1,0 +1,3 @@
+import AtelierCore
+
+extension FilesError: LocalizedFailure {}
