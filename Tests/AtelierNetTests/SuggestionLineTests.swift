@@ -26,7 +26,7 @@ import Testing
         let errors = lines.filter { $0.hasPrefix("error") }
         #expect(
             errors == [
-                "error unknown department \"legl\"; did you mean \"legal\"? known: legal, marketing",
+                "error unknown department \"legl\"; did you mean \"legal\"? known: marketing, legal",
                 "error unknown command \"rtae\"; did you mean \"rate\"? commands: join, resume, rate, pick, strategy, "
                     + "knows, shares, note, stage, results, whoami, locale, help, quit",
                 "error unknown item \"contrl\" on stage \"brakes\"; did you mean \"control\"? "
