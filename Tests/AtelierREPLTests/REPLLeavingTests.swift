@@ -17,7 +17,7 @@ import Testing
         let console = Console(.memory)
         let input = LineQueue()
         let repl = REPL(
-            live: live, initial: state, catalog: try TestFiles.catalog(language), console: console, input: input,
+            live: live, initial: state, catalog: TestFiles.catalog(language), console: console, input: input,
             settings: REPL.Settings(interactive: interactive, store: store), clock: { REPLHarness.start })
         return (repl, console, input, live)
     }

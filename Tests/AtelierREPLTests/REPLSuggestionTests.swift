@@ -44,6 +44,6 @@ import Testing
         #expect(Suggestion.closest(to: "zzz", among: ["legal", "hr"]) == nil)
         #expect(Suggestion.closest(to: "under", among: ["control", "understanding"]) == "understanding")
         #expect(Suggestion.closest(to: "st", among: ["status_quo", "strategy"]) == nil)
-        #expect(Suggestion.closest(to: "x", among: []) == nil)
+        #expect(Suggestion.closest(to: "x", among: [String]()) == nil)
     }
 }

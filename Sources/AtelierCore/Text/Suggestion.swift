@@ -29,7 +29,9 @@ public enum Suggestion {
     /// `EditDistance` (ignoring case) within a third of the word's length
     /// (one edit at least, three at most), else the only one it begins.
     /// Each candidate is a spelling and what it stands for (an alias, its command).
-    public static func closest(to word: String, among candidates: [(spelling: String, meaning: String)]) -> String? {
+    public static func closest(to word: String, amongSpellings candidates: [(spelling: String, meaning: String)])
+        -> String?
+    {
         let lowered = word.lowercased()
         let scored = candidates.map {
             (meaning: $0.meaning, distance: EditDistance.between(lowered, $0.spelling.lowercased()))
@@ -44,6 +46,6 @@ public enum Suggestion {
 
     /// The id among `known` that `word` is most likely a typo of.
     public static func closest(to word: String, among known: [String]) -> String? {
-        closest(to: word, among: known.map { (spelling: $0, meaning: $0) })
+        closest(to: word, amongSpellings: known.map { (spelling: $0, meaning: $0) })
     }
 }

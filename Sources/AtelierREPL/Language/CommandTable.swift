@@ -124,7 +124,7 @@ public struct CommandTable: Sendable {
         if let exact = spec(word.lowercased()) { return exact.word }
         let candidates = specs.flatMap { spec in ([spec.word] + spec.aliases).map { (spelling: $0, meaning: spec.word) }
         }
-        return Suggestion.closest(to: word, among: candidates)
+        return Suggestion.closest(to: word, amongSpellings: candidates)
     }
 
     private func unique(_ words: [String]) -> [String] {
