@@ -104,10 +104,9 @@ struct JoinTests {
             try await alice.ask("knows legal")
                 == "error \"legal\" has declared no strategy yet, so marketing cannot know it; "
                 + "declare it first: strategy legal add TEXT")
-        _ = await room.facilitator(.declareStrategy(department: "legal", text: "A charter"))
-        #expect(try await alice.ask("knows legal") == "ok recorded: marketing knows legal's strategy")
+        // (That it is recorded once legal has declared one: PushTests.)
         let answers = room.events.filter { $0.actor == .participant("alice") }.map(\.event)
-        #expect(answers.last == .knowsDeclared(department: "marketing", other: "legal"))
+        #expect(!answers.contains(.knowsDeclared(department: "marketing", other: "legal")))
         #expect(!answers.contains { if case .rated = $0 { return true } else { return false } })
     }
 

@@ -13,18 +13,18 @@ import Testing
         ])
         #expect(summary.refused == 7)
         #expect(
-            lines.filter { $0.hasPrefix("line ") } == [
-                "line 3: unknown stage \"closng\"; did you mean \"closing\"? stages: intro, ignore, status_quo, "
+            lines.filter { $0.hasPrefix("! line ") } == [
+                "! line 3: unknown stage \"closng\"; did you mean \"closing\"? stages: intro, ignore, status_quo, "
                     + "delegate, drift, position, brakes, strategy, closing",
-                "line 5: \"leadrship\" is neither a participant nor a department; did you mean \"leadership\"? "
+                "! line 5: \"leadrship\" is neither a participant nor a department; did you mean \"leadership\"? "
                     + "participants: none yet; departments: leadership, legal",
-                "line 7: unknown stage \"brakse\"; did you mean \"brakes\"? stages: intro, ignore, status_quo, "
+                "! line 7: unknown stage \"brakse\"; did you mean \"brakes\"? stages: intro, ignore, status_quo, "
                     + "delegate, drift, position, brakes, strategy, closing",
-                "line 8: unknown department \"lgal\"; did you mean \"legal\"? known: leadership, legal",
-                "line 9: x",
-                "line 11: unknown item \"contrl\" on stage \"brakes\"; did you mean \"control\"? "
+                "! line 8: unknown department \"lgal\"; did you mean \"legal\"? known: leadership, legal",
+                "! line 9: the current stage \"position\" takes a pick, not ratings",
+                "! line 11: unknown item \"contrl\" on stage \"brakes\"; did you mean \"control\"? "
                     + "items: control, understanding, strategy",
-                "line 12: \"zzz\" is neither a participant nor a department; "
+                "! line 12: \"zzz\" is neither a participant nor a department; "
                     + "participants: none yet; departments: leadership, legal",
             ])
     }
@@ -33,7 +33,7 @@ import Testing
         let (lines, _) = try await REPLHarness.script(["aller closng"], language: "fr")
         #expect(
             lines == [
-                "ligne 1 : étape inconnue « closng » ; vouliez-vous dire « closing » ? étapes : intro, ignore, "
+                "! ligne 1 : étape inconnue « closng » ; vouliez-vous dire « closing » ? étapes : intro, ignore, "
                     + "status_quo, delegate, drift, position, brakes, strategy, closing"
             ])
     }

@@ -14,15 +14,15 @@ extension ProgramTests {
             #expect(late.status == 0, "\(late.errors)")
             #expect(
                 Array(late.lines.prefix(4)) == [
-                    "2:00:00 is after the end: session demo-2025-03-13 ended at 1:13:00, with event 166. Here is",
-                    "how it ended:",
+                    "2:00:00 is after the end: session demo-2025-03-13 ended at 1:13:00, with event",
+                    "166. Here is how it ended:",
                     "",
                     "Session demo-2025-03-13 at 1:13:00: 166 of 166 events",
                 ])
             let french = try await atelier.run(["replay", Self.recording, "--at", "500", "--locale", "fr"])
             #expect(
                 french.lines.first
-                    == "500 est après la fin : la séance demo-2025-03-13 s'est terminée à 1:13:00, avec l'événement")
+                    == "500 est après la fin : la séance demo-2025-03-13 s'est terminée à 1:13:00, avec")
             // A moment inside the session is shown as before, without a word about the end.
             let inside = try await atelier.run(["replay", Self.recording, "--at", "0:45:00", "--locale", "en"])
             #expect(inside.lines.first?.hasPrefix("Session demo-2025-03-13 at 0:4") == true)

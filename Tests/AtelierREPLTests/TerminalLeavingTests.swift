@@ -23,8 +23,8 @@ extension ProgramTests.TerminalTests {
         let whole = tmux.screen(history: true)
         #expect(
             whole.contains(
-                "End session leave for everyone? No answer can be given after, and it cannot be undone. "
-                    + "Type yes to end it: no"))
+                "Ending session leave is for good: no answer can be given after, and it cannot be undone."))
+        #expect(whole.contains("End it for everyone? Type yes to end it: no"))
         #expect(
             whole.contains(
                 "session leave stays open; to take it up again: atelier resume leave --store \(atelier.store)"))

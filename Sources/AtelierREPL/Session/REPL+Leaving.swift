@@ -11,8 +11,8 @@ extension REPL {
     /// Returns whether to go on; `.quit` when the input ended while asking.
     func confirmEnd(_ state: SessionState) async -> Step? {
         guard settings.interactive, !state.isEnded else { return nil }
-        let question = catalog.text("repl.end.confirm", ["session": .text(state.id)])
-        guard let answer = await input.next(prompt: style.yellow(question) + " ") else { return .quit }
+        console.lines([style.yellow(catalog.text("repl.end.confirm", ["session": .text(state.id)]))])
+        guard let answer = await input.next(prompt: catalog.text("repl.end.prompt")) else { return .quit }
         if Self.confirming.contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) { return nil }
         console.lines([catalog.text("repl.end.kept", ["session": .text(state.id)])])
         return .done
