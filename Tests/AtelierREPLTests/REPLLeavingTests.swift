@@ -45,11 +45,8 @@ import Testing
         _ = await repl.run()
         let lines = console.transcript
         #expect(lines.filter { $0 == "session test goes on (not ended)" }.count == 2)
-        #expect(
-            lines.filter { $0.hasPrefix("Ending session") }
-                == Array(
-                    repeating: "Ending session test is for good: no answer can be given after, and it cannot be undone.",
-                    count: 3))
+        let warning = "Ending session test is for good: no answer can be given after, and it cannot be undone."
+        #expect(lines.filter { $0.hasPrefix("Ending session") } == Array(repeating: warning, count: 3))
         #expect(live.state.isEnded)
         #expect(
             lines.suffix(2) == [
