@@ -10,7 +10,8 @@ struct Atelier: AsyncParsableCommand {
         version: AtelierVersion.number,
         subcommands: [
             RunCommand.self, JoinCommand.self, ResumeCommand.self, SessionsCommand.self, ReplayCommand.self,
-            ExportCommand.self, RecordCommand.self, DemoCommand.self, ValidateCommand.self, WorkshopsCommand.self,
+            ExportCommand.self, CompareCommand.self, RecordCommand.self, DemoCommand.self, ValidateCommand.self,
+            WorkshopsCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

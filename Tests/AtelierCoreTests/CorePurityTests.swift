@@ -20,7 +20,7 @@ import Testing
         let sources = try Self.coreSources()
         #expect(sources.count >= 20)
         // A single C math function may be imported alone (`import func Glibc.log2`).
-        let scopedMath = /\s*import func (Glibc|Musl|Darwin)\.(log2|exp|log|pow|sqrt)/
+        let scopedMath = /\s*import func (Glibc|Musl|Darwin)\.(log2|exp|log|pow|sqrt|erfc)/
         for (name, text) in sources {
             let imports = text.split(separator: "\n").filter {
                 let code = $0.drop { $0 == " " }

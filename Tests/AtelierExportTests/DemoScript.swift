@@ -204,7 +204,7 @@ enum DemoScript {
 }
 
 /// Drives a session through `decide` and `apply`, with a clock the script moves.
-private struct Scripter {
+struct Scripter {
     var state: SessionState
     var events: [RecordedEvent] = []
     var clock: Timestamp

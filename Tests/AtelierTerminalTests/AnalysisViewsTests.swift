@@ -85,8 +85,9 @@ import Testing
                 "                    n  median   IQR   Cns  IQR≤1.0  reading",
                 "  Company           4     1.5  1.75  0.40       no  opposed camps",
                 "  Marketing         2     0.5  0.50  0.81      yes  strong agreement",
-                "  Customer service  1     2.0  0.00  1.00      yes  strong agreement",
-                "  Legal             1     4.0  0.00  1.00      yes  strong agreement",
+                // One answer is "a single answer", never "strong agreement" (docs/analysis.md).
+                "  Customer service  1     2.0  0.00  1.00      yes  a single answer",
+                "  Legal             1     4.0  0.00  1.00      yes  a single answer",
             ])
         #expect(lines.contains("  Company           4   0.50    0.75  “Delegate to an agency or a guru”") == false)
         #expect(lines.contains("  Company           4   0.50    0.75  Delegate to an agency or a guru"))

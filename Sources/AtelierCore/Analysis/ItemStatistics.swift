@@ -1,4 +1,9 @@
 extension ItemStats {
+    /// No answer at all.
+    public static let empty = ItemStats(
+        n: 0, mean: nil, median: nil, q1: nil, q3: nil, iqr: nil, consensus: nil, consensusReached: nil,
+        distribution: [])
+
     /// The statistics of one rating item over one group's answers.
     /// - Parameters:
     ///   - distribution: the group's answers, one count per scale point.

@@ -1,15 +1,27 @@
-/// Plain words for a Tastle–Wierman consensus, for a room to read.
-/// The cut points are this tool's convention (docs/analysis.md): on a
-/// five-point scale, answers spread over two neighbouring points give about
-/// 0.81, spread evenly over all five about 0.43, split between the two ends 0.
+/// Plain words for how much a group agrees on an item, one rule for the
+/// terminal and every export (docs/analysis.md, "Agreement in words"):
+///
+/// - no answer: `noAnswer`; one answer: `single` ("a single answer", never
+///   "strong agreement": one voice cannot agree with itself);
+/// - the IQR within the workshop's threshold (`consensusReached`): `strong`
+///   when the Tastle–Wierman consensus is 0.8 or more, else `moderate`
+///   ("agreement");
+/// - the IQR beyond it: `split` when the consensus is 0.4 or more, else
+///   `opposed` ("opposed camps").
+///
+/// So "agreement" always stands beside a reached IQR and "split" beside one
+/// that is not. `init(consensus:)` is the consensus alone, graded with the
+/// same cut points (0.8, 0.6, 0.4), for a reader without the IQR.
 public enum AgreementReading: String, Sendable, Hashable, CaseIterable {
-    /// 0.8 and above.
+    case noAnswer = "no_answer"
+    case single
+    /// IQR reached, consensus 0.8 and above.
     case strong
-    /// 0.6 up to 0.8.
+    /// IQR reached, consensus below 0.8.
     case moderate
-    /// 0.4 up to 0.6.
+    /// IQR not reached, consensus 0.4 and above.
     case split
-    /// Below 0.4.
+    /// IQR not reached, consensus below 0.4.
     case opposed
 
     public init(consensus: Double) {
@@ -18,6 +30,21 @@ public enum AgreementReading: String, Sendable, Hashable, CaseIterable {
         case 0.6..<0.8: self = .moderate
         case 0.4..<0.6: self = .split
         default: self = .opposed
+        }
+    }
+
+    /// The rule above, for a group's statistics on one item.
+    public init(_ stats: ItemStats) {
+        guard stats.n > 0, let consensus = stats.consensus, let reached = stats.consensusReached else {
+            self = .noAnswer
+            return
+        }
+        if stats.n == 1 {
+            self = .single
+        } else if reached {
+            self = consensus >= 0.8 ? .strong : .moderate
+        } else {
+            self = consensus >= 0.4 ? .split : .opposed
         }
     }
 

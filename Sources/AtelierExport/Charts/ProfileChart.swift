@@ -19,7 +19,8 @@ struct ProfileChart {
         var children: [Markup] = []
         for (row, entry) in items.enumerated() {
             let y = Double(row) * Self.rowHeight + 4
-            let lines = SVG.wrap(c.text(entry.item.label), width: 28, maxLines: 2)
+            // 24 characters of 11 px text fit the 162 px left of the bars, in either language.
+            let lines = SVG.wrap(c.text(entry.item.label), width: 24, maxLines: 2)
             children.append(
                 SVG.lines(
                     lines, x: Self.labelWidth - 8, y: y + (lines.count == 1 ? 16 : 10), lineHeight: 11,

@@ -37,6 +37,9 @@ struct SiloMap {
                 position[id] = Self.place(index, of: box.ids.count, radius: Self.ringRadius(box.ids.count), centre)
             }
         }
+        // An arrow over a long way arcs high enough to clear the departments it
+        // passes (its peak is half its bend), below the groups' labels.
+        let arcLimit = height - 60
         var children: [Markup] = [defs()]
         if boxes.count > 1 {
             for (index, box) in boxes.enumerated() {
@@ -52,14 +55,14 @@ struct SiloMap {
         for from in ids {
             for to in ids where c.state.knows(from, to) {
                 if let a = position[from], let b = position[to] {
-                    children.append(arrow(a, b, kind: "knows", bend: 12))
+                    children.append(arrow(a, b, kind: "knows", bend: 12, limit: arcLimit))
                 }
             }
         }
         for from in ids {
             for to in ids where c.state.shares(from, to) {
                 if let a = position[from], let b = position[to] {
-                    children.append(arrow(a, b, kind: "shares", bend: 34))
+                    children.append(arrow(a, b, kind: "shares", bend: 34, limit: arcLimit))
                 }
             }
         }
@@ -114,7 +117,11 @@ struct SiloMap {
 
     /// A curved arrow from `a` to `b`, bent to its left so that two arrows
     /// between the same departments in opposite directions stay apart.
-    private func arrow(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double), kind: String, bend: Double) -> Markup {
+    /// Over more than 200 px the bend grows to 0.3 × the length (at most
+    /// `limit`), so the arc clears the departments between its ends.
+    private func arrow(
+        _ a: (x: Double, y: Double), _ b: (x: Double, y: Double), kind: String, bend: Double, limit: Double
+    ) -> Markup {
         let dx = b.x - a.x
         let dy = b.y - a.y
         let length = max(1, (dx * dx + dy * dy).squareRoot())
@@ -122,6 +129,7 @@ struct SiloMap {
         let inset = Self.nodeRadius + 3
         let start = (x: a.x + ux * inset, y: a.y + uy * inset)
         let end = (x: b.x - ux * (inset + 2), y: b.y - uy * (inset + 2))
+        let bend = length > 200 ? min(max(bend, 0.3 * length), limit) : bend
         let control = (x: (a.x + b.x) / 2 + uy * bend, y: (a.y + b.y) / 2 - ux * bend)
         let d =
             "M \(SVG.n(start.x)) \(SVG.n(start.y)) Q \(SVG.n(control.x)) \(SVG.n(control.y)) "

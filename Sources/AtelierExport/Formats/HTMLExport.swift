@@ -37,9 +37,8 @@ struct HTMLExport {
                                 .el("h1", text: title),
                                 .el("p", [("class", "session")], text: c.label("md.subtitle") + " — " + c.sessionLine),
                             ]),
-                        glance(), participants(), heatmap(), profiles(), consensus(), siloMap(), maturity(),
-                        strategies(),
-                        silos(), notes(),
+                        summary(), glance(), participants(), results(), heatmap(), profiles(), consensus(),
+                        siloMap(), maturity(), silos(), notes(),
                     ]),
             ])
     }
@@ -90,8 +89,93 @@ struct HTMLExport {
         for stage in c.pickStages {
             items.append(.el("li", text: c.text(stage.title) + c.colon + c.pickSentence(stage: stage)))
         }
-        items.append(.el("li", text: c.label("md.findings", ["count": .count(c.analysis.silos.count)])))
+        var findings: [Markup] = [.text(c.label("md.findings", ["count": .count(c.analysis.silos.count)]))]
+        if let first = c.analysis.silos.first {
+            findings += [
+                .el("br"), .el("em", text: c.label("md.most_severe") + c.colon), .text(c.render(first.message)),
+            ]
+        }
+        items.append(.el("li", [], findings))
         return section("glance", c.label("md.glance"), [.el("ul", [], items)])
+    }
+
+    /// The executive summary: where the company stands, what matters most, the action plan.
+    private func summary() -> Markup {
+        let c = context
+        let findings = c.keyFindings
+        let plan = c.actionPlan
+        return .el(
+            "section", [("id", "summary"), ("class", "summary")],
+            [
+                .el("h2", text: c.label("summary.title")),
+                .el("h3", text: c.label("summary.stands")),
+            ] + c.standing.map { .el("p", text: $0) } + [
+                .el("h3", text: c.label("summary.matters")),
+                findings.isEmpty
+                    ? .el("p", text: c.label("no_silo")) : .el("ol", [], findings.map { .el("li", text: $0) }),
+                .el("h3", text: c.label("summary.plan")),
+                plan.isEmpty
+                    ? .el("p", text: c.label("summary.no_action"))
+                    : .el("ol", [("class", "plan")], plan.map { .el("li", text: $0) }),
+            ])
+    }
+
+    /// Stage by stage, as the Markdown: each rating item's table by
+    /// department with the agreement in words, each pick stage's counts by
+    /// department, the strategy stage's table.
+    private func results() -> Markup {
+        let c = context
+        var children: [Markup] = []
+        for stage in c.workshop.stages {
+            switch stage.kind {
+            case .rating:
+                children.append(.el("h3", text: c.text(stage.title)))
+                children.append(.el("p", [("class", "prompt")], text: c.text(stage.prompt)))
+                for item in stage.items {
+                    children.append(
+                        .el(
+                            "p", [("class", "sentence")],
+                            [.el("strong", text: c.text(item.label)), .text(" — " + c.companySentence(item: item))]))
+                    let rows =
+                        c.departments.map { ratingRow($0.name, $0.ratings[item.id], item: item.id) }
+                        + [ratingRow(c.label("company"), c.analysis.company.ratings[item.id], item: item.id)]
+                    children.append(
+                        table(
+                            [
+                                c.label("department"), c.label("answers"), c.label("median"), c.label("iqr"),
+                                c.label("agreement"),
+                            ], numeric: [1, 2, 3], rows, strongLast: true))
+                }
+            case .pick:
+                children.append(.el("h3", text: c.text(stage.title)))
+                children.append(.el("p", [("class", "prompt")], text: c.text(stage.prompt)))
+                children.append(.el("p", [("class", "sentence")], text: c.pickSentence(stage: stage)))
+                let header = [c.label("department")] + stage.options.map { c.text($0.label) } + [c.label("dominant")]
+                func row(_ name: String, _ stats: PickStats?) -> [String] {
+                    [name] + stage.options.map { String(stats?.count($0.id) ?? 0) }
+                        + [c.modeText(stats, stage: stage.id)]
+                }
+                let rows =
+                    c.departments.map { row($0.name, $0.picks[stage.id]) }
+                    + [row(c.label("company"), c.analysis.company.picks[stage.id])]
+                children.append(
+                    table(header, numeric: Set(1...max(1, stage.options.count)), rows, strongLast: true))
+            case .strategy:
+                children.append(.el("h3", text: c.text(stage.title)))
+                children.append(.el("p", [("class", "prompt")], text: c.text(stage.prompt)))
+                children.append(strategyTable())
+            case .intro, .discussion:
+                continue
+            }
+        }
+        return section("results", c.label("results"), children)
+    }
+
+    private func ratingRow(_ name: String, _ stats: ItemStats?, item: String) -> [String] {
+        let c = context
+        return [
+            name, String(stats?.n ?? 0), c.medianText(stats, item: item), c.number(stats?.iqr), c.agreementWords(stats),
+        ]
     }
 
     private func participants() -> Markup {
@@ -106,15 +190,9 @@ struct HTMLExport {
 
     private func heatmap() -> Markup {
         let c = context
-        var children: [Markup] = [figure(Heatmap(context: c).render(), caption: c.label("html.heatmap_caption"))]
-        for entry in c.ratingItems {
-            children.append(
-                .el(
-                    "p", [("class", "sentence")],
-                    [.el("strong", text: c.text(entry.item.label)), .text(" — " + c.companySentence(item: entry.item))])
-            )
-        }
-        return section("heatmap", c.label("html.heatmap"), children)
+        return section(
+            "heatmap", c.label("html.heatmap"),
+            [figure(Heatmap(context: c).render(), caption: c.label("html.heatmap_caption"))])
     }
 
     private func profiles() -> Markup {
@@ -176,7 +254,7 @@ struct HTMLExport {
         return section("maturity", c.label("maturity"), children)
     }
 
-    private func strategies() -> Markup {
+    private func strategyTable() -> Markup {
         let c = context
         let none = c.label("none")
         let rows = c.state.departments.map { department -> [String] in
@@ -188,12 +266,8 @@ struct HTMLExport {
                 knownBy.isEmpty ? none : c.names(knownBy), shares.isEmpty ? none : c.names(shares),
             ]
         }
-        return section(
-            "strategies", c.label("strategies"),
-            [
-                table(
-                    [c.label("department"), c.label("strategy"), c.label("known_by"), c.label("believes_shared")], rows)
-            ])
+        return table(
+            [c.label("department"), c.label("strategy"), c.label("known_by"), c.label("believes_shared")], rows)
     }
 
     private func silos() -> Markup {

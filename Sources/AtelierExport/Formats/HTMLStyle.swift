@@ -1,5 +1,5 @@
 /// The HTML export's style sheet: system fonts only, colours that survive
-/// printing, A4 pages with charts kept whole. It holds no `<`, `>` or `&`,
+/// printing, pages of the printer's size (A4 or Letter) with charts kept whole. It holds no `<`, `>` or `&`,
 /// so it is the same text in HTML and in XML.
 enum HTMLStyle {
     static let css = """
@@ -32,7 +32,9 @@ enum HTMLStyle {
         .gridline { stroke: var(--line); stroke-dasharray: 3 3; }
         .bar.reached { fill: #2f855a; }
         .bar.open { fill: #dd8a3e; }
-        .dot { fill: var(--ink); fill-opacity: 0.6; }
+        .dot { fill: var(--ink); fill-opacity: 0.75; stroke: #ffffff; stroke-width: 1; }
+        svg text.dot-label { font-size: 9px; font-weight: 600; fill: #ffffff; }
+        svg text.dot-key { font-size: 9px; fill: var(--ink); }
         .group { fill: #f8f9fc; stroke: #9aa4b8; stroke-dasharray: 6 4; }
         .node { stroke-width: 2; }
         .node.strategy { fill: var(--accent); stroke: var(--accent); }
@@ -46,12 +48,16 @@ enum HTMLStyle {
         .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 12px 24px; }
         .sentence { margin: 4px 0; }
         li.finding { margin-bottom: 8px; }
-        @page { size: A4; margin: 14mm 12mm; }
+        .summary { background: #f3f5f9; border-left: 4px solid var(--accent); padding: 4px 16px 10px; }
+        .prompt { color: var(--muted); font-style: italic; margin: 2px 0 8px; }
+        @page { margin: 14mm 12mm; }
         @media print {
-          body { max-width: none; padding: 0; font-size: 10.5pt; }
+          body { max-width: none; padding: 0; font-size: 10pt; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          figure, .profile, tr, li { break-inside: avoid; }
-          h2 { break-after: avoid; }
+          figure, svg, .profile, tr, li, .sentence { break-inside: avoid; }
+          h2, h3, h4, .prompt { break-after: avoid; }
+          section#summary { break-after: page; }
+          svg.chart { max-height: 240mm; width: auto; max-width: 100%; }
           .grid { grid-template-columns: 1fr 1fr; }
         }
         """

@@ -21,6 +21,7 @@ struct MarkdownExport {
         add("# " + Self.escape(c.text(c.workshop.title)))
         add("")
         add("*" + Self.escape(c.label("md.subtitle")) + " — " + Self.escape(c.sessionLine) + "*")
+        summary()
         glance()
         participants()
         results()
@@ -45,6 +46,22 @@ struct MarkdownExport {
     }
 
     // MARK: - Sections
+
+    /// The executive summary: where the company stands, what matters most, the action plan.
+    private mutating func summary() {
+        let c = context
+        heading(2, c.label("summary.title"))
+        heading(3, c.label("summary.stands"))
+        for line in c.standing { add(Self.escape(line)) }
+        heading(3, c.label("summary.matters"))
+        let findings = c.keyFindings
+        if findings.isEmpty { add(Self.escape(c.label("no_silo"))) }
+        for (index, line) in findings.enumerated() { add("\(index + 1). " + Self.escape(line)) }
+        heading(3, c.label("summary.plan"))
+        let plan = c.actionPlan
+        if plan.isEmpty { add(Self.escape(c.label("summary.no_action"))) }
+        for (index, line) in plan.enumerated() { add("\(index + 1). " + Self.escape(line)) }
+    }
 
     private mutating func glance() {
         let c = context

@@ -4,12 +4,11 @@ import AtelierCore
 /// plain words a manager reads without a statistics course. Thresholds are
 /// documented in docs/export-formats.md.
 extension ExportContext {
-    /// Tastle–Wierman consensus in the analysis's words (docs/analysis.md);
-    /// a lone answer is called so rather than "strong agreement".
+    /// Agreement in the analysis's words, by its one rule (`AgreementReading`,
+    /// docs/analysis.md): the IQR decides agreement or split, the consensus
+    /// how strong; a lone answer is "a single answer".
     func agreementWords(_ stats: ItemStats?) -> String {
-        guard let stats, stats.n > 0, let consensus = stats.consensus else { return label("agreement.none") }
-        if stats.n == 1 { return label("agreement.single") }
-        return render(AgreementReading(consensus: consensus).message)
+        render(AgreementReading(stats ?? .empty).message)
     }
 
     /// Krippendorff's alpha in the analysis's words, with its value.

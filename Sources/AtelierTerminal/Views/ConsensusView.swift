@@ -56,9 +56,7 @@ public enum ConsensusView {
 
     static func ratingCells(_ stats: ItemStats, _ catalog: Catalog) -> [String] {
         let reached = stats.consensusReached.map { catalog.text($0 ? "analysis.view.yes" : "analysis.view.no") } ?? "–"
-        let reading =
-            stats.consensus.map { catalog.render(AgreementReading(consensus: $0).message) }
-            ?? catalog.text("analysis.view.no_answer")
+        let reading = catalog.render(AgreementReading(stats).message)
         return [
             String(stats.n), AnalysisLayout.number(stats.median, catalog, digits: 1),
             AnalysisLayout.number(stats.iqr, catalog, digits: 2),

@@ -1,7 +1,9 @@
 import ArgumentParser
 import AtelierCore
 import AtelierFiles
+import AtelierReplay
 import AtelierStore
+import AtelierTerminal
 import Foundation
 
 /// `--store PATH`, shared by the subcommands that only read or import into
@@ -20,6 +22,8 @@ struct StoreOption: ParsableArguments {
 }
 
 /// `atelier sessions`: the stored sessions, oldest first, as a table.
+/// `atelier sessions --workshop ID`: that workshop's sessions as a history,
+/// the company's and each department's maturity and medians over time.
 struct SessionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
@@ -29,6 +33,9 @@ struct SessionsCommand: AsyncParsableCommand {
     @OptionGroup var storeOption: StoreOption
     @OptionGroup var language: LanguageOption
 
+    @ArgumentParser.Option(name: .long, help: "A workshop id: its sessions over time.")
+    var workshop: String?
+
     func run() async throws {
         let cli = CLI(locale: language.locale)
         guard TextFile.exists(storeOption.path) else {
@@ -36,6 +43,10 @@ struct SessionsCommand: AsyncParsableCommand {
             return
         }
         let summaries = cli.orFail { () throws(StoreError) in try storeOption.existing(cli).sessions() }
+        if let workshop {
+            trend(cli, summaries.filter { $0.workshopID == workshop }, workshop: workshop)
+            return
+        }
         guard !summaries.isEmpty else {
             cli.say(LocalizedMessage("store.sessions.none", ["path": .text(storeOption.path)]))
             return
@@ -56,6 +67,32 @@ struct SessionsCommand: AsyncParsableCommand {
         for row in rows {
             let cells = row.indices.map { WorkshopsCommand.pad(row[$0], widths[$0]) }
             cli.say(line: cells.joined(separator: "  ").trimmingSuffix())
+        }
+    }
+
+    /// The workshop's sessions, oldest first, as `TrendView` tables.
+    private func trend(_ cli: CLI, _ summaries: [SessionSummary], workshop: String) {
+        guard !summaries.isEmpty else {
+            cli.fail(
+                LocalizedMessage(
+                    "trend.cli.unknown_workshop", ["workshop": .text(workshop), "path": .text(storeOption.path)]))
+        }
+        let sessions = summaries.map { summary -> ComparedSession in
+            switch SessionSource.load(summary.id, storePath: storeOption.path) {
+            case .success(let loaded):
+                let state = loaded.state()
+                return ComparedSession(state: state, analysis: Analysis.of(state, language: cli.catalog.language))
+            case .failure(let error): cli.fail(error.message)
+            }
+        }
+        let title = sessions.last.map { $0.workshop.title.text(cli.catalog.language) } ?? workshop
+        cli.say(LocalizedMessage("trend.title", ["workshop": .text(title), "count": .count(sessions.count)]))
+        cli.say(line: "")
+        let formatter = Self.timeFormatter()
+        let dates = summaries.map { Self.time($0.startedAt, formatter) }
+        let context = TerminalContext(catalog: cli.catalog, width: TerminalWidth.measure(STDOUT_FILENO))
+        for line in TrendView.lines(trend: Trend.of(sessions), dates: dates, context: context) {
+            cli.say(line: line)
         }
     }
 
