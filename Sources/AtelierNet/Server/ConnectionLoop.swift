@@ -199,8 +199,12 @@ final class ConnectionLoop {
     private func describe(_ problem: RequestProblem) -> String {
         switch problem {
         case .unknownCommand(let verb):
+            let arguments: [String: MessageValue] = ["command": .text(verb), "known": .list(RequestParser.commands)]
+            guard let suggestion = Suggestion.closest(to: verb, among: RequestParser.commands) else {
+                return catalog.text("net.unknown_command", arguments)
+            }
             return catalog.text(
-                "net.unknown_command", ["command": .text(verb), "known": .list(RequestParser.commands)])
+                "net.unknown_command_suggest", arguments.merging(["suggestion": .text(suggestion)]) { $1 })
         case .facilitatorOnly(let verb):
             return catalog.render(DomainError.facilitatorOnly(command: verb).message)
         case .usage(let verb):
