@@ -56,6 +56,7 @@ public struct ReplayPlayer {
             stageChange = false
         }
         if step, stageChange {
+            if let waiting = transcript.stepPause(before: index) { emit(waiting) }
             guard let keys else { return readLine() != nil }
             return keys.waitForEnter()
         }

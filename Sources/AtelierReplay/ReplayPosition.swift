@@ -34,4 +34,14 @@ public enum ReplayPosition: Sendable, Equatable {
             return events.prefix { $0.time - start <= milliseconds }.count
         }
     }
+
+    /// Whether this moment comes after the session's last event (`--at`
+    /// beyond the end: the snapshot is then the end, and says so).
+    public func isPastEnd(of events: [RecordedEvent]) -> Bool {
+        guard let first = events.first, let last = events.last else { return false }
+        switch self {
+        case .sequence(let seq): return seq > last.seq
+        case .elapsed(let milliseconds): return milliseconds > last.time - first.time
+        }
+    }
 }

@@ -89,6 +89,32 @@ public struct ReplayTranscript: Sendable {
         return out
     }
 
+    /// Said before the snapshot when `--at` (as typed: `asked`) is after the
+    /// last event: when the session ended, or, still open, when it was left.
+    public func pastEnd(asked: String) -> [String] {
+        guard let last = session.events.last else { return [] }
+        let ended = session.events.contains { if case .sessionEnded = $0.event { return true } else { return false } }
+        let key = ended ? "replay.at_after_end" : "replay.at_after_last"
+        return context.wrap(
+            catalog.text(
+                key,
+                [
+                    "asked": .text(asked), "session": .text(session.id),
+                    "elapsed": .text(UTCTime.elapsed(milliseconds: last.time - start)), "seq": .count(Int(last.seq)),
+                ]))
+    }
+
+    /// What `--step` shows while it waits before event `index`: the stage it
+    /// moves to and the keys; nil when that event is not a stage change.
+    public func stepPause(before index: Int) -> String? {
+        guard index > 0, case .stageChanged(_, let to) = session.events[index].event else { return nil }
+        let stages = session.workshop.stages
+        let number = (stages.firstIndex { $0.id == to } ?? 0) + 1
+        return style.dim(
+            catalog.text(
+                "replay.step_pause", ["stage": .text(to), "number": .count(number), "total": .count(stages.count)]))
+    }
+
     func analysis(_ state: SessionState) -> Analysis { Analysis.of(state, language: catalog.language) }
 }
 

@@ -21,7 +21,7 @@ import Testing
         #expect(summary == REPLSummary(lines: 10, refused: 2))
         let expected: [String] =
             REPLHarness.firstAnswer + [
-                #"! line 8: "markting" is neither a participant nor a department; participants: Alice; departments: marketing, legal"#,
+                #"! line 8: "markting" is neither a participant nor a department; did you mean "marketing"? participants: Alice; departments: marketing, legal"#,
                 #"! line 9: unknown command "nxet"; did you mean "next"? Type help for the list"#,
                 "legal rated ignore: 1 (A little like us)",
                 "",

@@ -24,7 +24,7 @@ extension ProgramTests {
             #expect(result.status == 0)
             let expected: [String] =
                 REPLHarness.firstAnswer + [
-                    #"line 7: "markting" is neither a participant nor a department; participants: Alice; departments: marketing, legal"#,
+                    #"line 7: "markting" is neither a participant nor a department; did you mean "marketing"? participants: Alice; departments: marketing, legal"#,
                     #"line 8: the current stage "ignore" takes ratings, not a pick"#,
                     "undone: Alice (marketing) rated ignore: 3 (Much like us)",
                     "stage 2/9 · ignore · Looking away",
@@ -76,7 +76,7 @@ extension ProgramTests {
             #expect(result.status == 1)
             // Zoe never joined, so her rating is refused too: each error names its line.
             let expected = """
-                line 12: unknown department "markting"; known: marketing, legal, hr
+                line 12: unknown department "markting"; did you mean "marketing"? known: marketing, legal, hr
                 line 21: "Zoe" is neither a participant nor a department; participants: Alice, Bob, Chloe, David, \
                 Emma, Farid, Gil; departments: marketing, legal, hr, it, leadership
 

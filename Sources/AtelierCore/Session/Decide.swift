@@ -108,6 +108,7 @@ extension SessionState {
             _ = try openStage(.strategy)
             let (dept, other) = try requirePair(departmentID, otherID, actor: actor)
             guard !knows(dept, other) else { throw .alreadyKnows(dept, other: other) }
+            guard strategies[other]?.isEmpty == false else { throw .noStrategyToKnow(dept, other: other) }
             return [.knowsDeclared(department: dept, other: other)]
 
         case .shares(let departmentID, let otherID):

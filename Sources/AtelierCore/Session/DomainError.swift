@@ -33,6 +33,8 @@ public enum DomainError: Error, Sendable, Hashable {
     case controlCharacters
     case selfReference(String)
     case alreadyKnows(String, other: String)
+    /// `knows DEPT OTHER` while OTHER has declared no strategy: there is nothing to know.
+    case noStrategyToKnow(String, other: String)
     case alreadyShares(String, other: String)
     case nothingToUndo
 
@@ -47,8 +49,8 @@ public enum DomainError: Error, Sendable, Hashable {
         case .departmentExists(let id):
             return LocalizedMessage("error.department_exists", ["department": .text(id)])
         case .unknownDepartment(let id, let known):
-            return LocalizedMessage(
-                "error.unknown_department", ["department": .text(id), "known": Self.known(known)])
+            return Self.suggesting(
+                "error.unknown_department", id, among: known, ["department": .text(id), "known": Self.known(known)])
         case .emptyName:
             return LocalizedMessage("error.empty_name")
         case .invalidName(let name):
@@ -58,17 +60,18 @@ public enum DomainError: Error, Sendable, Hashable {
         case .nameIsDepartment(let name):
             return LocalizedMessage("error.name_is_department", ["name": .text(name)])
         case .unknownParticipant(let name, let known):
-            return LocalizedMessage(
-                "error.unknown_participant", ["name": .text(name), "known": Self.known(known)])
+            return Self.suggesting(
+                "error.unknown_participant", name, among: known, ["name": .text(name), "known": Self.known(known)])
         case .unknownRater(let who, let participants, let departments):
-            return LocalizedMessage(
-                "error.unknown_rater",
+            return Self.suggesting(
+                "error.unknown_rater", who, among: participants + departments,
                 [
                     "who": .text(who), "participants": Self.known(participants),
                     "departments": Self.known(departments),
                 ])
         case .unknownStage(let stage, let known):
-            return LocalizedMessage("error.unknown_stage", ["stage": .text(stage), "known": .list(known)])
+            return Self.suggesting(
+                "error.unknown_stage", stage, among: known, ["stage": .text(stage), "known": .list(known)])
         case .noNextStage(let current):
             return LocalizedMessage("error.no_next_stage", ["stage": .text(current)])
         case .noPreviousStage(let current):
@@ -94,8 +97,9 @@ public enum DomainError: Error, Sendable, Hashable {
                     "actual": .message(LocalizedMessage("kind.\(actual.rawValue)")),
                 ])
         case .unknownItem(let item, let stage, let known):
-            return LocalizedMessage(
-                "error.unknown_item", ["item": .text(item), "stage": .text(stage), "known": .list(known)])
+            return Self.suggesting(
+                "error.unknown_item", item, among: known,
+                ["item": .text(item), "stage": .text(stage), "known": .list(known)])
         case .itemRequired(let stage, let known):
             return LocalizedMessage("error.item_required", ["stage": .text(stage), "known": .list(known)])
         case .valueOutOfScale(let value, let min, let max, let stage):
@@ -103,8 +107,9 @@ public enum DomainError: Error, Sendable, Hashable {
                 "error.value_out_of_scale",
                 ["value": .count(value), "min": .count(min), "max": .count(max), "stage": .text(stage)])
         case .unknownOption(let option, let stage, let known):
-            return LocalizedMessage(
-                "error.unknown_option", ["option": .text(option), "stage": .text(stage), "known": .list(known)])
+            return Self.suggesting(
+                "error.unknown_option", option, among: known,
+                ["option": .text(option), "stage": .text(stage), "known": .list(known)])
         case .notYourAnswer(let who, let you):
             return LocalizedMessage("error.not_your_answer", ["who": .text(who), "name": .text(you)])
         case .notYourDepartment(let department, let yours):
@@ -120,11 +125,25 @@ public enum DomainError: Error, Sendable, Hashable {
             return LocalizedMessage("error.self_reference", ["department": .text(department)])
         case .alreadyKnows(let department, let other):
             return LocalizedMessage("error.already_knows", ["department": .text(department), "other": .text(other)])
+        case .noStrategyToKnow(let department, let other):
+            return LocalizedMessage(
+                "error.no_strategy_to_know", ["department": .text(department), "other": .text(other)])
         case .alreadyShares(let department, let other):
             return LocalizedMessage("error.already_shares", ["department": .text(department), "other": .text(other)])
         case .nothingToUndo:
             return LocalizedMessage("error.nothing_to_undo")
         }
+    }
+
+    /// The message `key` about an unknown `typed`, or, when `typed` looks
+    /// like a typo of one of `known`, `key_suggest` naming it (`suggestion`).
+    static func suggesting(
+        _ key: String, _ typed: String, among known: [String], _ arguments: [String: MessageValue]
+    ) -> LocalizedMessage {
+        guard let suggestion = Suggestion.closest(to: typed, among: known) else {
+            return LocalizedMessage(key, arguments)
+        }
+        return LocalizedMessage(key + "_suggest", arguments.merging(["suggestion": .text(suggestion)]) { $1 })
     }
 
     /// A list of known ids, or the localized word for "none yet".

@@ -109,7 +109,11 @@ extension SessionState {
             if picks[stage]?.isEmpty == true { picks[stage] = nil }
         case .strategyDeclared(let department, _):
             strategies[department]?.removeAll { $0.seq == seq }
-            if strategies[department]?.isEmpty == true { strategies[department] = nil }
+            if strategies[department]?.isEmpty == true {
+                strategies[department] = nil
+                // Nobody knows a strategy no longer declared (`knows` needs one).
+                knows.removeAll { $0.to == department }
+            }
         case .knowsDeclared:
             knows.removeAll { $0.seq == seq }
         case .sharesDeclared:

@@ -134,8 +134,12 @@ public struct RoomDoor: Sendable {
     public static func describe(_ problem: RequestProblem, _ catalog: Catalog) -> String {
         switch problem {
         case .unknownCommand(let verb):
+            let arguments: [String: MessageValue] = ["command": .text(verb), "known": .list(RequestParser.commands)]
+            guard let suggestion = Suggestion.closest(to: verb, among: RequestParser.commands) else {
+                return catalog.text("net.unknown_command", arguments)
+            }
             return catalog.text(
-                "net.unknown_command", ["command": .text(verb), "known": .list(RequestParser.commands)])
+                "net.unknown_command_suggest", arguments.merging(["suggestion": .text(suggestion)]) { $1 })
         case .facilitatorOnly(let verb):
             return catalog.render(DomainError.facilitatorOnly(command: verb).message)
         case .usage(let verb):

@@ -121,16 +121,10 @@ public struct CommandTable: Sendable {
 
     /// The closest command word or alias, if one is close enough to be a typo.
     public func suggestion(for word: String) -> String? {
-        let lowered = word.lowercased()
-        if let exact = spec(lowered) { return exact.word }
-        let candidates = specs.flatMap { spec in ([spec.word] + spec.aliases).map { ($0, spec.word) } }
-        let scored = candidates.map { (word: $0.1, distance: EditDistance.between(lowered, $0.0)) }
-        guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }
-        let tolerance = max(1, min(3, word.count / 3))
-        if best.distance <= tolerance { return best.word }
-        // An unambiguous prefix (`res` for `results`) is a good guess too.
-        let prefixed = Set(candidates.filter { $0.0.hasPrefix(lowered) }.map(\.1))
-        return lowered.count >= 2 && prefixed.count == 1 ? prefixed.first : nil
+        if let exact = spec(word.lowercased()) { return exact.word }
+        let candidates = specs.flatMap { spec in ([spec.word] + spec.aliases).map { (spelling: $0, meaning: spec.word) }
+        }
+        return Suggestion.closest(to: word, amongSpellings: candidates)
     }
 
     private func unique(_ words: [String]) -> [String] {

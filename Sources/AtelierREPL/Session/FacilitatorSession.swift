@@ -12,6 +12,8 @@ public enum FacilitatorSession {
         public var resumed = false
         /// Where the readline history is kept.
         public var historyPath: String?
+        /// The store named on the command line, for the way back (`atelier resume`).
+        public var storePath: String?
         /// Where `export FORMAT` writes without a path.
         public var exportDirectory = FileManager.default.currentDirectoryPath
         public var extensions: [any REPLExtension] = []
@@ -32,7 +34,8 @@ public enum FacilitatorSession {
         let live = LiveSession(state: state, journal: journal)
         let interactive = isatty(STDIN_FILENO) != 0
         let settings = REPL.Settings(
-            interactive: interactive, resumed: options.resumed, width: TerminalWidth(measuring: STDOUT_FILENO))
+            interactive: interactive, resumed: options.resumed, width: TerminalWidth(measuring: STDOUT_FILENO),
+            store: options.storePath)
         let exporter = FileExport(directory: options.exportDirectory)
         let summary: REPLSummary
         if interactive {

@@ -25,11 +25,18 @@ public final class REPL: Sendable {
         public var resumed: Bool
         /// The columns the views fill: the terminal's, followed through resizes.
         public var width: TerminalWidth
+        /// The store named on the command line (`--store`), for the command
+        /// that takes the session up again; nil: the default store.
+        public var store: String?
 
-        public init(interactive: Bool, resumed: Bool = false, width: TerminalWidth = TerminalWidth(fixed: 80)) {
+        public init(
+            interactive: Bool, resumed: Bool = false, width: TerminalWidth = TerminalWidth(fixed: 80),
+            store: String? = nil
+        ) {
             self.interactive = interactive
             self.resumed = resumed
             self.width = width
+            self.store = store
         }
     }
 
@@ -128,6 +135,7 @@ public final class REPL: Sendable {
         }
         for item in extensions { await item.stopped(in: context) }
         follower.cancel()
+        if settings.interactive { console.lines(farewell(live.state)) }
         return counts.withLock { REPLSummary(lines: $0.lines, refused: $0.refused) }
     }
 
@@ -145,6 +153,9 @@ public final class REPL: Sendable {
         switch parsed {
         case nil:
             return .done
+        case .submit(.end)?:
+            if let step = await confirmEnd(live.state) { return step }
+            return await submit(.end, line: number)
         case .submit(let action)?:
             return await submit(action, line: number)
         case .local(let command)?:

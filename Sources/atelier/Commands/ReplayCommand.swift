@@ -40,7 +40,10 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         let loaded = source.load(cli)
         let transcript = ReplayTranscript(session: loaded, context: ReplayPace.context(cli))
-        if let position {
+        if let position, let at {
+            if position.isPastEnd(of: loaded.events) {
+                for line in transcript.pastEnd(asked: at) + [""] { cli.say(line: line) }
+            }
             for line in transcript.snapshot(count: position.prefixLength(of: loaded.events)) { cli.say(line: line) }
             return
         }

@@ -34,6 +34,7 @@ struct ResumeCommand: AsyncParsableCommand {
             cli.fail(LocalizedMessage("repl.resume.ended", ["session": .text(session)]))
         }
         try await RunCommand.lead(
-            state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: true, listening: listening)
+            state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: true, listening: listening,
+            store: store)
     }
 }

@@ -53,14 +53,15 @@ struct RunCommand: AsyncParsableCommand {
             try journal.create(id: id, workshop: entry.workshop, locale: cli.catalog.language, time: now)
         }
         try await Self.lead(
-            state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: false, listening: listening)
+            state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: false, listening: listening,
+            store: store)
     }
 
     /// Puts the facilitator in the REPL on the session (`run` and `resume`);
     /// exits with status 1 when `strict` and a command was refused.
     static func lead(
         _ state: SessionState, journal: SessionStore, cli: CLI, paths: XDGPaths, strict: Bool, resumed: Bool,
-        listening: (NetConfiguration, WebConfiguration)?
+        listening: (NetConfiguration, WebConfiguration)?, store: String?
     ) async throws {
         let network = listening.map {
             ListenOptions.network($0.0, web: $0.1, cli: cli, paths: paths, store: journal, session: state.id)
@@ -69,6 +70,7 @@ struct RunCommand: AsyncParsableCommand {
         options.strict = strict
         options.resumed = resumed
         options.historyPath = paths.history
+        options.storePath = store
         options.extensions += network.map { [$0] } ?? []
         let status = await FacilitatorSession.run(
             state: state, journal: journal, catalog: cli.catalog, options: options)
