@@ -138,6 +138,8 @@ import Testing
         #expect(!page.contains("id=\"department-marketing\""))
         #expect(page.occurrences(of: "aria-checked=\"false\"") == 2)
 
+        // A department can know only a strategy that was stated (main's rule since issue-18).
+        try session.run(.declareStrategy(department: "legal", text: "We answer within a day"))
         try session.run(.knows(department: "marketing", other: "legal"), by: .participant("Ana"))
         page = session.participant(ana)
         #expect(
