@@ -78,3 +78,9 @@ indirect enum Markup {
         return out
     }
 }
+
+extension String {
+    /// This text made safe inside HTML (element content or a quoted attribute):
+    /// the five markup characters escaped, the characters HTML does not allow left out.
+    public var htmlEscaped: String { Markup.escape(self) }
+}

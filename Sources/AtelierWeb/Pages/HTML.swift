@@ -1,3 +1,5 @@
+import AtelierExport
+
 /// A few helpers to write the pages' HTML. Every text that is not the
 /// page's own markup goes through `text` or an attribute value, both
 /// escaped: names, strategies and notes included.
@@ -32,24 +34,8 @@ enum HTML {
     /// Text, escaped.
     static func text(_ text: String) -> String { escape(text) }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                let value = scalar.value
-                let allowed = value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value != 0x7F)
-                if allowed { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    /// The export's escaping (AtelierExport's `Markup`), so a page and a report escape alike.
+    static func escape(_ text: String) -> String { text.htmlEscaped }
 
     /// `attribute` when `condition` holds (a bare attribute such as `disabled`), else left out.
     static func flag(_ condition: Bool) -> String? { condition ? "" : nil }
