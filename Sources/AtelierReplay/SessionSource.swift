@@ -23,6 +23,20 @@ public struct LoadedSession: Sendable {
 }
 
 public enum SessionSource {
+    /// Opens the store (either kind, `JournalStore`) for reading, only when
+    /// a session id is to be read from it.
+    public typealias StoreOpener = () throws(StoreError) -> any JournalStore
+
+    /// The SQLite file at `path`, which must exist (reading creates nothing).
+    public static func sqlite(_ path: String) -> StoreOpener {
+        { () throws(StoreError) in
+            guard TextFile.exists(path) else {
+                throw StoreError(message: LocalizedMessage("replay.no_store", ["path": .text(path)]))
+            }
+            return try SessionStore(path: path, readOnly: true)
+        }
+    }
+
     /// Whether the argument names a recording file rather than a stored session.
     public static func isRecording(_ reference: String) -> Bool {
         reference.hasSuffix(".jsonl") || reference.contains("/") || TextFile.exists(reference)
@@ -33,6 +47,11 @@ public enum SessionSource {
     /// a stored session folds from the store. Any problem comes back as one
     /// localized message (file and line for a recording).
     public static func state(_ reference: String, storePath: String) -> Result<SessionState, SourceError> {
+        state(reference, store: sqlite(storePath))
+    }
+
+    /// The same, the store opened by `store` when the reference is a session id.
+    public static func state(_ reference: String, store: StoreOpener) -> Result<SessionState, SourceError> {
         if isRecording(reference) {
             if let reason = Recording.unreadable(reference) {
                 return .failure(
@@ -47,10 +66,7 @@ public enum SessionSource {
             }
         }
         do throws(StoreError) {
-            guard TextFile.exists(storePath) else {
-                return .failure(SourceError(message: LocalizedMessage("replay.no_store", ["path": .text(storePath)])))
-            }
-            return .success(try SessionStore(path: storePath, readOnly: true).load(id: reference))
+            return .success(try store().load(id: reference))
         } catch {
             return .failure(SourceError(message: error.message))
         }
@@ -60,6 +76,11 @@ public enum SessionSource {
     /// steps through them); any problem comes back as one localized message
     /// (file and line for a recording).
     public static func load(_ reference: String, storePath: String) -> Result<LoadedSession, SourceError> {
+        load(reference, store: sqlite(storePath))
+    }
+
+    /// The same, the store opened by `store` when the reference is a session id.
+    public static func load(_ reference: String, store: StoreOpener) -> Result<LoadedSession, SourceError> {
         if isRecording(reference) {
             if let reason = Recording.unreadable(reference) {
                 return .failure(
@@ -75,10 +96,7 @@ public enum SessionSource {
             }
         }
         do throws(StoreError) {
-            guard TextFile.exists(storePath) else {
-                return .failure(SourceError(message: LocalizedMessage("replay.no_store", ["path": .text(storePath)])))
-            }
-            let (workshop, events) = try SessionStore(path: storePath, readOnly: true).journal(id: reference)
+            let (workshop, events) = try store().journal(id: reference)
             return .success(LoadedSession(id: reference, workshop: workshop, events: events))
         } catch {
             return .failure(SourceError(message: error.message))

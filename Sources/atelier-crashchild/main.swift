@@ -1,8 +1,9 @@
 // The crash test's child: appends events to a session of a store, in batches
 // of 1 to 3 events per transaction, and writes `ack SEQ` (the batch's last
 // sequence number) to stdout after each commit, until it is killed.
-// Usage: atelier-crashchild STORE SESSION
+// Usage: atelier-crashchild STORE SESSION (STORE: an SQLite path or postgres://...)
 import AtelierCore
+import AtelierPostgres
 import AtelierStore
 import Foundation
 
@@ -13,7 +14,9 @@ guard arguments.count == 3 else {
 }
 
 do {
-    let store = try SessionStore(path: arguments[1])
+    let store: any JournalStore =
+        PostgresAddress.names(arguments[1])
+        ? try PostgresStore(address: PostgresAddress(arguments[1])) : try SessionStore(path: arguments[1])
     let session = arguments[2]
     var state = try store.load(id: session)
     var batch = state.lastSeq

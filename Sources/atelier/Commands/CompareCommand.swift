@@ -60,10 +60,10 @@ struct CompareCommand: AsyncParsableCommand {
                 LocalizedMessage("compare.cli.unknown_order", ["order": .text(order), "accepted": .list(Self.orders)]),
                 code: CLI.usage)
         }
-        let storePath = store ?? XDGPaths().store
+        let storePath = StoreChoice.value(store)
         let references = referencesToLoad(cli, storePath: storePath)
         var loaded = references.map { reference -> LoadedSession in
-            switch SessionSource.load(reference, storePath: storePath) {
+            switch SessionSource.load(reference, store: StoreChoice.reader(storePath)) {
             case .success(let session): return session
             case .failure(let error): cli.fail(error.message)
             }
@@ -117,11 +117,11 @@ struct CompareCommand: AsyncParsableCommand {
         }
         guard sessions.isEmpty else { cli.fail(LocalizedMessage("compare.cli.sessions_and_all"), code: CLI.usage) }
         guard let workshop else { cli.fail(LocalizedMessage("compare.cli.all_needs_workshop"), code: CLI.usage) }
-        guard TextFile.exists(storePath) else {
+        guard StoreChoice.exists(storePath) else {
             cli.fail(LocalizedMessage("store.no_store", ["path": .text(storePath)]))
         }
         let ids = cli.orFail { () throws(StoreError) in
-            try SessionStore(path: storePath, readOnly: true).sessions()
+            try StoreChoice.open(storePath, readOnly: true).sessions()
         }.filter { $0.workshopID == workshop }.map(\.id)
         guard ids.count >= 2 else {
             cli.fail(

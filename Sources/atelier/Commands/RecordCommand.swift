@@ -58,7 +58,7 @@ struct RecordCommand: AsyncParsableCommand {
             if let reason = Recording.unreadable(file) {
                 cli.fail(LocalizedMessage("store.import.not_a_file", ["file": .text(file), "reason": .text(reason)]))
             }
-            let store = cli.orFail { () throws(StoreError) in try SessionStore(path: storeOption.path) }
+            let store = cli.orFail { () throws(StoreError) in try StoreChoice.open(storeOption.path) }
             let id = cli.orFail { () throws(StoreError) in try store.importRecording(contentsOf: file, as: newID) }
             // The count the import kept with the session: nothing is folded again.
             let summary = cli.orFail { () throws(StoreError) in try store.sessions().first { $0.id == id } }
@@ -67,7 +67,7 @@ struct RecordCommand: AsyncParsableCommand {
                     "store.import.done",
                     [
                         "file": .text(file), "session": .text(id), "count": .count(summary?.eventCount ?? 0),
-                        "path": .text(storeOption.path),
+                        "path": .text(StoreChoice.display(storeOption.path)),
                     ]))
         }
     }

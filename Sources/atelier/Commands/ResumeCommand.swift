@@ -15,7 +15,7 @@ struct ResumeCommand: AsyncParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    @ArgumentParser.Option(help: "The session store (SQLite). Default: $XDG_DATA_HOME/atelier/atelier.sqlite.")
+    @ArgumentParser.Option(help: StoreOption.help)
     var store: String?
 
     @Flag(help: "Exit with status 1 at the end if any command was refused (for scripts).")
@@ -28,10 +28,15 @@ struct ResumeCommand: AsyncParsableCommand {
         let paths = XDGPaths()
         let listening = network.configuration(cli).map { ($0, network.webConfiguration($0, cli)) }
         await ListenOptions.checkAvailable(listening, cli: cli)
-        let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
-        let state = cli.orFail { () throws(StoreError) in try journal.load(id: session) }
+        let journal = cli.orFail { () throws(StoreError) in try StoreChoice.open(StoreChoice.value(store)) }
+        var state = cli.orFail { () throws(StoreError) in try journal.load(id: session) }
         if state.isEnded {
             cli.fail(LocalizedMessage("repl.resume.ended", ["session": .text(session)]))
+        }
+        // One writer at a time; the state read again once this process is it.
+        state = cli.orFail { () throws(StoreError) in
+            try StoreChoice.lead(journal, session: session)
+            return try journal.load(id: session)
         }
         try await RunCommand.lead(
             state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: true, listening: listening,

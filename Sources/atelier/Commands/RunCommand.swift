@@ -22,7 +22,7 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    @ArgumentParser.Option(help: "The session store (SQLite). Default: $XDG_DATA_HOME/atelier/atelier.sqlite.")
+    @ArgumentParser.Option(help: StoreOption.help)
     var store: String?
 
     @ArgumentParser.Option(help: "The new session's id. Default: the workshop id, the date and four letters.")
@@ -39,7 +39,7 @@ struct RunCommand: AsyncParsableCommand {
         let paths = XDGPaths()
         let listening = network.configuration(cli).map { ($0, network.webConfiguration($0, cli)) }
         await ListenOptions.checkAvailable(listening, cli: cli)
-        let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
+        let journal = cli.orFail { () throws(StoreError) in try StoreChoice.open(StoreChoice.value(store)) }
         let now = FacilitatorSession.now()
         var random = SystemRandomNumberGenerator()
         let id =
@@ -50,7 +50,10 @@ struct RunCommand: AsyncParsableCommand {
             cli.fail(LocalizedMessage("repl.run.session_exists", ["session": .text(id)]))
         }
         let state = cli.orFail { () throws(StoreError) in
-            try journal.create(id: id, workshop: entry.workshop, locale: cli.catalog.language, time: now)
+            let state = try journal.create(
+                id: id, workshop: entry.workshop, locale: cli.catalog.language, time: now, actor: .facilitator)
+            try StoreChoice.lead(journal, session: id)
+            return state
         }
         try await Self.lead(
             state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: false, listening: listening,
@@ -60,7 +63,7 @@ struct RunCommand: AsyncParsableCommand {
     /// Puts the facilitator in the REPL on the session (`run` and `resume`);
     /// exits with status 1 when `strict` and a command was refused.
     static func lead(
-        _ state: SessionState, journal: SessionStore, cli: CLI, paths: XDGPaths, strict: Bool, resumed: Bool,
+        _ state: SessionState, journal: any JournalStore, cli: CLI, paths: XDGPaths, strict: Bool, resumed: Bool,
         listening: (NetConfiguration, WebConfiguration)?, store: String?
     ) async throws {
         let network = listening.map {
@@ -70,7 +73,8 @@ struct RunCommand: AsyncParsableCommand {
         options.strict = strict
         options.resumed = resumed
         options.historyPath = paths.history
-        options.storePath = store
+        // Shown in the command that resumes the session: an address without its password.
+        options.storePath = store.map(StoreChoice.display)
         options.extensions += network.map { [$0] } ?? []
         let status = await FacilitatorSession.run(
             state: state, journal: journal, catalog: cli.catalog, options: options)

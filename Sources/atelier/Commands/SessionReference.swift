@@ -8,12 +8,12 @@ struct SessionReference: ParsableArguments {
     @Argument(help: "A session id in the store, or a recording file (FILE.jsonl).")
     var session: String
 
-    @ArgumentParser.Option(name: .long, help: "The session store (default: $XDG_DATA_HOME/atelier/atelier.sqlite).")
+    @ArgumentParser.Option(name: .long, help: StoreOption.help)
     var store: String?
 
     /// The session folded once (for an export), or a localized message on stderr and exit 1.
     func state(_ cli: CLI) -> SessionState {
-        switch SessionSource.state(session, storePath: store ?? XDGPaths().store) {
+        switch SessionSource.state(session, store: StoreChoice.reader(StoreChoice.value(store))) {
         case .success(let state): return state
         case .failure(let error): cli.fail(error.message)
         }
@@ -21,7 +21,7 @@ struct SessionReference: ParsableArguments {
 
     /// The whole journal, or a localized message on stderr and exit 1.
     func load(_ cli: CLI) -> LoadedSession {
-        switch SessionSource.load(session, storePath: store ?? XDGPaths().store) {
+        switch SessionSource.load(session, store: StoreChoice.reader(StoreChoice.value(store))) {
         case .success(let loaded): return loaded
         case .failure(let error): cli.fail(error.message)
         }

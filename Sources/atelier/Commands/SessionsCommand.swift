@@ -9,15 +9,22 @@ import Foundation
 /// `--store PATH`, shared by the subcommands that only read or import into
 /// the store.
 struct StoreOption: ParsableArguments {
-    @ArgumentParser.Option(help: "The session store (SQLite). Default: $XDG_DATA_HOME/atelier/atelier.sqlite.")
+    static let help = ArgumentHelp(
+        "The session store: an SQLite file, or postgres://USER@HOST[:PORT]/DB. Default: $ATELIER_STORE, else "
+            + "$XDG_DATA_HOME/atelier/atelier.sqlite.")
+
+    @ArgumentParser.Option(help: help)
     var store: String?
 
-    var path: String { store ?? XDGPaths().store }
+    /// The store's path or address (`StoreChoice`).
+    var path: String { StoreChoice.value(store) }
 
     /// The store, which must already exist (reading never creates one).
-    func existing(_ cli: CLI) -> SessionStore {
-        guard TextFile.exists(path) else { cli.fail(LocalizedMessage("store.no_store", ["path": .text(path)])) }
-        return cli.orFail { () throws(StoreError) in try SessionStore(path: path, readOnly: true) }
+    func existing(_ cli: CLI) -> any JournalStore {
+        guard StoreChoice.exists(path) else {
+            cli.fail(LocalizedMessage("store.no_store", ["path": .text(path)]))
+        }
+        return cli.orFail { () throws(StoreError) in try StoreChoice.open(path, readOnly: true) }
     }
 }
 
@@ -38,7 +45,7 @@ struct SessionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let cli = CLI(locale: language.locale)
-        guard TextFile.exists(storeOption.path) else {
+        guard StoreChoice.exists(storeOption.path) else {
             cli.say(LocalizedMessage("store.sessions.none", ["path": .text(storeOption.path)]))
             return
         }
@@ -48,7 +55,7 @@ struct SessionsCommand: AsyncParsableCommand {
             return
         }
         guard !summaries.isEmpty else {
-            cli.say(LocalizedMessage("store.sessions.none", ["path": .text(storeOption.path)]))
+            cli.say(LocalizedMessage("store.sessions.none", ["path": .text(StoreChoice.display(storeOption.path))]))
             return
         }
         let columns = ["id", "workshop", "started", "last_event", "events", "departments", "participants", "status"]
@@ -78,7 +85,7 @@ struct SessionsCommand: AsyncParsableCommand {
                     "trend.cli.unknown_workshop", ["workshop": .text(workshop), "path": .text(storeOption.path)]))
         }
         let sessions = summaries.map { summary -> ComparedSession in
-            switch SessionSource.load(summary.id, storePath: storeOption.path) {
+            switch SessionSource.load(summary.id, store: StoreChoice.reader(storeOption.path)) {
             case .success(let loaded):
                 let state = loaded.state()
                 return ComparedSession(state: state, analysis: Analysis.of(state, language: cli.catalog.language))

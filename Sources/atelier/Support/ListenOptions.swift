@@ -92,7 +92,7 @@ struct ListenOptions: ParsableArguments {
     /// session's store, so that they resume after `atelier resume`.
     /// Browsers join the same room (`web`).
     static func network(
-        _ configuration: NetConfiguration, web: WebConfiguration, cli: CLI, paths: XDGPaths, store: SessionStore,
+        _ configuration: NetConfiguration, web: WebConfiguration, cli: CLI, paths: XDGPaths, store: any JournalStore,
         session: String
     ) -> ParticipantNetwork {
         let logPath = paths.stateDirectory + "/net.log"
@@ -107,7 +107,7 @@ struct ListenOptions: ParsableArguments {
 
 /// The participants' seats in the session's store.
 struct StoreSeats: SeatKeeper {
-    let store: SessionStore
+    let store: any JournalStore
     let session: String
 
     func seats() throws -> [Seat] {
