@@ -48,8 +48,9 @@ final class TestCluster: @unchecked Sendable {
 
     /// Starts (again) the server on the cluster's port.
     func start() throws {
+        // Not captured: the server started would hold the pipe open, and its end would never come.
         try Self.server(
-            "pg_ctl",
+            capture: false, "pg_ctl",
             [
                 "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "30", "-o",
                 "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=on", "start",
@@ -103,11 +104,12 @@ final class TestCluster: @unchecked Sendable {
     }()
 
     @discardableResult
-    private static func server(_ tool: String, _ arguments: [String]) throws -> String {
+    private static func server(capture: Bool = true, _ tool: String, _ arguments: [String]) throws -> String {
         if getuid() == 0 {
-            return try run("/usr/sbin/runuser", ["-u", "postgres", "--", binaries + "/" + tool] + arguments)
+            return try run(
+                "/usr/sbin/runuser", ["-u", "postgres", "--", binaries + "/" + tool] + arguments, capture: capture)
         }
-        return try run(binaries + "/" + tool, arguments)
+        return try run(binaries + "/" + tool, arguments, capture: capture)
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -115,16 +117,16 @@ final class TestCluster: @unchecked Sendable {
     }
 
     @discardableResult
-    private static func run(_ executable: String, _ arguments: [String]) throws -> String {
+    private static func run(_ executable: String, _ arguments: [String], capture: Bool = true) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
         let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
+        process.standardOutput = capture ? output : FileHandle.nullDevice
+        process.standardError = capture ? output : FileHandle.nullDevice
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = capture ? output.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {
