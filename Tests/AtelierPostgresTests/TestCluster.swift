@@ -105,12 +105,21 @@ final class TestCluster: @unchecked Sendable {
 
     @discardableResult
     private static func server(capture: Bool = true, _ tool: String, _ arguments: [String]) throws -> String {
+        // A server started must not inherit this process's descriptors (Foundation's Process watches a
+        // socket, and the pipes, to tell that a child ended): a shell closes every one above 2 first.
+        let command =
+            capture
+            ? [binaries + "/" + tool] + arguments
+            : ["/bin/bash", "-c", Self.closingDescriptors, "--", binaries + "/" + tool] + arguments
         if getuid() == 0 {
-            return try run(
-                "/usr/sbin/runuser", ["-u", "postgres", "--", binaries + "/" + tool] + arguments, capture: capture)
+            return try run("/usr/sbin/runuser", ["-u", "postgres", "--"] + command, capture: capture)
         }
-        return try run(binaries + "/" + tool, arguments, capture: capture)
+        return try run(command[0], Array(command.dropFirst()), capture: capture)
     }
+
+    static let closingDescriptors =
+        "for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ \"$fd\" -gt 2 ]; then eval \"exec $fd>&-\"; fi; done; "
+        + "exec \"$@\""
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
