@@ -22,7 +22,7 @@ final class TestCluster: @unchecked Sendable {
     static let shared: TestCluster = {
         do {
             let cluster = try TestCluster()
-            atexit { TestCluster.shared.stop() }
+            atexit { TestCluster.shared.destroy() }
             return cluster
         } catch {
             fatalError("cannot start the test cluster: \(error)")
