@@ -18,17 +18,30 @@ extension PostgresStore {
             let connection = try await PostgresConnection.connect(
                 on: MultiThreadedEventLoopGroup.singleton.next(), configuration: link.configuration(), id: -1,
                 logger: link.logger)
-            defer { connection.close().whenComplete { _ in } }
-            try await connection.listen(on: "atelier_events") { notifications in
-                var last = seq
-                // What was written before the LISTEN took hold, then each write.
-                if try await !deliver(session, after: &last, body) { return }
-                for try await notification in notifications where notification.payload == session {
-                    if try await !deliver(session, after: &last, body) { return }
-                }
+            do {
+                try await follow(connection, session: session, after: seq, body)
+            } catch {
+                try? await connection.close()
+                throw error
             }
+            // Closed before it goes (PostgresNIO requires it).
+            try? await connection.close()
         } catch {
             throw PostgresFailure.message(error, address)
+        }
+    }
+
+    private func follow(
+        _ connection: PostgresConnection, session: String, after seq: Int64,
+        _ body: @Sendable ([RecordedEvent]) async -> Bool
+    ) async throws {
+        try await connection.listen(on: "atelier_events") { notifications in
+            var last = seq
+            // What was written before the LISTEN took hold, then each write.
+            if try await !deliver(session, after: &last, body) { return }
+            for try await notification in notifications where notification.payload == session {
+                if try await !deliver(session, after: &last, body) { return }
+            }
         }
     }
 
