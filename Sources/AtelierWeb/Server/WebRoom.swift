@@ -47,6 +47,8 @@ actor WebRoom {
     private var cached: (seq: Int64, analysis: Analysis?)?
     /// Where phones open the page (`http://ADDRESS:PORT`), for the projector's QR code.
     private var origin = ""
+    /// The stamp of the last snapshot a socket's page was rendered from (`OffRoom`).
+    private var tickets: UInt64 = 0
 
     init(door: RoomDoor, configuration: WebConfiguration) {
         self.door = door
@@ -92,6 +94,12 @@ actor WebRoom {
         return RoomSnapshot(state: state, analysis: analysis, now: clock(), paused: stopped)
     }
 
+    /// A stamp for a page about to be rendered off the actor from the snapshot just taken.
+    private func stamp() -> UInt64 {
+        tickets += 1
+        return tickets
+    }
+
     private func participantModel(
         _ room: RoomSnapshot, seat: Seat?, locale: String, prefill: JoinPrefill = JoinPrefill(),
         refusal: String? = nil, confirmation: String? = nil, closing: PageClosing? = nil
@@ -107,11 +115,11 @@ actor WebRoom {
         let room = await snapshot()
         guard let token else {
             return Reply(
-                html: ParticipantPage.document(participantModel(room, seat: nil, locale: locale, prefill: prefill)))
+                html: await OffRoom.document(participantModel(room, seat: nil, locale: locale, prefill: prefill)))
         }
         switch await hold(token: token, address: address) {
         case .seated(_, let seat):
-            return Reply(html: ParticipantPage.document(participantModel(room, seat: seat, locale: locale)))
+            return Reply(html: await OffRoom.document(participantModel(room, seat: seat, locale: locale)))
         case .unknown:
             let model = participantModel(room, seat: nil, locale: locale, prefill: prefill)
             return Reply(html: ParticipantPage.document(model), clearCookie: true)
@@ -259,8 +267,9 @@ actor WebRoom {
         }
         let model = participantModel(
             await snapshot(), seat: current, locale: current.locale, refusal: refusal, confirmation: confirmation)
-        guard let socket else { return Reply(html: ParticipantPage.document(model)) }
-        link.send(.page(ParticipantPage.fragment(model)), to: socket)
+        guard let socket else { return Reply(html: await OffRoom.document(model)) }
+        let ticket = stamp()
+        link.send(.page(await OffRoom.fragment(model)), to: socket, ticket: ticket)
         // The other tabs of the same seat show the answer too.
         if refusal == nil, link.socketCount > 1 { push(link, except: socket) }
         return Reply(html: "")
@@ -282,7 +291,9 @@ actor WebRoom {
         case .seated(let link, let seat):
             let (id, messages) = link.open()
             openSockets += 1
-            link.send(.page(ParticipantPage.fragment(participantModel(room, seat: seat, locale: seat.locale))), to: id)
+            let ticket = stamp()
+            let page = await OffRoom.fragment(participantModel(room, seat: seat, locale: seat.locale))
+            link.send(.page(page), to: id, ticket: ticket)
             return .success((link, id, messages))
         case .unknown:
             return .failure(
@@ -329,7 +340,8 @@ actor WebRoom {
                 pushAgain.remove(id)
                 if let seat = link.seat, link.closing == nil {
                     let model = participantModel(await snapshot(), seat: seat, locale: seat.locale)
-                    link.send(.page(ParticipantPage.fragment(model)), except: skipped)
+                    let ticket = stamp()
+                    link.send(.page(await OffRoom.fragment(model)), except: skipped, ticket: ticket)
                 }
             } while pushAgain.contains(id)
             pushing.remove(id)
@@ -441,7 +453,7 @@ actor WebRoom {
                 var rendered: [String: String] = [:]
                 for (_, screen) in screens {
                     if rendered[screen.locale] == nil {
-                        rendered[screen.locale] = ProjectorPage.fragment(
+                        rendered[screen.locale] = await OffRoom.screen(
                             await projectorModel(locale: screen.locale, room: room))
                     }
                 }
