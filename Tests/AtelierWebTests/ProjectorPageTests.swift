@@ -117,6 +117,18 @@ import Testing
         #expect(!page.contains("Ana"))
     }
 
+    @Test func theSummaryOfAnEnglishSessionIsWordedInFrenchOnAFrenchProjector() throws {
+        var session = try PageTestSession()
+        try session.run(.join(name: "Ana", department: "marketing"))
+        try session.run(.goTo(stage: "ignore"))
+        try session.run(.rate(who: "Ana", item: "ignore", value: 3), by: .participant("Ana"))
+        try session.run(.end)
+        let page = session.projector(language: "fr")
+        #expect(page.contains("<h1>En un coup d&#39;œil</h1>") || page.contains("<h1>En un coup d'œil</h1>"))
+        #expect(page.contains("pas encore Réactif, car la médiane de « Fuir et fermer les yeux » est 3"))
+        #expect(!page.contains("Reactive") && !page.contains("Flee and close"))
+    }
+
     @Test func theProjectorLoadsTheRoomScriptAndItsOwn() throws {
         let session = try PageTestSession()
         let page = ProjectorPage.document(

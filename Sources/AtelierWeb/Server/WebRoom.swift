@@ -43,8 +43,9 @@ actor WebRoom {
     private var stopped = false
     /// Sockets whose handler has not ended yet (participants' and projectors').
     private var openSockets = 0
-    /// The analysis of the session at `seq` (nil when no page shows one).
-    private var cached: (seq: Int64, analysis: Analysis?)?
+    /// The analyses of the session at `seq`, one per language a page showed
+    /// one in (its sentences name levels and items in the reader's language).
+    private var cached: (seq: Int64, analyses: [String: Analysis])?
     /// Where phones open the page (`http://ADDRESS:PORT`), for the projector's QR code.
     private var origin = ""
     /// The stamp of the last snapshot a socket's page was rendered from (`OffRoom`).
@@ -78,20 +79,25 @@ actor WebRoom {
 
     // MARK: - Pages
 
-    /// The session as stored now. Its analysis (computed only when a page
-    /// shows one) is kept while the session does not change, so a push to
-    /// every seat computes it once.
+    /// The session as stored now, without its analysis (`worded` adds it).
     private func snapshot() async -> RoomSnapshot {
-        let state = door.live.state
-        let analysis: Analysis?
-        if let cached, cached.seq == state.lastSeq {
-            analysis = cached.analysis
-        } else {
-            let needed = state.isEnded || state.revealed.contains(state.currentStage)
-            analysis = needed ? Analysis.of(state) : nil
-            cached = (state.lastSeq, analysis)
+        RoomSnapshot(state: door.live.state, analysis: nil, now: clock(), paused: stopped)
+    }
+
+    /// `room` with the analysis its page shows (the current stage revealed,
+    /// or the session ended) worded in `language`. Each is kept while the
+    /// session does not change, so a push to every seat computes it once per
+    /// language.
+    private func worded(_ room: RoomSnapshot, _ language: String) -> RoomSnapshot {
+        let state = room.state
+        guard state.isEnded || state.revealed.contains(state.currentStage) else { return room }
+        if let cached, cached.seq == state.lastSeq, let analysis = cached.analyses[language] {
+            return RoomSnapshot(state: state, analysis: analysis, now: room.now, paused: room.paused)
         }
-        return RoomSnapshot(state: state, analysis: analysis, now: clock(), paused: stopped)
+        let analysis = Analysis.of(state, language: language)
+        if (cached?.seq ?? -1) < state.lastSeq { cached = (state.lastSeq, [:]) }
+        if cached?.seq == state.lastSeq { cached?.analyses[language] = analysis }
+        return RoomSnapshot(state: state, analysis: analysis, now: room.now, paused: room.paused)
     }
 
     /// A stamp for a page about to be rendered off the actor from the snapshot just taken.
@@ -104,8 +110,9 @@ actor WebRoom {
         _ room: RoomSnapshot, seat: Seat?, locale: String, prefill: JoinPrefill = JoinPrefill(),
         refusal: String? = nil, confirmation: String? = nil, closing: PageClosing? = nil
     ) -> ParticipantPageModel {
-        ParticipantPageModel(
-            room: room, catalog: catalog(seat?.locale ?? locale), languages: languages,
+        let catalog = catalog(seat?.locale ?? locale)
+        return ParticipantPageModel(
+            room: worded(room, catalog.language), catalog: catalog, languages: languages,
             seat: seat.map { PageSeat(name: $0.name, department: $0.department) }, prefill: prefill,
             refusal: refusal, confirmation: confirmation, closing: closing)
     }
@@ -418,8 +425,10 @@ actor WebRoom {
     private func projectorModel(locale: String, room: RoomSnapshot) async -> ProjectorPageModel {
         let code = await door.code()
         let url = origin + "/?code=" + code
+        let catalog = catalog(locale)
         return ProjectorPageModel(
-            room: room, catalog: catalog(locale), joinURL: url, code: code, qr: QRMatrix(encoding: url))
+            room: worded(room, catalog.language), catalog: catalog, joinURL: url, code: code,
+            qr: QRMatrix(encoding: url))
     }
 
     func openScreen(locale: String) async -> (id: Int, messages: AsyncStream<SocketMessage>) {
