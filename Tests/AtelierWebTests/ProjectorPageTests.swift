@@ -103,6 +103,18 @@ import Testing
         #expect(page.contains("<li>Legal: 0 strategies stated; known by no other department</li>"))
     }
 
+    @Test func theSiloMapsLegendWrapsBetweenItsPartsWhenTheMapIsNarrow() throws {
+        var session = try PageTestSession()
+        try session.run(.goTo(stage: "strategy"))
+        try session.run(.declareStrategy(department: "marketing", text: "One voice"))
+        try session.run(.reveal)
+        let page = session.projector(language: "fr")
+        #expect(
+            page.contains(
+                "<tspan x=\"0\" dy=\"0\">plein : stratégie énoncée · anneau rouge : un constat le concerne</tspan>"
+                    + "<tspan x=\"0\" dy=\"14\">nombre : participants</tspan>"))
+    }
+
     @Test func theEndShowsTheSummaryAtAGlance() throws {
         var session = try PageTestSession()
         try session.run(.join(name: "Ana", department: "marketing"))
