@@ -1,5 +1,5 @@
 import AtelierCore
-import HTTPTypes
+import Hummingbird
 import Testing
 
 @testable import AtelierWeb

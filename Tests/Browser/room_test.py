@@ -661,6 +661,10 @@ def whole_workshop(facilitator, browsers, artifacts, results):
     results.append("a colleague's strategy and shares show on a department's pages at once")
     browsers.screenshots("05-strategy")
     f.say("reveal")
+    wait(ana.driver, lambda d: d.find_elements(By.CSS_SELECTOR, "section.results ul.strategies li"),
+         "Ana's page shows no strategy results after the reveal")
+    check(font_size(ana.driver, "section.results ul.strategies") == font_size(ana.driver, "main"),
+          "the strategy results on a phone are not in the page's text size")
     wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, "figure.silo-map svg"),
          "the projector shows no silo map on the strategy stage")
     check_screen_fits(projector, "the silo map")
