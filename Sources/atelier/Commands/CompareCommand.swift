@@ -92,19 +92,12 @@ struct CompareCommand: AsyncParsableCommand {
         }
         loaded.removeAll()
         let rendered = Comparer.render(format: format, sessions: compared, catalog: cli.catalog)
-        guard let path = output ?? (format.isFolder ? Comparer.defaultName(format: format, sessions: compared) : nil)
-        else {
-            if case .file(let bytes) = rendered { FileHandle.standardOutput.write(Data(bytes)) }
-            return
+        try cli.deliver(
+            rendered, to: output ?? (format.isFolder ? Comparer.defaultName(format: format, sessions: compared) : nil),
+            force: force
+        ) { path in
+            LocalizedMessage("compare.cli.written", ["format": .text(format.rawValue), "path": .text(path)])
         }
-        do throws(FilesError) {
-            try ExportWriter.write(rendered, to: path, replace: force)
-        } catch {
-            cli.warn(error.message)
-            if case .alreadyExists = error { cli.warn(LocalizedMessage("export.cli.use_force")) }
-            throw ExitCode(CLI.failure)
-        }
-        cli.say(LocalizedMessage("compare.cli.written", ["format": .text(format.rawValue), "path": .text(path)]))
     }
 
     /// The sessions named, or with --all every stored session of the workshop.

@@ -39,17 +39,10 @@ struct ExportCommand: AsyncParsableCommand {
         }
         let state = source.state(cli)
         let rendered = Exporter.render(format: format, state: state, catalog: cli.catalog)
-        guard let path = output ?? (format.isFolder ? format.defaultName(session: state.id) : nil) else {
-            if case .file(let bytes) = rendered { FileHandle.standardOutput.write(Data(bytes)) }
-            return
+        try cli.deliver(
+            rendered, to: output ?? (format.isFolder ? format.defaultName(session: state.id) : nil), force: force
+        ) { path in
+            LocalizedMessage("export.cli.written", ["format": .text(format.rawValue), "path": .text(path)])
         }
-        do throws(FilesError) {
-            try ExportWriter.write(rendered, to: path, replace: force)
-        } catch {
-            cli.warn(error.message)
-            if case .alreadyExists = error { cli.warn(LocalizedMessage("export.cli.use_force")) }
-            throw ExitCode(CLI.failure)
-        }
-        cli.say(LocalizedMessage("export.cli.written", ["format": .text(format.rawValue), "path": .text(path)]))
     }
 }
