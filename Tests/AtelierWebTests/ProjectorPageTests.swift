@@ -103,6 +103,23 @@ import Testing
         #expect(page.contains("<li>Legal: 0 strategies stated; known by no other department</li>"))
     }
 
+    @Test func theSiloMapsLegendWrapsBetweenItsPartsWhenTheMapIsNarrow() throws {
+        var session = try PageTestSession()
+        try session.run(.goTo(stage: "strategy"))
+        try session.run(.declareStrategy(department: "marketing", text: "One voice"))
+        try session.run(.reveal)
+        let page = session.projector(language: "fr")
+        // Each part on a line of its own when two do not fit in 80 characters; a longer part wrapped between words.
+        #expect(
+            page.contains(
+                """
+                <text x="0" y="170" class="small">plein : stratégie énoncée</text>
+                <text x="0" y="185" class="small">anneau rouge : le département dont parle un constat de silo (stratégie non</text>
+                <text x="0" y="200" class="small">partagée ou absente, partage supposé, position divergente)</text>
+                <text x="0" y="215" class="small">nombre : participants</text>
+                """))
+    }
+
     @Test func theEndShowsTheSummaryAtAGlance() throws {
         var session = try PageTestSession()
         try session.run(.join(name: "Ana", department: "marketing"))
@@ -115,6 +132,18 @@ import Testing
         #expect(page.contains("id=\"chart-heatmap\""))
         #expect(page.contains("id=\"chart-silo-map\""))
         #expect(!page.contains("Ana"))
+    }
+
+    @Test func theSummaryOfAnEnglishSessionIsWordedInFrenchOnAFrenchProjector() throws {
+        var session = try PageTestSession()
+        try session.run(.join(name: "Ana", department: "marketing"))
+        try session.run(.goTo(stage: "ignore"))
+        try session.run(.rate(who: "Ana", item: "ignore", value: 3), by: .participant("Ana"))
+        try session.run(.end)
+        let page = session.projector(language: "fr")
+        #expect(page.contains("<h1>En un coup d&#39;œil</h1>") || page.contains("<h1>En un coup d'œil</h1>"))
+        #expect(page.contains("pas encore Réactif, car la médiane de « Fuir et fermer les yeux » est 3"))
+        #expect(!page.contains("Reactive") && !page.contains("Flee and close"))
     }
 
     @Test func theProjectorLoadsTheRoomScriptAndItsOwn() throws {

@@ -225,8 +225,17 @@ struct SiloMap {
         ]
         var words = [c.label("html.legend_nodes")]
         if c.departmentGroups.count > 1 { words.append(c.label("html.legend_groups")) }
+        // Wrapped between its " · " parts where it can, inside a part only when the part is too long.
         for text in words {
-            lines += SVG.wrap(text, width: Self.legendCharacters, maxLines: 3).map { (nil, $0) }
+            var packed: [String] = []
+            for part in text.components(separatedBy: " · ") {
+                if let last = packed.last, last.count + 3 + part.count <= Self.legendCharacters {
+                    packed[packed.count - 1] = last + " · " + part
+                } else {
+                    packed += SVG.wrap(part, width: Self.legendCharacters, maxLines: 3)
+                }
+            }
+            lines += packed.map { (nil, $0) }
         }
         return lines
     }
