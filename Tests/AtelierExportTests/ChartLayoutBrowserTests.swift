@@ -38,9 +38,8 @@ import Testing
     }
 
     @Test(.enabled(if: available, "needs chromium, chromium-driver and python3-selenium (.ci/run installs them)"))
-    func everyChartFitsAndTheSiloMapStaysClear() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-charts-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    func everyChartFitsAndTheSiloMapStaysClear() async throws {
+        let folder = try Program.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let pages = try Self.pages()
         var paths: [String] = []
@@ -50,12 +49,12 @@ import Testing
             paths.append(url.path)
         }
         let script = Fixtures.root.appendingPathComponent("Tests/Browser/chart_layout_test.py").path
-        let (status, output) = try CompareFormatTests.run(
+        let output = try await Program.tool(
             "/usr/bin/python3", [script, "--artifacts", Self.artifacts.path, "--full"] + paths)
-        #expect(status == 0, "\(output)")
-        let passed = output.split(separator: "\n").filter { $0.hasPrefix("ok   ") }.map {
+        #expect(output.status == 0, "\(output.stdout)")
+        let passed = output.lines.filter { $0.hasPrefix("ok   ") }.map {
             String($0.dropFirst(5).prefix { $0 != " " })
         }
-        #expect(passed == pages.map(\.name), "\(output)")
+        #expect(passed == pages.map(\.name), "\(output.stdout)")
     }
 }

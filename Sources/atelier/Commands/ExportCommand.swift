@@ -1,8 +1,6 @@
 import ArgumentParser
 import AtelierCore
 import AtelierExport
-import AtelierFiles
-import Foundation
 
 /// `atelier export SESSION|FILE.jsonl --format md|json|csv|html [-o PATH] [--force]`:
 /// the consensus summary of a stored session or a recording. md, json and
@@ -16,33 +14,24 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var source: SessionReference
 
-    @ArgumentParser.Option(name: .long, help: "md, json, csv or html.")
-    var format: String
+    @ArgumentParser.Option(name: .long, help: "The summary's format.")
+    var format: Choice<ExportFormat>
 
-    @ArgumentParser.Option(
-        name: [.short, .customLong("output")], help: "Where to write (a folder for csv); default: stdout.")
-    var output: String?
-
-    @Flag(name: .long, help: "Replace the file or folder if it exists.")
-    var force = false
+    @OptionGroup var destination: OutputOptions
 
     @OptionGroup var language: LanguageOption
 
+    func validate() throws {
+        _ = try format.checked(CLI(locale: language.locale))
+    }
+
     func run() async throws {
-        let cli = CLI(locale: language.locale)
-        guard let format = ExportFormat(rawValue: format) else {
-            cli.fail(
-                LocalizedMessage(
-                    "export.cli.unknown_format",
-                    ["format": .text(format), "accepted": .list(ExportFormat.allCases.map(\.rawValue))]),
-                code: CLI.usage)
-        }
-        let state = source.state(cli)
+        let cli = try CLI(locale: language.locale)
+        let format = try format.checked(cli)
+        let state = try source.state(cli)
         let rendered = Exporter.render(format: format, state: state, catalog: cli.catalog)
-        try cli.deliver(
-            rendered, to: output ?? (format.isFolder ? format.defaultName(session: state.id) : nil), force: force
-        ) { path in
-            LocalizedMessage("export.cli.written", ["format": .text(format.rawValue), "path": .text(path)])
+        try destination.write(rendered, format: format, folder: format.defaultName(session: state.id), cli: cli) {
+            LocalizedMessage("export.cli.written", ["format": .text(format.rawValue), "path": .text($0)])
         }
     }
 }
