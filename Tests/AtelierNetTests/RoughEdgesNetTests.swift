@@ -136,6 +136,30 @@ struct RoughEdgesNetTests {
     }
 }
 
+extension RoughEdgesNetTests {
+    @Test func thoseWhoDoNotComeBackInTimeAreNamedToTheFacilitator() async throws {
+        let keeper = MemorySeats()
+        let (first, journal, before, tokens) = try await RestartTests.joinedBeforeACrash(
+            "late", ["ana", "bob"], keeper: keeper)
+        let second = LiveSession(state: first.state, journal: journal)
+        let (after, port) = try await RestartTests.server(second, keeper: keeper, resumeWindow: .milliseconds(400))
+        var lines = await after.feed().makeAsyncIterator()
+        let client = try await TestClient.connect(port: port)
+        _ = try await client.waitFor { $0.hasPrefix("* welcome") }
+        #expect(try await client.ask("resume \(tokens[0])") == "ok \(tokens[0])")
+        #expect(await lines.next()?.text == "ana is back; still to come back: bob")
+        var feed: [String] = []
+        while let line = await lines.next()?.text {
+            feed.append(line)
+            if line.contains("did not come back") { break }
+        }
+        #expect(feed.last == "bob did not come back: recorded as having left (their token still works)")
+        #expect(await after.awaitedLine() == nil)
+        await after.stop()
+        await before.stop()
+    }
+}
+
 /// The client's side: a quoted name, wrapped lines, results at its width.
 @Suite("A real room's rough edges, the participant's client", .timeLimit(.minutes(1)))
 struct RoughEdgesClientTests {
