@@ -86,6 +86,33 @@ extension ProgramTests {
             #expect(await tmux.wait(for: "EXIT=0").0)
         }
 
+        @Test func tabCompletesANameWithASpaceInQuotes() async throws {
+            let atelier = try AtelierBinary()
+            defer { atelier.remove() }
+            let tmux = try pane(atelier, session: "tabname")
+            defer { tmux.kill() }
+            #expect(await tmux.wait(for: "atelier[intro]>").0)
+            try await tmux.type("dept add marketing")
+            try await tmux.keys("Enter")
+            try await tmux.type("join \"Jean Dupont\" marketing")
+            try await tmux.keys("Enter")
+            #expect(await tmux.wait(for: "Jean Dupont joined marketing").0)
+            try await tmux.type("next")
+            try await tmux.keys("Enter")
+            #expect(await tmux.wait(for: "atelier[ignore]>").0)
+            try await tmux.type("rate Je")
+            try await tmux.keys("Tab")
+            let (completed, screen) = await tmux.wait {
+                $0.last { !$0.isEmpty }?.hasPrefix("atelier[ignore]> rate \"Jean Dupont\"") == true
+            }
+            #expect(completed, "\(screen)")
+            try await tmux.keys("End")
+            let line = screen.last { !$0.isEmpty } ?? ""
+            try await tmux.type(line.hasSuffix(" ") ? "2" : " 2")
+            try await tmux.keys("Enter")
+            #expect(await tmux.wait(for: "Jean Dupont (marketing) rated ignore: 2 (Partly us)").0)
+        }
+
         @Test func aScriptIsNeverPaged() async throws {
             let atelier = try AtelierBinary()
             defer { atelier.remove() }

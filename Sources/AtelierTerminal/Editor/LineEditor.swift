@@ -331,7 +331,8 @@ enum ReadlineBridge {
         case .words(let words):
             atelier_rl_set_attempted_completion_over(1)
             let prefix = String(cString: text)
-            candidates = words.filter { $0.hasPrefix(prefix) }
+            // A quoted candidate (`"Jean Dupont"`) matches what is typed without its quote.
+            candidates = words.filter { $0.hasPrefix(prefix) || ($0.first == "\"" && $0.dropFirst().hasPrefix(prefix)) }
             return atelier_rl_completion_matches(text, generator)
         }
     }
