@@ -11,8 +11,8 @@ struct JoinCommandTests {
         #expect(output.status == 64)
         #expect(output.stdout == "")
         #expect(
-            output.stderr
-                == "--department \"human resources\" must be one word without spaces (e.g. --department marketing)\n")
+            output.refusal
+                == "Error: --department \"human resources\" must be one word without spaces (e.g. --department marketing)")
     }
 
     @Test func theAddressNeedsItsHost() async throws {
@@ -21,8 +21,8 @@ struct JoinCommandTests {
         ])
         #expect(output.status == 64)
         #expect(
-            output.stderr
-                == "« 7800 » n'est pas une adresse ; donnez HÔTE:PORT comme l'animateur l'affiche (par ex. 192.168.1.20:7800)\n"
+            output.refusal
+                == "Error: « 7800 » n'est pas une adresse ; donnez HÔTE:PORT comme l'animateur l'affiche (par ex. 192.168.1.20:7800)"
         )
     }
 }

@@ -64,6 +64,13 @@ import Testing
         #expect(page.contains("<span class=\"badge answered\">1 of 2 answered</span>"))
         #expect(session.state.answerProgress == AnswerProgress(stage: "brakes", answered: 1, present: 2))
         #expect(!page.contains("figure class=\"tally\""))
+        // In French the verb agrees with those who answered.
+        #expect(session.projector(language: "fr").contains("<span class=\"badge answered\">1 sur 2 a répondu</span>"))
+        for item in ["control", "understanding", "strategy"] {
+            try session.run(.rate(who: "Chloe", item: item, value: 2), by: .participant("Chloe"))
+        }
+        #expect(
+            session.projector(language: "fr").contains("<span class=\"badge answered\">2 sur 2 ont répondu</span>"))
     }
 
     @Test func aRevealShowsTheTallyPerDepartmentAndForTheCompany() throws {

@@ -4,6 +4,7 @@ import AtelierExport
 import AtelierFiles
 import AtelierReplay
 import AtelierResources
+import AtelierStore
 import AtelierTerminal
 import Foundation
 
@@ -39,22 +40,26 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
+    func validate() throws {
+        _ = try pace(CLI(locale: language.locale))
+    }
+
+    private func pace(_ cli: CLI) throws -> ReplayPace {
+        try ReplayPace.parse(speed: speed, maxIdle: String(Self.maxIdle), cli: cli, defaultSpeed: Self.speed)
+    }
+
     func run() async throws {
-        let cli = CLI(locale: language.locale)
+        let cli = try CLI(locale: language.locale)
         let name = Self.recording(for: cli.catalog.language)
         guard let file = BundledFiles.recordings.first(where: { $0.name == name }), let text = file.text
-        else { cli.fail(LocalizedMessage("replay.demo_missing", ["file": .text(name)])) }
+        else { try cli.fail(LocalizedMessage("replay.demo_missing", ["file": .text(name)])) }
         if let save {
-            cli.orExit { () throws(FilesError) in try AtomicFile.write(text, to: save, replace: force) }
+            try cli.attempt { () throws(FilesError) in try AtomicFile.write(text, to: save, replace: force) }
             cli.say(LocalizedMessage("replay.demo_saved", ["file": .text(save)]))
             return
         }
-        let pace = ReplayPace.parse(speed: speed, maxIdle: String(Self.maxIdle), cli: cli, defaultSpeed: Self.speed)
-        let loaded: LoadedSession
-        switch SessionSource.recording(text, file: name) {
-        case .success(let session): loaded = session
-        case .failure(let error): cli.fail(error.message)
-        }
+        let pace = try pace(cli)
+        let loaded = try cli.attempt(SessionSource.recording(text, file: name))
         let context = ReplayPace.context(cli)
         for line in context.wrap(cli.text(LocalizedMessage("replay.demo_intro"))) { cli.say(line: line) }
         let transcript = ReplayTranscript(session: loaded, context: context)

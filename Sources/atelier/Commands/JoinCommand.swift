@@ -29,19 +29,28 @@ struct JoinCommand: AsyncParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    func run() async throws {
-        let cli = CLI(locale: language.locale)
-        guard let address = NetAddress.parse(address, defaultHost: nil) else {
-            cli.fail(LocalizedMessage("net.cli.bad_join_address", ["address": .text(address)]), code: CLI.usage)
+    func validate() throws {
+        _ = try checkedAddress(CLI(locale: language.locale))
+    }
+
+    /// The address; each of code, name and department must be one word of the protocol's join line.
+    private func checkedAddress(_ cli: CLI) throws -> NetAddress {
+        guard let parsed = NetAddress.parse(address, defaultHost: nil) else {
+            try cli.refuse(LocalizedMessage("net.cli.bad_join_address", ["address": .text(address)]))
         }
         // Each goes as one word of the protocol's join line; the name, quoted,
         // may hold spaces (`--name "Jean Dupont"`), and the room judges it.
         let spaced = [("--code", code, false), ("--name", name, true), ("--department", department, false)]
         for (option, value, spaces) in spaced
         where value.isEmpty || value.contains(where: { $0.isWhitespace && !(spaces && $0 == " ") }) {
-            cli.fail(
-                LocalizedMessage("net.cli.one_word", ["option": .text(option), "value": .text(value)]), code: CLI.usage)
+            try cli.refuse(LocalizedMessage("net.cli.one_word", ["option": .text(option), "value": .text(value)]))
         }
+        return parsed
+    }
+
+    func run() async throws {
+        let cli = try CLI(locale: language.locale)
+        let address = try checkedAddress(cli)
         let request = JoinRequest(
             address: address, code: code, name: name, department: department, locale: cli.catalog.language)
         let tokens = JoinTokens(
@@ -71,7 +80,7 @@ struct JoinCommand: AsyncParsableCommand {
         }
         switch end {
         case .sessionEnded, .paused, .left: return
-        case .removed, .refused, .unreachable: throw ExitCode(CLI.failure)
+        case .removed, .refused, .unreachable: throw ExitCode.failure
         }
     }
 }
