@@ -12,7 +12,8 @@ struct JoinCommandTests {
         #expect(output.stdout == "")
         #expect(
             output.refusal
-                == "Error: --department \"human resources\" must be one word without spaces (e.g. --department marketing)")
+                == "Error: --department \"human resources\" must be one word without spaces (e.g. --department marketing)"
+        )
     }
 
     @Test func theAddressNeedsItsHost() async throws {
