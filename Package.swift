@@ -96,7 +96,7 @@ let package = Package(
         ),
         .target(
             name: "AtelierReplay",
-            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierTerminal"],
+            dependencies: ["AtelierCore", "AtelierStore", "AtelierTerminal"],
             swiftSettings: strict
         ),
         .target(
@@ -127,7 +127,8 @@ let package = Package(
         .executableTarget(
             name: "atelier",
             dependencies: [
-                "AtelierCore", "AtelierResources", "AtelierFiles", "AtelierStore", "AtelierPostgres", "AtelierTerminal",
+                "AtelierCore", "AtelierResources", "AtelierFiles", "AtelierStore", "AtelierPostgres", "AtelierLive",
+                "AtelierTerminal",
                 "AtelierREPL", "AtelierNet", "AtelierWeb", "AtelierExport", "AtelierReplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -186,6 +187,7 @@ let package = Package(
             name: "AtelierREPLTests",
             dependencies: [
                 "AtelierCore", "AtelierFiles", "AtelierLive", "AtelierExport", "AtelierTerminal", "AtelierREPL",
+                "AtelierTestFixtures",
             ],
             swiftSettings: strict),
         .testTarget(
@@ -219,7 +221,8 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strict),
         // Runs the built `atelier` binary (and reads the core's version number).
-        .testTarget(name: "AtelierCLITests", dependencies: ["AtelierCore"], swiftSettings: strict),
+        .testTarget(
+            name: "AtelierCLITests", dependencies: ["AtelierCore", "AtelierTestFixtures"], swiftSettings: strict),
         .testTarget(
             name: "AtelierFilesTests", dependencies: ["AtelierCore", "AtelierFiles", "AtelierTestFixtures"],
             swiftSettings: strict),

@@ -21,16 +21,16 @@ struct BenchmarkCommand: AsyncParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() async throws {
-        let cli = CLI(locale: language.locale)
-        let store = storeOption.existing(cli)
-        let summaries = cli.orFail { () throws(StoreError) in try store.sessions() }
+        let cli = try CLI(locale: language.locale)
+        let store = try storeOption.existing(cli)
+        let summaries = try cli.attempt { () throws(StoreError) in try store.sessions() }
         guard let placed = summaries.first(where: { $0.id == session }) else {
             // The store's own sentence for an unknown session.
-            _ = cli.orFail { () throws(StoreError) in try store.load(id: session) }
+            _ = try cli.attempt { () throws(StoreError) in try store.load(id: session) }
             return
         }
-        let compared = summaries.filter { $0.workshopID == placed.workshopID }.map { summary -> ComparedSession in
-            let state = cli.orFail { () throws(StoreError) in try store.load(id: summary.id) }
+        let compared = try summaries.filter { $0.workshopID == placed.workshopID }.map { summary -> ComparedSession in
+            let state = try cli.attempt { () throws(StoreError) in try store.load(id: summary.id) }
             return ComparedSession(state: state, analysis: Analysis.of(state, language: cli.catalog.language))
         }
         guard let target = compared.first(where: { $0.id == session }) else { return }

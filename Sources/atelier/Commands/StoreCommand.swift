@@ -24,15 +24,17 @@ struct StoreCommand: AsyncParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() async throws {
-            let cli = CLI(locale: language.locale)
+            let cli = try CLI(locale: language.locale)
             let (shownFrom, shownTo) = (StoreChoice.display(from), StoreChoice.display(to))
             if shownFrom == shownTo {
-                cli.fail(LocalizedMessage("store.copy.same", ["from": .text(shownFrom), "to": .text(shownTo)]))
+                try cli.fail(LocalizedMessage("store.copy.same", ["from": .text(shownFrom), "to": .text(shownTo)]))
             }
-            guard StoreChoice.exists(from) else { cli.fail(LocalizedMessage("store.no_store", ["path": .text(from)])) }
-            let source = cli.orFail { () throws(StoreError) in try StoreChoice.open(from, readOnly: true) }
-            let target = cli.orFail { () throws(StoreError) in try StoreChoice.open(to) }
-            let outcome = cli.orFail { () throws(StoreError) in try StoreCopy.copy(from: source, to: target) }
+            guard StoreChoice.exists(from) else {
+                try cli.fail(LocalizedMessage("store.no_store", ["path": .text(from)]))
+            }
+            let source = try cli.attempt { () throws(StoreError) in try StoreChoice.open(from, readOnly: true) }
+            let target = try cli.attempt { () throws(StoreError) in try StoreChoice.open(to) }
+            let outcome = try cli.attempt { () throws(StoreError) in try StoreCopy.copy(from: source, to: target) }
             cli.say(
                 LocalizedMessage(
                     "store.copy.done",

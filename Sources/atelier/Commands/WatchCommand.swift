@@ -22,15 +22,15 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() async throws {
-        let cli = CLI(locale: language.locale)
+        let cli = try CLI(locale: language.locale)
         let value = storeOption.path
         guard StoreChoice.isPostgres(value) else {
-            cli.fail(LocalizedMessage("watch.needs_postgres", ["store": .text(value)]), code: CLI.usage)
+            try cli.fail(LocalizedMessage("watch.needs_postgres", ["store": .text(value)]))
         }
-        let store = cli.orFail { () throws(StoreError) in
+        let store = try cli.attempt { () throws(StoreError) in
             try PostgresStore(address: PostgresAddress(value), readOnly: true)
         }
-        let (workshop, events) = cli.orFail { () throws(StoreError) in try store.journal(id: session) }
+        let (workshop, events) = try cli.attempt { () throws(StoreError) in try store.journal(id: session) }
         cli.say(LocalizedMessage("watch.following", ["session": .text(session), "store": .text(store.location)]))
         let follower = Follower(
             id: session, workshop: workshop, context: ReplayPace.context(cli), say: { cli.say(line: $0) })
@@ -38,7 +38,7 @@ struct WatchCommand: AsyncParsableCommand {
         do throws(StoreError) {
             try await store.watch(session: session, after: Int64(events.count)) { await follower.show($0) }
         } catch {
-            cli.fail(error.message)
+            try cli.fail(error.message)
         }
     }
 }

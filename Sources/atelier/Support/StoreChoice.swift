@@ -1,7 +1,6 @@
 import AtelierCore
 import AtelierFiles
 import AtelierPostgres
-import AtelierReplay
 import AtelierStore
 import Foundation
 

@@ -1,8 +1,12 @@
 import AtelierCore
-import AtelierFiles
-import AtelierStore
 
-/// A session to replay or export, named on the command line: a recording
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A session to replay, export or compare, named on the command line: a recording
 /// file (`FILE.jsonl`, or any path to an existing file) or a session id in
 /// the store. Either way the journal comes back whole and checked.
 public struct LoadedSession: Sendable {
@@ -30,16 +34,22 @@ public enum SessionSource {
     /// The SQLite file at `path`, which must exist (reading creates nothing).
     public static func sqlite(_ path: String) -> StoreOpener {
         { () throws(StoreError) in
-            guard TextFile.exists(path) else {
+            guard exists(path) else {
                 throw StoreError(message: LocalizedMessage("replay.no_store", ["path": .text(path)]))
             }
             return try SessionStore(path: path, readOnly: true)
         }
     }
 
+    /// Whether something is at `path` (a link counts, even to nothing).
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
     /// Whether the argument names a recording file rather than a stored session.
     public static func isRecording(_ reference: String) -> Bool {
-        reference.hasSuffix(".jsonl") || reference.contains("/") || TextFile.exists(reference)
+        reference.hasSuffix(".jsonl") || reference.contains("/") || exists(reference)
     }
 
     /// The session's state, folded once, for an export: a recording is
@@ -50,25 +60,12 @@ public enum SessionSource {
         state(reference, store: sqlite(storePath))
     }
 
-    /// The same, the store opened by `store` when the reference is a session id.
+    /// The same, the store (either kind) opened by `store` for a session id.
     public static func state(_ reference: String, store: StoreOpener) -> Result<SessionState, SourceError> {
-        if isRecording(reference) {
-            if let reason = Recording.unreadable(reference) {
-                return .failure(
-                    SourceError(
-                        message: LocalizedMessage(
-                            "store.cannot_read_file", ["file": .text(reference), "reason": .text(reason)])))
-            }
-            do throws(StoreError) {
-                return .success(try Recording.fold(contentsOf: reference).state)
-            } catch {
-                return .failure(SourceError(message: error.message))
-            }
-        }
-        do throws(StoreError) {
-            return .success(try store().load(id: reference))
-        } catch {
-            return .failure(SourceError(message: error.message))
+        loading(reference, store: store) { () throws(StoreError) in
+            try Recording.fold(contentsOf: reference).state
+        } fromStore: { store throws(StoreError) in
+            try store.load(id: reference)
         }
     }
 
@@ -79,25 +76,34 @@ public enum SessionSource {
         load(reference, store: sqlite(storePath))
     }
 
-    /// The same, the store opened by `store` when the reference is a session id.
+    /// The same, the store (either kind) opened by `store` for a session id.
     public static func load(_ reference: String, store: StoreOpener) -> Result<LoadedSession, SourceError> {
-        if isRecording(reference) {
-            if let reason = Recording.unreadable(reference) {
-                return .failure(
-                    SourceError(
-                        message: LocalizedMessage(
-                            "store.cannot_read_file", ["file": .text(reference), "reason": .text(reason)])))
-            }
-            do throws(StoreError) {
-                let (header, events) = try Recording.read(contentsOf: reference)
-                return .success(LoadedSession(id: header.session, workshop: header.workshop, events: events))
-            } catch {
-                return .failure(SourceError(message: error.message))
-            }
+        loading(reference, store: store) { () throws(StoreError) in
+            let (header, events) = try Recording.read(contentsOf: reference)
+            return LoadedSession(id: header.session, workshop: header.workshop, events: events)
+        } fromStore: { store throws(StoreError) in
+            let (workshop, events) = try store.journal(id: reference)
+            return LoadedSession(id: reference, workshop: workshop, events: events)
         }
+    }
+
+    /// A recording file that can be read goes to `fromFile`; a stored id to
+    /// `fromStore`, with the store opened read-only if there is one.
+    private static func loading<T>(
+        _ reference: String, store: StoreOpener, fromFile: () throws(StoreError) -> T,
+        fromStore: (any JournalStore) throws(StoreError) -> T
+    ) -> Result<T, SourceError> {
         do throws(StoreError) {
-            let (workshop, events) = try store().journal(id: reference)
-            return .success(LoadedSession(id: reference, workshop: workshop, events: events))
+            if isRecording(reference) {
+                if let reason = Recording.unreadable(reference) {
+                    return .failure(
+                        SourceError(
+                            message: LocalizedMessage(
+                                "store.cannot_read_file", ["file": .text(reference), "reason": .text(reason)])))
+                }
+                return .success(try fromFile())
+            }
+            return .success(try fromStore(store()))
         } catch {
             return .failure(SourceError(message: error.message))
         }
