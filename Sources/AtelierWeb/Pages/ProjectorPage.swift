@@ -106,7 +106,8 @@ struct ProjectorView {
                 HTML.text(
                     t(
                         "web.screen.answered",
-                        ["answered": .count(progress.answered), "count": .count(progress.present)])))
+                        // In French the verb agrees with those who answered: "1 sur 2 a répondu".
+                        ["count": .count(progress.answered), "total": .count(progress.present)])))
         }
         if state.locked.contains(stage.id) {
             status += HTML.el("span", [("class", "badge locked")], HTML.text(t("web.stage.locked")))

@@ -267,7 +267,11 @@ actor WebRoom {
             }
         case .success(let request):
             switch await door.perform(request, as: seat, catalog) {
-            case .ok(let text): confirmation = text.isEmpty ? nil : text
+            case .ok(let text):
+                // An accepted answer shows on the page itself (highlighted, listed, ticked); the line's sentence
+                // names items and departments by their ids ("status_quo: 2 recorded"), which the page never
+                // shows. A note shows nowhere else: it keeps its sentence.
+                if case .note = request, !text.isEmpty { confirmation = text }
             case .lines(let lines): confirmation = lines.joined(separator: "\n")
             case .refused(let text): refusal = text
             }
