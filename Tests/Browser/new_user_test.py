@@ -390,7 +390,7 @@ def new_user(binary, home, browsers, artifacts, results):
                          "%s shows no results chart after the reveal of %s" % (phone.name, stage))
                 browsers.screenshots("%02d-%s-revealed" % (index + 2, stage))
             elif stage == "strategy":
-                wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, "figure.silo-map svg"),
+                wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, "figure.silo-map table.silos"),
                      "the projector shows no silo map")
                 check_screen_fits(projector, "the silo map")
                 browsers.screenshots("%02d-%s-revealed" % (index + 2, stage))
