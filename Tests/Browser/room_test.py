@@ -640,7 +640,7 @@ def whole_workshop(facilitator, browsers, artifacts, results):
             phone.rate(item, value)
             expected.append(("rated", phone.name, item, value))
     f.say("reveal")
-    wait(projector, lambda d: len(d.find_elements(By.CSS_SELECTOR, "figure.tally")) == 3,
+    wait(projector, lambda d: len(d.find_elements(By.CSS_SELECTOR, "figure.tally.items thead th.item")) == 3,
          "the projector does not show the three brakes' tallies")
     check_screen_fits(projector, "the three brakes' tallies")
     browsers.screenshots("05-brakes-revealed")
