@@ -78,3 +78,11 @@ struct DecodingFailure: Error {
         }
     }
 }
+
+extension Event {
+    /// The first event of a new session of `workshop` (`SessionStore.create`
+    /// writes it): the criteria in force and the definition's digest with it.
+    public static func opening(_ workshop: Workshop, locale: String) -> Event {
+        WorkshopJSON.opening(workshop, locale: locale)
+    }
+}

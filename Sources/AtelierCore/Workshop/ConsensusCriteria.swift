@@ -89,6 +89,29 @@ public struct ConsensusCriteria: Sendable, Hashable, Codable {
     }
 }
 
+extension ConsensusCriteria {
+    /// `IQR ≤ 1, agreement in [3, 4] ≥ 0.7, ...` in the catalog's language
+    /// (`rounds.criterion.*`), numbers as `number` writes them.
+    public func described(_ catalog: Catalog, number: (Double) -> String) -> String {
+        var parts: [String] = []
+        if let iqrMax { parts.append(catalog.text("rounds.criterion.iqr", ["value": .text(number(iqrMax))])) }
+        if let agreementBand {
+            let args: [String: MessageValue] = [
+                "low": .count(agreementBand.low), "high": .count(agreementBand.high),
+                "value": .text(agreementMin.map(number) ?? "–"),
+            ]
+            parts.append(catalog.text("rounds.criterion.agreement", args))
+        }
+        if let tastleWiermanMin {
+            parts.append(catalog.text("rounds.criterion.tastle_wierman", ["value": .text(number(tastleWiermanMin))]))
+        }
+        if let stabilityMin {
+            parts.append(catalog.text("rounds.criterion.stability", ["value": .text(number(stabilityMin))]))
+        }
+        return catalog.list(parts)
+    }
+}
+
 /// The scale points `low...high` counted as agreement.
 public struct AgreementBand: Sendable, Hashable, Codable {
     public let low: Int

@@ -11,6 +11,14 @@ struct ExportContext {
     var workshop: Workshop { state.workshop }
     var language: String { catalog.language }
 
+    /// The rounds of every stage (docs/analysis.md, Rounds).
+    var rounds: RoundsAnalysis { RoundsAnalysis.of(state) }
+
+    /// Whether the exports carry the rounds, the criteria and the methods: for
+    /// a session that recorded its criteria at its start or had a second
+    /// round. A session recorded before rounds existed exports as it did.
+    var showsRounds: Bool { state.recordedCriteria != nil || state.rounds.values.contains { $0 > 1 } }
+
     /// A text of the workshop in the export's language.
     func text(_ text: LocalizedText) -> String { text.text(language) }
 
@@ -97,7 +105,7 @@ struct ExportContext {
                         AnswerRow(
                             seq: answer.seq, time: answer.time, rater: rater,
                             department: state.department(of: rater), stage: stage.id, item: item.id,
-                            value: String(answer.value), current: index == history.count - 1))
+                            value: String(answer.value), current: index == history.count - 1, round: answer.round))
                 }
             }
         }
@@ -108,7 +116,7 @@ struct ExportContext {
                         AnswerRow(
                             seq: answer.seq, time: answer.time, rater: rater,
                             department: state.department(of: rater), stage: stage.id, item: nil,
-                            value: answer.option, current: index == history.count - 1))
+                            value: answer.option, current: index == history.count - 1, round: answer.round))
                 }
             }
         }
@@ -166,6 +174,8 @@ struct AnswerRow: Hashable {
     let value: String
     /// False when the same rater changed this answer later.
     let current: Bool
+    /// The round of its stage it was given in.
+    let round: Int
 
     var participant: String? {
         if case .participant(let name) = rater { return name }

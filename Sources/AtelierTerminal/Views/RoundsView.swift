@@ -86,24 +86,6 @@ public enum RoundsView {
 
     /// `IQR ≤ 1, agreement [3, 4] ≥ 0.7, ...`, in the catalog's language.
     public static func criteriaText(_ criteria: ConsensusCriteria, _ catalog: Catalog) -> String {
-        var parts: [String] = []
-        func number(_ value: Double) -> String { AnalysisLayout.number(value, catalog, digits: 2) }
-        if let iqr = criteria.iqrMax {
-            parts.append(catalog.text("rounds.criterion.iqr", ["value": .text(number(iqr))]))
-        }
-        if let band = criteria.agreementBand {
-            let args: [String: MessageValue] = [
-                "low": .count(band.low), "high": .count(band.high),
-                "value": .text(criteria.agreementMin.map(number) ?? "–"),
-            ]
-            parts.append(catalog.text("rounds.criterion.agreement", args))
-        }
-        if let value = criteria.tastleWiermanMin {
-            parts.append(catalog.text("rounds.criterion.tastle_wierman", ["value": .text(number(value))]))
-        }
-        if let value = criteria.stabilityMin {
-            parts.append(catalog.text("rounds.criterion.stability", ["value": .text(number(value))]))
-        }
-        return catalog.list(parts)
+        criteria.described(catalog) { AnalysisLayout.number($0, catalog, digits: 2) }
     }
 }
