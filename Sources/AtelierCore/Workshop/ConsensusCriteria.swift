@@ -94,19 +94,20 @@ extension ConsensusCriteria {
     /// (`rounds.criterion.*`), numbers as `number` writes them.
     public func described(_ catalog: Catalog, number: (Double) -> String) -> String {
         var parts: [String] = []
-        if let iqrMax { parts.append(catalog.text("rounds.criterion.iqr", ["value": .text(number(iqrMax))])) }
+        if let iqrMax { parts.append(catalog.text("analysis.rounds.criterion.iqr", ["value": .text(number(iqrMax))])) }
         if let agreementBand {
             let args: [String: MessageValue] = [
                 "low": .count(agreementBand.low), "high": .count(agreementBand.high),
                 "value": .text(agreementMin.map(number) ?? "–"),
             ]
-            parts.append(catalog.text("rounds.criterion.agreement", args))
+            parts.append(catalog.text("analysis.rounds.criterion.agreement", args))
         }
         if let tastleWiermanMin {
-            parts.append(catalog.text("rounds.criterion.tastle_wierman", ["value": .text(number(tastleWiermanMin))]))
+            parts.append(
+                catalog.text("analysis.rounds.criterion.tastle_wierman", ["value": .text(number(tastleWiermanMin))]))
         }
         if let stabilityMin {
-            parts.append(catalog.text("rounds.criterion.stability", ["value": .text(number(stabilityMin))]))
+            parts.append(catalog.text("analysis.rounds.criterion.stability", ["value": .text(number(stabilityMin))]))
         }
         return catalog.list(parts)
     }

@@ -30,7 +30,7 @@ extension ExportContext {
                 arrows(stats.map { number($0.iqr) }), arrows(group.rounds.map { number($0.agreement) }),
                 arrows(group.rounds.map { label($0.check.allMet ? "yes" : "no") }),
                 number(group.steps.last?.stability.keptShare),
-                group.verdict.map { catalog.text("rounds.verdict." + $0.rawValue) } ?? label("undefined"),
+                group.verdict.map { catalog.text("analysis.rounds.verdict." + $0.rawValue) } ?? label("undefined"),
             ]
         }
     }

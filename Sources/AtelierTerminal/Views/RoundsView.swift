@@ -10,13 +10,14 @@ public enum RoundsView {
         let catalog = context.catalog
         let language = context.language
         var out = context.wrap(
-            catalog.text("rounds.view.title", ["title": .text(stage.title.text(language)), "stage": .text(stage.id)]))
+            catalog.text(
+                "analysis.rounds.view.title", ["title": .text(stage.title.text(language)), "stage": .text(stage.id)]))
         let names = Dictionary(analysis.departments.map { ($0.id, $0.name) }) { first, _ in first }
         switch stage.kind {
         case .rating:
             let items = rounds.items.filter { $0.stage == stage.id }
             guard let count = items.first?.company.rounds.count, count > 1 else {
-                return out + context.wrap(catalog.text("rounds.view.single", ["stage": .text(stage.id)]))
+                return out + context.wrap(catalog.text("analysis.rounds.view.single", ["stage": .text(stage.id)]))
             }
             for item in items {
                 out.append("")
@@ -26,14 +27,14 @@ public enum RoundsView {
                     [(catalog.text("analysis.view.company"), item.company)]
                     + item.departments.map { (names[$0.id] ?? $0.id, $0.rounds) }
                 let headers = ["n", "median", "iqr", "agreement", "kept"].map {
-                    catalog.text("rounds.view.column.\($0)")
+                    catalog.text("analysis.rounds.view.column.\($0)")
                 }
                 let rows = groups.map { name, group in [name] + cells(group, catalog) }
-                out += ConsensusView.table(headers, catalog.text("rounds.view.column.verdict"), rows, context)
+                out += ConsensusView.table(headers, catalog.text("analysis.rounds.view.column.verdict"), rows, context)
             }
         case .pick:
             guard let pick = rounds.picks.first(where: { $0.stage == stage.id }), pick.company.count > 1 else {
-                return out + context.wrap(catalog.text("rounds.view.single", ["stage": .text(stage.id)]))
+                return out + context.wrap(catalog.text("analysis.rounds.view.single", ["stage": .text(stage.id)]))
             }
             out.append("")
             let groups =
@@ -41,15 +42,15 @@ public enum RoundsView {
                 + analysis.departments.map { department in
                     (department.name, pick.departments.compactMap { $0[department.id] })
                 }
-            let headers = ["n"].map { catalog.text("rounds.view.column.\($0)") }
+            let headers = ["n"].map { catalog.text("analysis.rounds.view.column.\($0)") }
             let rows = groups.map { name, stats in
                 [name, arrows(stats.map { String($0.n) }), arrows(stats.map { mode($0, stage, catalog) })]
             }
-            out += ConsensusView.table(headers, catalog.text("rounds.view.column.mode"), rows, context)
+            out += ConsensusView.table(headers, catalog.text("analysis.rounds.view.column.mode"), rows, context)
             let changed = pick.changes.map { "\($0.changed)/\($0.pairs)" }
-            out += context.wrap(catalog.text("rounds.view.changed_picks", ["changes": .text(arrows(changed))]))
+            out += context.wrap(catalog.text("analysis.rounds.view.changed_picks", ["changes": .text(arrows(changed))]))
         case .intro, .strategy, .discussion:
-            return out + context.wrap(catalog.text("rounds.view.single", ["stage": .text(stage.id)]))
+            return out + context.wrap(catalog.text("analysis.rounds.view.single", ["stage": .text(stage.id)]))
         }
         out.append("")
         out += context.wrap(criteriaLine(rounds, catalog))
@@ -61,7 +62,7 @@ public enum RoundsView {
     static func cells(_ group: GroupRounds, _ catalog: Catalog) -> [String] {
         let stats = group.rounds.map(\.stats)
         let kept = group.steps.last?.stability.keptShare
-        let verdict = group.verdict.map { catalog.text("rounds.verdict.\($0.rawValue)") } ?? "–"
+        let verdict = group.verdict.map { catalog.text("analysis.rounds.verdict.\($0.rawValue)") } ?? "–"
         return [
             arrows(stats.map { String($0.n) }),
             arrows(stats.map { AnalysisLayout.number($0.median, catalog, digits: 1) }),
