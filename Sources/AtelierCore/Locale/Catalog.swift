@@ -20,14 +20,18 @@ public struct Catalog: Sendable {
     public let pluralRule: PluralRule
     public let decimalSeparator: String
     public let listSeparator: String
+    /// Words that elide before a value starting with a vowel (French `de`,
+    /// `que`: "la stratégie d'Informatique").
+    public let elisions: [String]
     public let messages: [String: Template]
     /// Where each key was defined, for validation messages.
     public let positions: [String: SourcePosition]
 
     public init(
         language: String, name: String, decimalSeparator: String = ".", listSeparator: String = ", ",
-        messages: [String: Template], positions: [String: SourcePosition] = [:]
+        elisions: [String] = [], messages: [String: Template], positions: [String: SourcePosition] = [:]
     ) {
+        self.elisions = elisions
         self.language = language
         self.name = name
         self.pluralRule = PluralRule.forLanguage(language)
@@ -58,7 +62,7 @@ public struct Catalog: Sendable {
     }
 
     public func format(_ value: Double, digits: Int) -> String {
-        let text = Self.fixed(value, digits: digits)
+        let text = FixedDecimal.text(value, digits: digits)
         return decimalSeparator == "." ? text : text.split(separator: ".").joined(separator: decimalSeparator)
     }
 
@@ -79,7 +83,9 @@ public struct Catalog: Sendable {
         {
             out += pattern[start..<open]
             if let value = args[String(pattern[bytes.index(after: open)..<close])] {
-                out += render(value)
+                let text = render(value)
+                elide(&out, before: text)
+                out += text
             } else {
                 out += pattern[open...close]
             }
@@ -88,6 +94,22 @@ public struct Catalog: Sendable {
         out += pattern[start...]
         return out
     }
+
+    /// `de Informatique` → `d'Informatique`: the text so far ends with an
+    /// elided word and a space, and the value starts with a vowel.
+    private func elide(_ out: inout String, before value: String) {
+        guard !elisions.isEmpty, let first = value.first, Self.vowels.contains(first) else { return }
+        for word in elisions {
+            let tail = out.suffix(word.count + 1)
+            guard tail.count == word.count + 1, tail.lowercased() == word + " " else { continue }
+            let head = out.dropLast(word.count + 1)
+            guard head.last.map({ !$0.isLetter }) ?? true else { continue }
+            out = String(head) + tail.dropLast(2) + "'"
+            return
+        }
+    }
+
+    private static let vowels = Set("aeiouyàâäéèêëîïôöûùüAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÙÜ")
 
     private func render(_ value: MessageValue) -> String {
         switch value {
@@ -99,22 +121,6 @@ public struct Catalog: Sendable {
         case .list(let items): return list(items.map { PlainText.escaped($0, keepingLineBreaks: true) })
         case .message(let message): return render(message)
         }
-    }
-
-    /// Fixed-point formatting without Foundation's locale machinery.
-    static func fixed(_ value: Double, digits: Int) -> String {
-        // Past 1e15 the fixed form has no meaning left (and Int would trap past 9.2e18).
-        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let negative = value < 0 && scaled > 0
-        var whole = String(Int(scaled / scale))
-        if negative { whole = "-" + whole }
-        guard digits > 0 else { return whole }
-        let fraction = Int(scaled.truncatingRemainder(dividingBy: scale))
-        let fractionText = String(fraction)
-        return whole + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
     }
 
     /// The placeholder names a template uses, in every plural form.

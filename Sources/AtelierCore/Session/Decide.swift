@@ -211,14 +211,18 @@ extension SessionState {
 
     /// A name is typed by others (`kick NAME`, `rate NAME ...`) and read by
     /// everyone: visible characters only, none that hides, joins or turns text.
+    /// Words may be separated by one plain space (`Jean Dupont`), typed in
+    /// double quotes (`join CODE "Jean Dupont" marketing`).
     private func validateName(_ name: String) throws(DomainError) {
         guard !name.isEmpty else { throw .emptyName }
         let scalars = name.unicodeScalars
         guard name.count <= Self.maxNameLength, name.allSatisfy({ $0.unicodeScalars.count <= 4 }),
             scalars.allSatisfy({
-                !$0.properties.isWhitespace && !PlainText.isForbidden($0) && $0.properties.generalCategory != .format
-                    && !$0.properties.isDefaultIgnorableCodePoint && !PlainText.isBlankLooking($0)
+                ($0 == " " || !$0.properties.isWhitespace) && !PlainText.isForbidden($0)
+                    && $0.properties.generalCategory != .format && !$0.properties.isDefaultIgnorableCodePoint
+                    && !PlainText.isBlankLooking($0)
             }),
+            name.first != " ", name.last != " ", !name.contains("  "),
             scalars.contains(where: PlainText.isVisible),
             !name.contains("\""), !name.contains("'")
         else { throw .invalidName(name) }

@@ -55,7 +55,7 @@ struct SummaryJSON {
             ("participants", .strings(department.participants)),
             ("ratings", ratings(department.ratings)),
             ("picks", picks(department.picks)),
-            ("maturity", maturity(department.maturity)),
+            ("maturity", context.json(department.maturity)),
             ("strategies", .strings(context.strategies(of: department.id))),
             ("knows", .strings(context.knows(department.id))),
             ("shares_with", .strings(context.sharesWith(department.id))),
@@ -70,7 +70,7 @@ struct SummaryJSON {
             ("picks", picks(company.picks)),
             ("krippendorff_alpha_ordinal", .optional(company.alphaOrdinal)),
             ("krippendorff_alpha_nominal", .optional(company.alphaNominal)),
-            ("maturity", maturity(company.maturity)),
+            ("maturity", context.json(company.maturity)),
         ])
     }
 
@@ -99,16 +99,6 @@ struct SummaryJSON {
                     (stage.id, .object(stage.options.map { ($0.id, .int(pick.count($0.id))) }))
                 }
             })
-    }
-
-    private func maturity(_ result: MaturityResult?) -> JSONValue {
-        guard let result else { return .null }
-        return .object([
-            ("level", .string(result.level)),
-            ("rank", .int(result.rank)),
-            ("label", .string(context.text(result.label))),
-            ("reason", .string(context.render(result.reason))),
-        ])
     }
 
     private func silo(_ finding: SiloFinding) -> JSONValue {

@@ -5,8 +5,9 @@ import Dispatch
 import Logging
 
 /// The participants' side of a live session: who is connected, under which
-/// seat and language, the join code and its locks. It mirrors the session
-/// state from `LiveSession.events()` and pushes what changed to everyone,
+/// seat and language, the join code and its locks. It keeps the session's
+/// state as `LiveSession.followStates()` gives it with each write (it folds
+/// no event of its own) and pushes what changed to everyone,
 /// without ever waiting on one connection (each has a bounded outbox).
 actor Room {
     struct Member {
@@ -26,6 +27,8 @@ actor Room {
     private let keeper: (any SeatKeeper)?
     private let keeping = DispatchQueue(label: "atelier.seats")
 
+    /// The session's state after the last write the room has pushed (the
+    /// live session's own, handed over with each write: never folded here).
     private(set) var mirror: SessionState
     /// Who of those present answered the current stage, for the facilitator's feed.
     private var tally: FeedText.Tally
@@ -53,6 +56,9 @@ actor Room {
     private var feeds: [Int: AsyncStream<FeedLine>.Continuation] = [:]
     private var nextFeed = 0
     private var timerTask: Task<Void, Never>?
+    /// After a restart, the names whose seats came from the store and who
+    /// have not come back yet (the facilitator is told as they do).
+    private var awaited: [String] = []
 
     init(
         session: LiveSession, state: SessionState, catalogs: [String: Catalog], facilitator: Catalog, code: String,
@@ -63,6 +69,7 @@ actor Room {
             seats[seat.tokenDigest] = seat
             tokens[seat.name] = seat.tokenDigest
         }
+        awaited = saved.map(\.name).sorted()
         self.session = session
         self.mirror = state
         self.tally = FeedText.Tally(state)
@@ -223,9 +230,37 @@ actor Room {
     /// recorded as having left; their seats stay, so `resume` still works.
     func releaseUnclaimed() async {
         let state = session.state
+        var gone: [String] = []
         for name in tokens.keys.sorted()
         where holders[name] == nil && leaving[name] == nil && state.participants[name]?.present == true {
             _ = await session.submit(leave(name))
+            gone.append(name)
+        }
+        awaited = []
+        if !gone.isEmpty {
+            notify(facilitator.text("net.feed.not_back", ["count": .count(gone.count), "names": .list(gone)]))
+        }
+    }
+
+    /// After a restart: who is expected back, for the facilitator (nil when nobody).
+    func awaitedLine() -> String? {
+        guard !awaited.isEmpty else { return nil }
+        let minutes = max(1, Int(configuration.resumeWindow.components.seconds + 59) / 60)
+        return facilitator.text(
+            "net.feed.awaited", ["count": .count(awaited.count), "names": .list(awaited), "minutes": .count(minutes)])
+    }
+
+    /// A seat from before the restart is taken back: the facilitator is told,
+    /// with who is still expected.
+    private func cameBack(_ name: String) {
+        guard let index = awaited.firstIndex(of: name) else { return }
+        awaited.remove(at: index)
+        if awaited.isEmpty {
+            notify(facilitator.text("net.feed.all_back", ["name": .text(name)]))
+        } else {
+            notify(
+                facilitator.text(
+                    "net.feed.back", ["name": .text(name), "count": .count(awaited.count), "names": .list(awaited)]))
         }
     }
 
@@ -333,12 +368,18 @@ actor Room {
         // Still present: the facilitator's atelier was restarted while the
         // participant was in, and no leave was recorded. (Asks the session,
         // not the mirror, which may not have followed a leave just stored.)
-        if session.state.participants[seat.name]?.present == true { return .seated(seat, token: token) }
+        if session.state.participants[seat.name]?.present == true {
+            cameBack(seat.name)
+            return .seated(seat, token: token)
+        }
         let command = Command(
             actor: .participant(seat.name), action: .join(name: seat.name, department: seat.department),
             time: configuration.clock())
         let outcome = await session.submit(command)
-        if case .accepted = outcome { return .seated(seat, token: token) }
+        if case .accepted = outcome {
+            cameBack(seat.name)
+            return .seated(seat, token: token)
+        }
         if holders[seat.name] == connection.id { holders[seat.name] = nil }
         members[connection.id]?.seat = nil
         if members[connection.id] != nil {
@@ -437,13 +478,13 @@ actor Room {
     }
 
     /// The results of the current stage, or why there are none to show.
-    func results(locale: String) -> Result<[String], RoomRefusal> {
+    func results(locale: String, width: Int? = nil) -> Result<[String], RoomRefusal> {
         let catalog = catalog(locale)
         guard let stage = mirror.stage else { return .failure(RoomRefusal(catalog.text("net.no_results"))) }
         guard mirror.revealed.contains(stage.id) else {
             return .failure(RoomRefusal(catalog.text("net.not_revealed", ["stage": .text(stage.id)])))
         }
-        let lines = StageText.results(mirror, catalog)
+        let lines = StageText.results(mirror, catalog, width: width ?? StageText.resultsWidth)
         guard !lines.isEmpty else {
             let takesNotes = stage.kind == .intro || stage.kind == .discussion
             return .failure(
@@ -456,13 +497,13 @@ actor Room {
 
     // MARK: - Following the session
 
-    /// Applies a batch of accepted events and pushes what changed.
-    func absorb(_ batch: [RecordedEvent]) {
-        let fresh = batch.filter { $0.seq > mirror.lastSeq }
+    /// Takes the state after a write of accepted events and pushes what changed.
+    func absorb(_ write: LiveSession.Write) {
+        let fresh = write.commands.joined().filter { $0.seq > mirror.lastSeq }
         guard !fresh.isEmpty else { return }
         let before = PushText.Snapshot(mirror)
         let counted = tally.count(mirror)
-        for event in fresh { mirror.apply(event) }
+        mirror = write.state
         tally.update(fresh, mirror)
         let after = PushText.Snapshot(mirror)
         if after != before {

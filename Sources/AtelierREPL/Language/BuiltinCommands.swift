@@ -155,5 +155,9 @@ extension CommandTable {
             [CommandForm([.slot(Slot("command", .command, optional: true))]) { .local(.help(command: $0["command"])) }]),
         spec("end", ["terminer", "fin"], group: "session", submit(.end)),
         spec("quit", ["exit", "quitter"], group: "session", local(.quit)),
+        spec(
+            "pager", group: "session",
+            [CommandForm([.slot(Slot("mode", .choice(["on", "off"])))]) { .local(.pager($0.text("mode") == "on")) }]),
+        spec("clear", ["effacer"], group: "session", local(.clear)),
     ]
 }

@@ -27,6 +27,9 @@ public enum LocalCommand: Sendable, Hashable {
     /// `force` replaces a file or folder already at the target.
     case export(format: String, path: String?, force: Bool = false)
     case quit
+    /// `pager on|off`.
+    case pager(Bool)
+    case clear
 }
 
 /// A command an extension added to the table, with its arguments by name.

@@ -11,6 +11,12 @@ extension REPL {
         switch command {
         case .quit:
             return .quit
+        case .pager(let on):
+            console.pager?.enabled = on
+            output = [catalog.text(on ? "repl.pager.on" : "repl.pager.off")]
+        case .clear:
+            console.clearScreen()
+            return .done
         case .help(nil):
             output = HelpView.lines(table: table, context: terminal)
         case .help(let word?):
@@ -63,7 +69,7 @@ extension REPL {
                 return refuse(catalog.render(error.message), line: line)
             }
         }
-        console.lines(output)
+        await console.page(output)
         return .done
     }
 
