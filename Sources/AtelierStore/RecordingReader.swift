@@ -167,8 +167,15 @@ public struct RecordingReader {
     /// The event must be one the rules produce at this point of the session.
     private func check(_ recorded: RecordedEvent) throws(RecordingError) {
         if recorded.seq == 1, let header {
-            let opening = Event.sessionStarted(
+            // A session started before rounds existed records no criteria and
+            // no digest; a later one records those of the header's definition.
+            var opening = Event.sessionStarted(
                 workshop: header.workshop.id, version: header.workshop.version, locale: header.locale)
+            if case .sessionStarted(_, _, _, let criteria, let digest) = recorded.event,
+                criteria != nil || digest != nil
+            {
+                opening = WorkshopJSON.opening(header.workshop, locale: header.locale)
+            }
             guard recorded.event == opening, recorded.time == header.startedAt else {
                 throw fail(
                     "store.recording.bad_opening",
