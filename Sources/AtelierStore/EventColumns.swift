@@ -35,7 +35,7 @@ struct EventColumns: Sendable, Hashable {
     init(_ event: Event, actor: Actor) {
         self.init(kind: event.type, actor: actor.participantName)
         switch event {
-        case .sessionStarted(let workshop, let version, let locale):
+        case .sessionStarted(let workshop, let version, let locale, _, _):
             other = workshop
             value = Int64(version)
             text = locale
@@ -76,6 +76,9 @@ struct EventColumns: Sendable, Hashable {
         case .undone(let seq):
             value = seq
         case .sessionEnded:
+            break
+        case .roundStarted:
+            // Stores with typed columns predate rounds; never written.
             break
         }
     }

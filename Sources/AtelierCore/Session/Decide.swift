@@ -4,6 +4,8 @@ extension SessionState {
     public static let maxTextLength = 500
     public static let maxNameLength = 40
     public static let timerMinutes = 1...180
+    /// The most rounds a stage may have.
+    public static let maxRounds = 9
 
     public func decide(_ command: Command) throws(DomainError) -> [Event] {
         if isEnded { throw .sessionEnded }
@@ -70,6 +72,16 @@ extension SessionState {
             try requireFacilitator(actor, "reveal")
             guard !revealed.contains(currentStage) else { throw .alreadyRevealed(currentStage) }
             return [.stageRevealed(stage: currentStage)]
+
+        case .round:
+            try requireFacilitator(actor, "round")
+            guard let stage, stage.kind == .rating || stage.kind == .pick else {
+                throw .noRoundsHere(stage: currentStage)
+            }
+            guard revealed.contains(stage.id) else { throw .roundNeedsReveal(stage.id) }
+            let round = round(of: stage.id)
+            guard round < Self.maxRounds else { throw .tooManyRounds(stage: stage.id, max: Self.maxRounds) }
+            return [.roundStarted(stage: stage.id, round: round + 1)]
 
         case .timer(let minutes):
             try requireFacilitator(actor, "timer")

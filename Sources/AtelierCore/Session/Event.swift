@@ -2,7 +2,11 @@
 /// truth: the state is their fold. Their encoding is stable and versioned
 /// (`EventSchema`, docs/recording-format.md).
 public enum Event: Sendable, Hashable {
-    case sessionStarted(workshop: String, version: Int, locale: String)
+    /// `criteria`: the consensus criteria in force (`ConsensusCriteria.recorded`);
+    /// `workshopDigest`: the SHA-256 of the workshop definition as stored, in
+    /// hexadecimal. Both absent in sessions started before rounds existed.
+    case sessionStarted(
+        workshop: String, version: Int, locale: String, criteria: String? = nil, workshopDigest: String? = nil)
     case departmentAdded(id: String, name: String)
     case participantJoined(name: String, department: String)
     case participantLeft(name: String)
@@ -20,6 +24,8 @@ public enum Event: Sendable, Hashable {
     /// Compensates the event with this sequence number: the journal is never edited.
     case undone(seq: Int64)
     case sessionEnded
+    /// The facilitator reopened a revealed stage as its next round (2, 3, ...).
+    case roundStarted(stage: String, round: Int)
 
     /// The stable name written in the `type` field (`EventSchema`).
     public var type: String { EventSchema.kinds[kind].type }

@@ -83,7 +83,7 @@ enum FeedText {
                     where !answered.contains(name) && state.participants[name]?.department == department {
                         recheck(name, state)
                     }
-                case .stageChanged, .undone, .sessionStarted:
+                case .stageChanged, .undone, .sessionStarted, .roundStarted:
                     self = Tally(state)
                     return
                 case .departmentAdded, .stageLocked, .stageUnlocked, .stageRevealed, .timerStarted, .rated, .picked,

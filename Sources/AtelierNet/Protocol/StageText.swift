@@ -70,6 +70,20 @@ enum StageText {
             + catalog.text("net.push.reveal", ["title": .text(stage.title.text(catalog.language))])
     }
 
+    /// The stage reopened as its next round.
+    static func round(_ stage: Stage, _ round: Int, _ catalog: Catalog) -> String {
+        "round \(stage.id) \(round)" + separator
+            + catalog.text(
+                "net.push.round", ["title": .text(stage.title.text(catalog.language)), "round": .count(round)])
+    }
+
+    /// The facilitator took a round's start back (`undo`): `round` is the one that stands.
+    static func roundBack(_ stage: Stage, _ round: Int, _ catalog: Catalog) -> String {
+        "round \(stage.id) \(round)" + separator
+            + catalog.text(
+                "net.push.round_back", ["title": .text(stage.title.text(catalog.language)), "round": .count(round)])
+    }
+
     /// The facilitator took a reveal back (`undo`).
     static func hidden(_ stage: Stage, _ catalog: Catalog) -> String {
         "hide \(stage.id)" + separator

@@ -508,6 +508,9 @@ actor Room {
         let after = PushText.Snapshot(mirror)
         if after != before {
             broadcast { PushText.changes(from: before, to: self.mirror, $0) }
+            if after.round > before.round {
+                each { name, catalog in PushText.previous(name, before: before, state: self.mirror, catalog) }
+            }
             if let timer = after.timer, timer != before.timer { schedule(timer) }
         }
         if !feeds.isEmpty, let line = FeedText.answeredLine(before: counted, after: tally.count(mirror), facilitator) {
@@ -532,6 +535,16 @@ actor Room {
                 lines = render(catalog(member.locale)).map { "* " + $0 }
                 rendered[member.locale] = lines
             }
+            guard !lines.isEmpty else { continue }
+            if !member.connection.deliver(lines) { dropSlow(id, member) }
+        }
+    }
+
+    /// Sends each joined participant the lines `render` gives for them, in their language.
+    private func each(_ render: (String, Catalog) -> [String]) {
+        for (id, member) in members where !member.dropped {
+            guard let name = member.seat?.name else { continue }
+            let lines = render(name, catalog(member.locale)).map { "* " + $0 }
             guard !lines.isEmpty else { continue }
             if !member.connection.deliver(lines) { dropSlow(id, member) }
         }

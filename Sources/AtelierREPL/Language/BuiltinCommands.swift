@@ -65,6 +65,7 @@ extension CommandTable {
         spec("lock", ["verrouiller"], group: "flow", submit(.lock)),
         spec("unlock", ["déverrouiller", "deverrouiller"], group: "flow", submit(.unlock)),
         spec("reveal", ["révéler", "reveler"], group: "flow", submit(.reveal)),
+        spec("round", ["tour"], group: "flow", submit(.round)),
         spec(
             "timer", ["minuteur"], group: "flow",
             [CommandForm([.slot(Slot("minutes", .minutes))]) { .submit(.timer(minutes: $0.number("minutes"))) }]),
@@ -129,6 +130,9 @@ extension CommandTable {
             "results", ["résultats", "resultats"], group: "results",
             [CommandForm([.slot(Slot("stage", .stage, optional: true))]) { .local(.results(stage: $0["stage"])) }]),
         spec("consensus", group: "results", local(.consensus)),
+        spec(
+            "rounds", ["tours"], group: "results",
+            [CommandForm([.slot(Slot("stage", .stage, optional: true))]) { .local(.rounds(stage: $0["stage"])) }]),
         spec("silos", group: "results", local(.silos)),
         spec("maturity", ["maturité", "maturite"], group: "results", local(.maturity)),
         spec(

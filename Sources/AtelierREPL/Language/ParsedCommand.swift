@@ -20,6 +20,8 @@ public enum LocalCommand: Sendable, Hashable {
     case strategies(department: String?)
     case results(stage: String?)
     case consensus
+    /// Round by round, per department, for a stage (default: the current one).
+    case rounds(stage: String?)
     case silos
     case maturity
     /// `force` replaces a file or folder already at the target.

@@ -48,6 +48,14 @@ extension REPL {
             output = results(id, state: state)
         case .consensus:
             output = ConsensusView.lines(analysis: analysis(of: state), state: state, context: terminal)
+        case .rounds(let stageID):
+            let id = stageID ?? state.currentStage
+            guard let stage = state.workshop.stage(id) else {
+                let error = DomainError.unknownStage(id, known: state.workshop.stages.map(\.id))
+                return refuse(catalog.render(error.message), line: line)
+            }
+            output = RoundsView.lines(
+                stage: stage, rounds: RoundsAnalysis.of(state), analysis: analysis(of: state), context: terminal)
         case .silos:
             output = SilosView.lines(analysis: analysis(of: state), state: state, context: terminal)
         case .maturity:
