@@ -159,8 +159,9 @@ final class ConnectionLoop {
             self.seat = seat
             catalog = catalogs[seat.locale] ?? catalog
             connection.markSeated()
-            reply(ok: token)
-            deliver(await room.stageLines(locale: catalog.language).map { "* " + $0 })
+            // The reply and the stage go out in one turn of the room: no push
+            // can come between them or before them.
+            await room.open(connection, first: ["ok " + token], stage: true)
         case .refused(let reason, let delay):
             if delay > .zero { await configuration.penaltySleep(delay) }
             reply(error: reason)
