@@ -178,6 +178,18 @@ actor Room {
         }
     }
 
+    /// A participant's request the store could not keep (refused to them,
+    /// never acknowledged): told on the facilitator's screen with the
+    /// store's reason, then summed while the store stays out of reach.
+    func notStored(_ name: String, _ failure: WriteFailure) {
+        incident(
+            "not_stored", address: name,
+            first: facilitator.text(
+                "net.feed.not_stored", ["name": .text(name), "reason": .message(failure.message)]),
+            log: "request not stored", level: .error,
+            metadata: ["name": "\(name)", "reason": "\(facilitator.render(failure.message))"])
+    }
+
     private func sum(_ kind: String, count: Int, address: String) -> String {
         let minutes = Int(NetConfiguration.milliseconds(configuration.summaryWindow) / 60_000)
         return facilitator.text(
@@ -359,8 +371,8 @@ actor Room {
             return .seated(seat, token: token)
         case .refused(let error):
             return .refused(catalog.render(error.message), delay: .zero)
-        case .failed(let reason):
-            logger.error("join not stored", metadata: ["name": "\(name)", "reason": "\(reason)"])
+        case .failed(let failure):
+            notStored(name, failure)
             return .refused(catalog.text("net.store_failed"), delay: .zero)
         }
     }
@@ -410,8 +422,10 @@ actor Room {
         }
         switch outcome {
         case .refused(let error): return .refused(catalog.render(error.message), delay: .zero)
-        default: return .refused(catalog.text("net.store_failed"), delay: .zero)
+        case .failed(let failure): notStored(seat.name, failure)
+        case .accepted: break
         }
+        return .refused(catalog.text("net.store_failed"), delay: .zero)
     }
 
     /// The seat this token opens, if any (what a browser's cookie holds);
