@@ -1,6 +1,7 @@
 import AtelierCore
 import AtelierStore
 import NIOCore
+import NIOPosix
 import PostgresNIO
 
 /// A failure of PostgreSQL or of the way to it, as the one sentence a
@@ -17,11 +18,15 @@ enum PostgresFailure {
 
     static func message(_ error: any Error, _ address: PostgresAddress) -> StoreError {
         if let error = error as? StoreError { return error }
-        guard let error = error as? PSQLError else { return unreachable(address, String(describing: error)) }
+        guard let error = error as? PSQLError else { return unreachable(address, reason(error, address)) }
         if error.code == .server, let info = error.serverInfo {
             let state = info[.sqlState] ?? ""
             let text = info[.message] ?? ""
             switch state {
+            case "57P01", "57P02":
+                return unreachable(address, .message(LocalizedMessage("store.postgres.reason.closed")))
+            case "57P03":
+                return unreachable(address, .message(LocalizedMessage("store.postgres.reason.starting")))
             case "28P01", "28000":
                 return StoreError(
                     "store.postgres.bad_login", ["user": .text(address.user), "address": .text(address.display)])
@@ -37,21 +42,37 @@ enum PostgresFailure {
         case .authMechanismRequiresPassword, .saslError, .unsupportedAuthMechanism:
             return StoreError(
                 "store.postgres.bad_login", ["user": .text(address.user), "address": .text(address.display)])
+        case .serverClosedConnection, .uncleanShutdown:
+            return unreachable(address, .message(LocalizedMessage("store.postgres.reason.closed")))
         default:
-            return unreachable(address, reason(error))
+            return unreachable(address, error.underlying.map { reason($0, address) } ?? .text(error.code.description))
         }
     }
 
-    static func unreachable(_ address: PostgresAddress, _ reason: String) -> StoreError {
-        StoreError("store.postgres.unreachable", ["address": .text(address.display), "reason": .text(reason)])
+    static func unreachable(_ address: PostgresAddress, _ reason: MessageValue) -> StoreError {
+        StoreError("store.postgres.unreachable", ["address": .text(address.display), "reason": reason])
     }
 
-    /// NIO's own words for a failed connection, else the error's code.
-    private static func reason(_ error: PSQLError) -> String {
-        if let underlying = error.underlying {
-            if let io = underlying as? IOError { return io.description }
-            return String(describing: underlying)
+    /// Why the server could not be reached, in the reader's words for what
+    /// happens (nothing listening, no such host, no answer in time), else
+    /// NIO's own.
+    private static func reason(_ error: any Error, _ address: PostgresAddress) -> MessageValue {
+        let server: [String: MessageValue] = ["host": .text(address.host), "port": .text("\(address.port)")]
+        if let failure = error as? NIOConnectionError {
+            if failure.connectionErrors.isEmpty, failure.dnsAError != nil || failure.dnsAAAAError != nil {
+                return .message(LocalizedMessage("store.postgres.reason.unknown_host", server))
+            }
+            if let first = failure.connectionErrors.first { return reason(first.error, address) }
         }
-        return error.code.description
+        if let io = error as? IOError, io.errnoCode == ECONNREFUSED {
+            return .message(LocalizedMessage("store.postgres.reason.refused", server))
+        }
+        if case ChannelError.connectTimeout = error {
+            return .message(LocalizedMessage("store.postgres.reason.timeout", server))
+        }
+        if let error = error as? PSQLError, error.code == .serverClosedConnection || error.code == .uncleanShutdown {
+            return .message(LocalizedMessage("store.postgres.reason.closed"))
+        }
+        return .text(String(describing: error))
     }
 }

@@ -26,9 +26,17 @@ import Testing
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        // The delay counts from `ready` (the store open, its connection made), as in the SQLite crash test.
+        var heard = Data()
+        while !heard.starts(with: Data("ready\n".utf8)) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }  // the child ended before it was ready: its stderr says why
+            heard.append(chunk)
+        }
         usleep(delay)
         kill(process.processIdentifier, SIGKILL)
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        heard.append(output.fileHandleForReading.readDataToEndOfFile())
+        let said = String(decoding: heard, as: UTF8.self)
         let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let acks = said.split(separator: "\n").compactMap { line -> Int64? in
