@@ -21,7 +21,11 @@ extension SessionState {
 
         case .join(let name, let departmentID):
             if case .participant(let self_) = actor, self_ != name { throw .notYourAnswer(who: name, you: self_) }
-            try validateName(name)
+            if !anonymous {
+                try validateName(name)
+            } else if participants[name] == nil {
+                return try joinAnonymously(name, departmentID)
+            }
             let dept = try requireDepartment(departmentID)
             if let existing = participants[name] {
                 guard !existing.present else { throw .nameTaken(name) }
@@ -130,6 +134,17 @@ extension SessionState {
             try requireFacilitator(actor, "quit")
             return [.sessionEnded]
         }
+    }
+
+    /// A newcomer to an anonymous session: the typed name is checked as any
+    /// name is, then left out; the event records the next pseudonym of the
+    /// department. A name that only looks like a pseudonym is refused (coming
+    /// back under one is the seat token's business, through the room).
+    private func joinAnonymously(_ name: String, _ departmentID: String) throws(DomainError) -> [Event] {
+        try validateName(name)
+        guard Pseudonym.parse(name) == nil else { throw .invalidName(name) }
+        let dept = try requireDepartment(departmentID)
+        return [.participantJoined(name: nextPseudonym(department: dept.id), department: dept.id)]
     }
 
     // MARK: - Rules shared by several commands

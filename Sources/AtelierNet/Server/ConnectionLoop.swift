@@ -148,6 +148,7 @@ final class ConnectionLoop {
             catalog = catalogs[seat.locale] ?? catalog
             connection.markSeated()
             reply(ok: token)
+            if let told = RoomDoor.anonymousSeat(seat, session.state, catalog) { deliver(["* " + told]) }
             deliver(await room.stageLines(locale: catalog.language).map { "* " + $0 })
         case .refused(let reason, let delay):
             if delay > .zero { await configuration.penaltySleep(delay) }

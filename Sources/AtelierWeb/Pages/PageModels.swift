@@ -27,7 +27,7 @@ public struct RoomSnapshot: Sendable {
     /// A snapshot with the analysis computed when a page will show it.
     public init(state: SessionState, now: Timestamp, paused: Bool = false) {
         let needed = state.isEnded || state.revealed.contains(state.currentStage)
-        self.init(state: state, analysis: needed ? Analysis.of(state) : nil, now: now, paused: paused)
+        self.init(state: state, analysis: needed ? Analysis.shown(state) : nil, now: now, paused: paused)
     }
 }
 

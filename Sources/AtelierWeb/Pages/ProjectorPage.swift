@@ -172,7 +172,7 @@ struct ProjectorView {
     // MARK: - The end
 
     func summary() -> String {
-        let analysis = model.room.analysis ?? Analysis.of(state)
+        let analysis = model.room.analysis ?? Analysis.shown(state)
         var out = HTML.el(
             "header", [("class", "top")],
             HTML.el("p", [("class", "position")], HTML.text(state.workshop.title.text(language)))

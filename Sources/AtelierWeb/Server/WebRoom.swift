@@ -86,7 +86,7 @@ actor WebRoom {
             analysis = cached.analysis
         } else {
             let needed = state.isEnded || state.revealed.contains(state.currentStage)
-            analysis = needed ? Analysis.of(state) : nil
+            analysis = needed ? Analysis.shown(state) : nil
             cached = (state.lastSeq, analysis)
         }
         return RoomSnapshot(state: state, analysis: analysis, now: clock(), paused: stopped)

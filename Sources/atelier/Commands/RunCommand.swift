@@ -31,6 +31,21 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Exit with status 1 at the end if any command was refused (for scripts).")
     var strict = false
 
+    @Flag(
+        help: """
+            Anonymous session: participants are known as their department and a number (marketing#3), \
+            the names they type are never stored. Kept for the whole session (resume keeps it).
+            """)
+    var anonymous = false
+
+    @ArgumentParser.Option(
+        name: .customLong("min-group"),
+        help: """
+            Withhold from the room and the exports any department figure built from fewer than K answers \
+            (it still counts for the company). Default: 3 with --anonymous, off otherwise.
+            """)
+    var minGroup: String?
+
     @OptionGroup var network: ListenOptions
 
     func run() async throws {
@@ -49,12 +64,32 @@ struct RunCommand: AsyncParsableCommand {
         if (try? journal.load(id: id)) != nil {
             cli.fail(LocalizedMessage("repl.run.session_exists", ["session": .text(id)]))
         }
+        let smallest = Self.minimumGroup(minGroup, anonymous: anonymous, cli: cli)
         let state = cli.orFail { () throws(StoreError) in
-            try journal.create(id: id, workshop: entry.workshop, locale: cli.catalog.language, time: now)
+            try journal.create(
+                id: id, workshop: entry.workshop, locale: cli.catalog.language, time: now, anonymous: anonymous,
+                minGroup: smallest)
         }
         try await Self.lead(
             state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: false, listening: listening,
             store: store)
+    }
+
+    /// The session's smallest group shown: `--min-group` when given (a whole
+    /// number in `SmallGroups.range`, else one localized message and exit 1),
+    /// 3 for an anonymous session, none otherwise.
+    static func minimumGroup(_ typed: String?, anonymous: Bool, cli: CLI) -> Int? {
+        guard let typed else { return anonymous ? SmallGroups.anonymousDefault : nil }
+        guard let value = Int(typed), SmallGroups.range.contains(value) else {
+            cli.fail(
+                LocalizedMessage(
+                    "repl.run.min_group_range",
+                    [
+                        "value": .text(typed), "min": .count(SmallGroups.range.lowerBound),
+                        "max": .count(SmallGroups.range.upperBound),
+                    ]))
+        }
+        return value
     }
 
     /// Puts the facilitator in the REPL on the session (`run` and `resume`);

@@ -81,7 +81,7 @@ struct SessionsCommand: AsyncParsableCommand {
             switch SessionSource.load(summary.id, storePath: storeOption.path) {
             case .success(let loaded):
                 let state = loaded.state()
-                return ComparedSession(state: state, analysis: Analysis.of(state, language: cli.catalog.language))
+                return ComparedSession(state: state, analysis: Analysis.shown(state, language: cli.catalog.language))
             case .failure(let error): cli.fail(error.message)
             }
         }
