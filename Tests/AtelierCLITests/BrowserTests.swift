@@ -1,26 +1,46 @@
 import Foundation
 import Testing
 
-/// The room in a real browser: runs Tests/Browser/room_test.py (Debian's
-/// python3-selenium driving headless Chromium, zbarimg reading the QR code)
-/// against the built `atelier`. It needs chromium, chromium-driver,
-/// python3-selenium and zbar-tools, which `.ci/run` installs; without them
-/// the test is skipped and says so.
+/// The room in a real browser: runs Tests/Browser/room_test.py and
+/// new_user_test.py (Debian's python3-selenium driving headless Chromium,
+/// zbarimg reading the QR code, tmux as the facilitator's terminal) against
+/// the built `atelier`. They need chromium, chromium-driver, python3-selenium,
+/// zbar-tools and tmux, which `.ci/run` installs; without them the tests are
+/// skipped and say so.
 @Suite(.serialized) struct BrowserTests {
     static let tools = ["/usr/bin/python3", "/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/zbarimg"]
     static let available = tools.allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+    static let hasTmux = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
     static let script = CLIRunner.root.appendingPathComponent("Tests/Browser/room_test.py")
-    /// Where the screenshots of a failed run are kept.
+    static let newUser = CLIRunner.root.appendingPathComponent("Tests/Browser/new_user_test.py")
+    /// Where the screenshots of a failed run are kept (one folder per script's test).
     static let artifacts = CLIRunner.root.appendingPathComponent(".build/browser-artifacts")
 
     @Test(
         .enabled(
             if: available, "needs chromium, chromium-driver, python3-selenium and zbar-tools (.ci/run installs them)"))
     func threePhonesAndTheProjectorGoThroughTheWholeWorkshop() async throws {
+        let (status, text) = try await Self.run(Self.script)
+        #expect(status == 0, "room_test.py failed (screenshots in \(Self.artifacts.path)):\n\(text)")
+        #expect(text.contains("ok   whole_workshop") && text.contains("ok   misuse"), "\(text)")
+    }
+
+    /// The "Done when" as a new user would: `run --listen 0.0.0.0:PORT` in a terminal, a phone opens
+    /// the QR's URL and answers every stage, the projector shows the tallies, and the export equals the one of
+    /// the same answers typed in the REPL (Tests/Browser/new_user_test.py says which fields it sets aside).
+    @Test(.enabled(if: available && hasTmux, "needs chromium, chromium-driver, python3-selenium, zbar-tools and tmux"))
+    func aNewUsersBrowserRoomExportsWhatTheTypedAnswersExport() async throws {
+        let (status, text) = try await Self.run(Self.newUser)
+        #expect(status == 0, "new_user_test.py failed (screenshots in \(Self.artifacts.path)):\n\(text)")
+        #expect(text.contains("ok   new_user"), "\(text)")
+    }
+
+    /// Runs a browser script against the built `atelier`; its exit status and everything it printed.
+    static func run(_ script: URL) async throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = [
-            Self.script.path, "--atelier", try CLIRunner.binary().path, "--artifacts", Self.artifacts.path,
+            script.path, "--atelier", try CLIRunner.binary().path, "--artifacts", Self.artifacts.path,
         ]
         process.currentDirectoryURL = CLIRunner.root
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
@@ -42,8 +62,6 @@ import Testing
             }
         }
         try output.close()
-        let text = try String(contentsOf: log, encoding: .utf8)
-        #expect(status == 0, "room_test.py failed (screenshots in \(Self.artifacts.path)):\n\(text)")
-        #expect(text.contains("ok   whole_workshop") && text.contains("ok   misuse"), "\(text)")
+        return (status, try String(contentsOf: log, encoding: .utf8))
     }
 }

@@ -44,6 +44,48 @@ import Testing
         await room.stop()
     }
 
+    @Test func aColleaguesStrategyAndSharesArePushedToTheDepartmentsPagesAtOnce() async throws {
+        let room = try await WebTestRoom.start()
+        await room.facilitator(.goTo(stage: "strategy"))
+        let ana = try await room.browser()
+        _ = try await ana.join("ana", "marketing")
+        let chloe = try await room.browser()
+        _ = try await chloe.join("chloe", "marketing")
+        let anaSocket = PageSocket.open(room, token: ana.token)
+        _ = try await anaSocket.waitFor { $0.hasPrefix("<main") }
+        let chloeSocket = PageSocket.open(room, token: chloe.token)
+        let first = try await chloeSocket.waitFor { $0.hasPrefix("<main") }
+        #expect(!first.contains("<ul class=\"stated\">") && !first.contains("aria-checked=\"true\""))
+        try anaSocket.send(["op": "strategy", "text": "One voice"])
+        _ = try await chloeSocket.waitFor { $0.contains("<ul class=\"stated\"><li>One voice</li></ul>") }
+        try anaSocket.send(["op": "shares", "other": "legal"])
+        let shared = try await chloeSocket.waitFor { $0.contains("aria-checked=\"true\"") }
+        #expect(shared.components(separatedBy: "aria-checked=\"true\"").count == 2)
+        anaSocket.close()
+        chloeSocket.close()
+        await ana.close()
+        await chloe.close()
+        await room.stop()
+    }
+
+    @Test func anAnswerTypedForAParticipantAndItsUndoArePushedToTheirPage() async throws {
+        let room = try await WebTestRoom.start()
+        await room.facilitator(.goTo(stage: "ignore"))
+        let browser = try await room.browser()
+        _ = try await browser.join("ana", "marketing")
+        let socket = PageSocket.open(room, token: browser.token)
+        let first = try await socket.waitFor { $0.hasPrefix("<main") }
+        #expect(!first.contains("aria-pressed=\"true\""))
+        await room.facilitator(.rate(who: "ana", item: "ignore", value: 3))
+        let rated = try await socket.waitFor { $0.contains("aria-pressed=\"true\"") }
+        #expect(rated.contains("value=\"3\" class=\"choice chosen\" aria-pressed=\"true\""))
+        await room.facilitator(.undo)
+        _ = try await socket.waitFor { $0.hasPrefix("<main") && !$0.contains("aria-pressed=\"true\"") }
+        socket.close()
+        await browser.close()
+        await room.stop()
+    }
+
     @Test func withoutASeatTheSocketGetsTheJoinFormAndCloses() async throws {
         let room = try await WebTestRoom.start()
         let socket = PageSocket.open(room, token: "0123456789abcdef0123456789abcdef")

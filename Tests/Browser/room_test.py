@@ -632,11 +632,14 @@ def whole_workshop(facilitator, browsers, artifacts, results):
     expected += [("strategy_declared", "marketing", "strategy", "One voice for all our pages"),
                  ("knows_declared", "legal", "strategy", "marketing"),
                  ("shares_declared", "marketing", "strategy", "legal")]
-    browsers.screenshots("05-strategy")
-    f.say("reveal")
-    # Another's answer is not pushed to everyone; the reveal is, with the department's statements in it.
+    # A department's statements show at once on the pages of all its members, before any reveal.
     wait(ana.driver, lambda d: d.find_element(By.CSS_SELECTOR, "#department-legal form.toggle:nth-of-type(2) button")
          .get_attribute("aria-checked") == "true", "Ana does not see that her department shares with Legal")
+    wait(chloe.driver, lambda d: [li.text for li in d.find_elements(By.CSS_SELECTOR, "ul.stated li")]
+         == ["One voice for all our pages"], "Chloe does not see the strategy Ana stated for Marketing")
+    results.append("a colleague's strategy and shares show on a department's pages at once")
+    browsers.screenshots("05-strategy")
+    f.say("reveal")
     wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, "figure.silo-map svg"),
          "the projector shows no silo map on the strategy stage")
     check_screen_fits(projector, "the silo map")
@@ -783,11 +786,11 @@ def main():
     args = parser.parse_args()
     binary = os.path.abspath(args.atelier)
     artifacts = os.path.abspath(args.artifacts)
-    shutil.rmtree(artifacts, ignore_errors=True)
     failures = 0
     for test in (whole_workshop, misuse):
         if args.only and test.__name__ != args.only:
             continue
+        shutil.rmtree(os.path.join(artifacts, test.__name__), ignore_errors=True)
         home = tempfile.mkdtemp(prefix="atelier-browser-")
         facilitator = Facilitator(binary, home, free_port(), free_port(), session=test.__name__)
         browsers = Browsers(os.path.join(artifacts, test.__name__), keep=args.keep)

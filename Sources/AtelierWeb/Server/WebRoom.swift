@@ -336,6 +336,40 @@ actor WebRoom {
         }
     }
 
+    /// What the room does not push to participants (another's answer) but a
+    /// page shows: a department's strategy, knows and shares on the pages of
+    /// its members, an answer the facilitator typed for a participant on that
+    /// participant's page, an `undo` on every page. The author's own page
+    /// came back with the answer already. Answers by participants for
+    /// themselves (nearly every event) cost nothing here.
+    func pushStatements(_ batches: [[RecordedEvent]]) {
+        var departments: [String: Set<String>] = [:]
+        var names: Set<String> = []
+        var everyone = false
+        for recorded in batches.joined() {
+            let author = recorded.actor.participantName
+            switch recorded.event {
+            case .strategyDeclared(let department, _), .knowsDeclared(let department, _),
+                .sharesDeclared(let department, _):
+                departments[department, default: []].insert(author ?? "")
+            case .rated(.participant(let name), _, _, _), .picked(.participant(let name), _, _):
+                if author == nil { names.insert(name) }
+            case .undone:
+                everyone = true
+            default:
+                break
+            }
+        }
+        guard everyone || !departments.isEmpty || !names.isEmpty else { return }
+        for link in links.values {
+            guard let seat = link.seat else { continue }
+            let authors = departments[seat.department]
+            // A statement's only author is the one page that has it already.
+            let statement = authors.map { $0 != [seat.name] } ?? false
+            if everyone || statement || names.contains(seat.name) { push(link) }
+        }
+    }
+
     /// The room closed the link (kick, another device took the seat, the
     /// session ended or paused): its pages say so and its sockets close.
     private func closed(_ link: WebLink, _ reason: LinkClosing) async {

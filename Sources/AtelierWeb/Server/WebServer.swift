@@ -72,7 +72,10 @@ public final class WebServer: RoomCompanion {
         let shown = JoinAddresses.shown(host: configuration.host, port: port, interfaces: configuration.interfaces())
         await room.setOrigin("http://" + (shown.first?.description ?? "\(configuration.host):\(port)"))
         let following = Task {
-            for await _ in await door.live.events() { await room.pushScreens() }
+            for await batches in await door.live.events() {
+                await room.pushScreens()
+                await room.pushStatements(batches)
+            }
         }
         running.withLock { $0 = Running(group: group, task: task, following: following, room: room, port: port) }
         logger.info("listening", metadata: ["host": "\(configuration.host)", "port": "\(port)"])
