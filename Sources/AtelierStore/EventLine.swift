@@ -124,6 +124,7 @@ struct EventLine: Codable, Sendable {
         var values = EventValues()
         for (index, field) in EventSchema.kinds[kind].fields.enumerated() {
             switch index < fields.count ? fields[index] : nil {
+            case nil where field.optional: break
             case nil: throw .missing(field.name)
             case .text(let text): values[index] = .text(text)
             case .integer(let value): values[index] = .integer(value)

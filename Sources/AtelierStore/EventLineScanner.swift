@@ -97,7 +97,10 @@ struct EventLineScanner {
         var values = EventValues()
         for (index, field) in EventSchema.kinds[kind].fields.enumerated() {
             let key = Self.firstField + field.nameIndex
-            guard seen & (1 << UInt64(key)) != 0 else { return nil }
+            guard seen & (1 << UInt64(key)) != 0 else {
+                if field.optional { continue }
+                return nil
+            }
             switch field.type {
             case .text: values[index] = texts[key].map(FieldValue.text)
             case .integer: values[index] = .integer(integers[key])

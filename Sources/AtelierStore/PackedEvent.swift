@@ -15,6 +15,8 @@ import Foundation
 /// name), then the event's fields in the order `EventSchema` declares them.
 /// Texts are a length (LEB128) and UTF-8 bytes; integers are zigzag LEB128;
 /// a rater is 0 then a participant's name, or 1 then a department id.
+/// Optional fields (after the required ones) are left out altogether when
+/// all are absent; otherwise each is 0 (absent) or 1 followed by its value.
 enum PackedEvent {
     static func encode(_ event: Event, actor: Actor) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -30,7 +32,13 @@ enum PackedEvent {
         var out = PackWriter(bytes: bytes)
         bytes = []
         out.header(kind.code, actor)
-        for index in kind.fields.indices {
+        let required = kind.requiredCount
+        // Optional fields: nothing at all when every one is absent (the bytes
+        // of an event written before they existed), else 0 (absent) or 1 then
+        // the value, for each.
+        let withOptional = (required..<kind.fields.count).contains { values[$0] != nil }
+        for index in kind.fields.indices where index < required || withOptional {
+            if index >= required { out.presence(values[index] != nil) }
             switch values[index] {
             case .text(let text): out.text(text)
             case .integer(let value): out.integer(value)
@@ -52,6 +60,12 @@ enum PackedEvent {
         else { return nil }
         var values = EventValues()
         for (index, field) in EventSchema.kinds[kind].fields.enumerated() {
+            if field.optional {
+                // None at all, or a presence byte before each.
+                if index == EventSchema.kinds[kind].requiredCount, input.atEnd { break }
+                guard let present = input.byte(), present <= 1 else { return nil }
+                if present == 0 { continue }
+            }
             switch field.type {
             case .text: values[index] = input.text().map(FieldValue.text)
             case .integer: values[index] = input.integer().map(FieldValue.integer)
@@ -84,6 +98,10 @@ private struct PackWriter {
         } else {
             bytes.append(0)
         }
+    }
+
+    mutating func presence(_ present: Bool) {
+        bytes.append(present ? 1 : 0)
     }
 
     mutating func rater(_ rater: Rater) {

@@ -160,8 +160,16 @@ public struct RecordingReader {
     /// The event must be one the rules produce at this point of the session.
     private func check(_ recorded: RecordedEvent) throws(RecordingError) {
         if recorded.seq == 1, let header {
-            let opening = Event.sessionStarted(
+            var opening = Event.sessionStarted(
                 workshop: header.workshop.id, version: header.workshop.version, locale: header.locale)
+            // Anonymity and the smallest group shown are the session's own choice (any K the CLI accepts).
+            if case .sessionStarted(_, _, _, _, _, let anonymous, let minGroup) = recorded.event,
+                anonymous || minGroup.map(SmallGroups.range.contains) == true
+            {
+                opening = .sessionStarted(
+                    workshop: header.workshop.id, version: header.workshop.version, locale: header.locale,
+                    anonymous: anonymous, minGroup: minGroup)
+            }
             guard recorded.event == opening, recorded.time == header.startedAt else {
                 throw fail(
                     "store.recording.bad_opening",

@@ -140,11 +140,16 @@ extension SessionState {
     /// name is, then left out; the event records the next pseudonym of the
     /// department. A name that only looks like a pseudonym is refused (coming
     /// back under one is the seat token's business, through the room).
+    /// (A join naming the very pseudonym it would get is the replay of one:
+    /// the same event again.)
     private func joinAnonymously(_ name: String, _ departmentID: String) throws(DomainError) -> [Event] {
-        try validateName(name)
-        guard Pseudonym.parse(name) == nil else { throw .invalidName(name) }
         let dept = try requireDepartment(departmentID)
-        return [.participantJoined(name: nextPseudonym(department: dept.id), department: dept.id)]
+        let pseudonym = nextPseudonym(department: dept.id)
+        if name != pseudonym {
+            try validateName(name)
+            guard Pseudonym.parse(name) == nil else { throw .invalidName(name) }
+        }
+        return [.participantJoined(name: pseudonym, department: dept.id)]
     }
 
     // MARK: - Rules shared by several commands

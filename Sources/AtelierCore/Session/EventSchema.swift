@@ -13,7 +13,11 @@ public enum EventSchema {
     }
 
     private static let declared: [EventKind] = [
-        EventKind("session_started", code: 1, ("workshop", .text), ("version", .integer), ("locale", .text)),
+        EventKind(
+            "session_started", code: 1, ("workshop", .text), ("version", .integer), ("locale", .text),
+            optional: [
+                ("criteria", .text), ("workshop_digest", .text), ("anonymous", .integer), ("min_group", .integer),
+            ]),
         EventKind("department_added", code: 2, ("department", .text), ("name", .text)),
         EventKind("participant_joined", code: 3, ("name", .text), ("department", .text)),
         EventKind("participant_left", code: 4, ("name", .text)),
@@ -98,6 +102,10 @@ public struct EventField: Sendable, Hashable {
     public let type: FieldType
     /// Its index in `EventSchema.fieldNames`.
     public let nameIndex: Int
+    /// An optional field comes after every required one; a line or a pack
+    /// without it reads as nil, and nil is written as nothing at all, so the
+    /// events written before the field existed keep their exact bytes.
+    public var optional = false
 }
 
 /// One kind of event: its `type` name, its packed code (never reused) and its fields in order.
@@ -106,25 +114,32 @@ public struct EventKind: Sendable {
     public let code: UInt8
     public let fields: [EventField]
 
-    init(_ type: String, code: UInt8, _ fields: (String, FieldType)...) {
+    init(_ type: String, code: UInt8, _ fields: (String, FieldType)..., optional: [(String, FieldType)] = []) {
         self.type = type
         self.code = code
         // Name indexes are set once every kind is declared (`EventSchema.kinds`).
-        self.fields = fields.map { EventField(name: $0.0, type: $0.1, nameIndex: -1) }
+        self.fields =
+            fields.map { EventField(name: $0.0, type: $0.1, nameIndex: -1) }
+            + optional.map { EventField(name: $0.0, type: $0.1, nameIndex: -1, optional: true) }
     }
 
     init(_ kind: EventKind, nameIndexes: [Int]) {
         type = kind.type
         code = kind.code
-        fields = zip(kind.fields, nameIndexes).map { EventField(name: $0.name, type: $0.type, nameIndex: $1) }
+        fields = zip(kind.fields, nameIndexes).map {
+            EventField(name: $0.name, type: $0.type, nameIndex: $1, optional: $0.optional)
+        }
     }
+
+    /// How many fields every event of this kind holds (the optional ones come after).
+    public var requiredCount: Int { fields.count { !$0.optional } }
 }
 
-/// The fields of one event, in its kind's order: at most four, kept inline
+/// The fields of one event, in its kind's order: at most eight, kept inline
 /// (no allocation per event).
 public struct EventValues: Sendable, Hashable {
-    public static let capacity = 4
-    private var first, second, third, fourth: FieldValue?
+    public static let capacity = 8
+    private var first, second, third, fourth, fifth, sixth, seventh, eighth: FieldValue?
 
     public init() {}
 
@@ -134,7 +149,11 @@ public struct EventValues: Sendable, Hashable {
             case 0: return first
             case 1: return second
             case 2: return third
-            default: return fourth
+            case 3: return fourth
+            case 4: return fifth
+            case 5: return sixth
+            case 6: return seventh
+            default: return eighth
             }
         }
         set {
@@ -142,7 +161,11 @@ public struct EventValues: Sendable, Hashable {
             case 0: first = newValue
             case 1: second = newValue
             case 2: third = newValue
-            default: fourth = newValue
+            case 3: fourth = newValue
+            case 4: fifth = newValue
+            case 5: sixth = newValue
+            case 6: seventh = newValue
+            default: eighth = newValue
             }
         }
     }
@@ -179,8 +202,13 @@ extension Event {
             for (index, field) in fields.enumerated() { values[index] = field }
         }
         switch self {
-        case .sessionStarted(let workshop, let version, let locale):
+        case .sessionStarted(
+            let workshop, let version, let locale, let criteria, let digest, let anonymous, let minGroup):
             set(.text(workshop), .integer(Int64(version)), .text(locale))
+            values[3] = criteria.map(FieldValue.text)
+            values[4] = digest.map(FieldValue.text)
+            values[5] = anonymous ? .integer(1) : nil
+            values[6] = minGroup.map { .integer(Int64($0)) }
         case .departmentAdded(let id, let name): set(.text(id), .text(name))
         case .participantJoined(let name, let department): set(.text(name), .text(department))
         case .participantLeft(let name): set(.text(name))
@@ -218,7 +246,9 @@ extension Event {
         switch kind {
         case 0:
             guard let workshop = text(0), let version = integer(1), let locale = text(2) else { return nil }
-            self = .sessionStarted(workshop: workshop, version: version, locale: locale)
+            self = .sessionStarted(
+                workshop: workshop, version: version, locale: locale, criteria: text(3), workshopDigest: text(4),
+                anonymous: integer(5) == 1, minGroup: integer(6))
         case 1:
             guard let id = text(0), let name = text(1) else { return nil }
             self = .departmentAdded(id: id, name: name)

@@ -9,8 +9,10 @@ extension SessionState {
         let seq = recorded.seq
         let time = recorded.time
         switch recorded.event {
-        case .sessionStarted(_, _, let locale):
+        case .sessionStarted(_, _, let locale, _, _, let anonymous, let minGroup):
             self.locale = locale
+            self.anonymous = anonymous
+            self.minGroup = minGroup
         case .departmentAdded(let id, let name):
             departments.append(Department(id: id, name: name))
         case .participantJoined(let name, let department):

@@ -26,6 +26,19 @@ public enum Pseudonym {
     }
 }
 
+extension Command {
+    /// Who the journal records as having caused `event`: the command's
+    /// actor, except that a participant's own join is recorded under the
+    /// name it joined with — the same name, but in an anonymous session the
+    /// pseudonym, so that the name they typed is never written.
+    public func recordedActor(of event: Event) -> Actor {
+        guard case .participant = actor, case .join = action, case .participantJoined(let name, _) = event else {
+            return actor
+        }
+        return .participant(name)
+    }
+}
+
 extension SessionState {
     /// The pseudonym of the next participant joining this department: one
     /// more than the highest number it gave there (undone joins give theirs back).

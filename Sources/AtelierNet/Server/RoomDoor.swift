@@ -140,11 +140,13 @@ public struct RoomDoor: Sendable {
         return catalog.render(words)
     }
 
-    /// The sentence telling a participant just seated in an anonymous session
-    /// the name the room knows them by; nil in any other session.
+    /// The push telling a participant just seated in an anonymous session
+    /// the name the room knows them by (`anonymous marketing#3 — ...`); nil
+    /// in any other session.
     public static func anonymousSeat(_ seat: Seat, _ state: SessionState, _ catalog: Catalog) -> String? {
         guard state.anonymous else { return nil }
-        return catalog.text("net.anonymous_seat", ["name": .text(shown(seat.name, state, catalog))])
+        return "anonymous \(seat.name)" + StageText.separator
+            + catalog.text("net.anonymous_seat", ["name": .text(shown(seat.name, state, catalog))])
     }
 
     /// The line protocol's sentence for a request that does not fit.

@@ -51,6 +51,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let cli = CLI(locale: language.locale)
         let entry = cli.orExit { () throws(FilesError) in try WorkshopLibrary().load(workshop) }
+        let smallest = Self.minimumGroup(minGroup, anonymous: anonymous, cli: cli)
         let paths = XDGPaths()
         let listening = network.configuration(cli).map { ($0, network.webConfiguration($0, cli)) }
         await ListenOptions.checkAvailable(listening, cli: cli)
@@ -64,7 +65,6 @@ struct RunCommand: AsyncParsableCommand {
         if (try? journal.load(id: id)) != nil {
             cli.fail(LocalizedMessage("repl.run.session_exists", ["session": .text(id)]))
         }
-        let smallest = Self.minimumGroup(minGroup, anonymous: anonymous, cli: cli)
         let state = cli.orFail { () throws(StoreError) in
             try journal.create(
                 id: id, workshop: entry.workshop, locale: cli.catalog.language, time: now, anonymous: anonymous,
