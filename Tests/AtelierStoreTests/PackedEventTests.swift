@@ -32,6 +32,12 @@ import Testing
         (.facilitator, .noteAdded(stage: "intro", text: "« On a une agence » — la direction")),
         (.facilitator, .undone(seq: 1_234_567_890_123)),
         (.facilitator, .sessionEnded),
+        // An anonymous session's first event; one with only its smallest group.
+        (
+            .facilitator,
+            .sessionStarted(workshop: "coping-patterns", version: 3, locale: "fr", anonymous: true, minGroup: 3)
+        ),
+        (.facilitator, .sessionStarted(workshop: "coping-patterns", version: 3, locale: "en", minGroup: 50)),
     ]
 
     func decode(_ bytes: [UInt8]) -> (actor: Actor, event: Event)? {
@@ -47,7 +53,10 @@ import Testing
                 let back = bytes.withUnsafeBytes { PackedEvent.decode($0, names: names) }
                 #expect(back?.actor == actor && back?.event == event, "\(event)")
             }
-            // The typed columns hold the same event.
+            // The typed columns hold the same event (they predate the optional fields: never written with them).
+            let kind = EventSchema.kinds[event.kind]
+            guard !kind.fields.indices.contains(where: { kind.fields[$0].optional && event.values[$0] != nil })
+            else { continue }
             let columns = EventColumns(event, actor: actor)
             #expect(columns.event == event && columns.eventActor == actor, "\(event)")
         }
@@ -179,5 +188,28 @@ import Testing
         #expect(upgraded == Int(StoreSchema.version))
         #expect(packs == live.eventCount)
         #expect(typed == 0)
+    }
+}
+
+@Suite struct PrivacyFieldsTests {
+    /// A session that sets neither keeps today's bytes; one that does adds
+    /// its fields after a presence byte each (criteria and digest absent).
+    @Test func theFirstEventKeepsItsBytesUnlessTheSessionSetsThem() throws {
+        let plain = PackedEvent.encode(
+            .sessionStarted(workshop: "w", version: 1, locale: "fr"), actor: .facilitator)
+        #expect(plain == [1, 1, 0, 1, 119, 2, 2, 102, 114])
+        let anonymous = PackedEvent.encode(
+            .sessionStarted(workshop: "w", version: 1, locale: "fr", anonymous: true, minGroup: 3),
+            actor: .facilitator)
+        #expect(anonymous == plain + [0, 0, 1, 2, 1, 6])
+        let line = RecordingWriter().event(
+            RecordedEvent(
+                seq: 1, time: 5, actor: .facilitator,
+                event: .sessionStarted(workshop: "w", version: 1, locale: "fr", anonymous: true, minGroup: 3)))
+        #expect(line.contains(#""anonymous":1"#) && line.contains(#""min_group":3"#))
+        let plainLine = RecordingWriter().event(
+            RecordedEvent(
+                seq: 1, time: 5, actor: .facilitator, event: .sessionStarted(workshop: "w", version: 1, locale: "fr")))
+        #expect(!plainLine.contains("anonymous") && !plainLine.contains("min_group"))
     }
 }
