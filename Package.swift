@@ -82,7 +82,7 @@ let package = Package(
         ),
         .target(
             name: "AtelierReplay",
-            dependencies: ["AtelierCore", "AtelierFiles", "AtelierStore", "AtelierTerminal"],
+            dependencies: ["AtelierCore", "AtelierStore", "AtelierTerminal"],
             swiftSettings: strict
         ),
         .target(
@@ -113,8 +113,8 @@ let package = Package(
         .executableTarget(
             name: "atelier",
             dependencies: [
-                "AtelierCore", "AtelierResources", "AtelierFiles", "AtelierStore", "AtelierTerminal", "AtelierREPL",
-                "AtelierNet", "AtelierWeb", "AtelierExport", "AtelierReplay",
+                "AtelierCore", "AtelierResources", "AtelierFiles", "AtelierStore", "AtelierLive", "AtelierTerminal",
+                "AtelierREPL", "AtelierNet", "AtelierWeb", "AtelierExport", "AtelierReplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -164,6 +164,7 @@ let package = Package(
             name: "AtelierREPLTests",
             dependencies: [
                 "AtelierCore", "AtelierFiles", "AtelierLive", "AtelierExport", "AtelierTerminal", "AtelierREPL",
+                "AtelierTestFixtures",
             ],
             swiftSettings: strict),
         .testTarget(
@@ -197,7 +198,8 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strict),
         // Runs the built `atelier` binary (and reads the core's version number).
-        .testTarget(name: "AtelierCLITests", dependencies: ["AtelierCore"], swiftSettings: strict),
+        .testTarget(
+            name: "AtelierCLITests", dependencies: ["AtelierCore", "AtelierTestFixtures"], swiftSettings: strict),
         .testTarget(
             name: "AtelierFilesTests", dependencies: ["AtelierCore", "AtelierFiles", "AtelierTestFixtures"],
             swiftSettings: strict),

@@ -57,6 +57,8 @@ public final class LiveSession: Sendable {
         var waiting: [Waiting] = []
         var writing = false
         var listeners: [Int: AsyncStream<[[RecordedEvent]]>.Continuation] = [:]
+        /// Followers that take the state after each write with it (`followStates()`).
+        var stateListeners: [Int: AsyncStream<Write>.Continuation] = [:]
         var nextListener = 0
     }
 
@@ -86,6 +88,29 @@ public final class LiveSession: Sendable {
         }
         continuation.onTermination = { [weak self] _ in
             _ = self?.inner.withLock { $0.listeners.removeValue(forKey: id) }
+        }
+        return (state, stream)
+    }
+
+    /// One write to the journal as `followStates()` gives it: the events of
+    /// each command it stored, and the session's state once they are applied.
+    public struct Write: Sendable {
+        public let commands: [[RecordedEvent]]
+        public let state: SessionState
+    }
+
+    /// `follow()` for a follower that needs the state after each write and
+    /// not each event's own (the network room): the session's state comes
+    /// with each write, so the follower does not fold the events again.
+    public func followStates() -> (state: SessionState, writes: AsyncStream<Write>) {
+        let (stream, continuation) = AsyncStream<Write>.makeStream(bufferingPolicy: .unbounded)
+        let (state, id) = inner.withLock { inner in
+            defer { inner.nextListener += 1 }
+            inner.stateListeners[inner.nextListener] = continuation
+            return (inner.state, inner.nextListener)
+        }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.inner.withLock { $0.stateListeners.removeValue(forKey: id) }
         }
         return (state, stream)
     }
@@ -154,11 +179,17 @@ public final class LiveSession: Sendable {
             defer { rest = rest.dropFirst(command.events.count) }
             return Array(rest.prefix(command.events.count))
         }
-        let listeners = inner.withLock { inner in
+        let (listeners, stateListeners, state) = inner.withLock { inner in
             for event in recorded { inner.state.apply(event) }
-            return Array(inner.listeners.values)
+            // The state is shared only with those that asked for it.
+            let stateListeners = Array(inner.stateListeners.values)
+            return (Array(inner.listeners.values), stateListeners, stateListeners.isEmpty ? nil : inner.state)
         }
         for listener in listeners { listener.yield(perCommand) }
+        if let state {
+            let write = Write(commands: perCommand, state: state)
+            for listener in stateListeners { listener.yield(write) }
+        }
         for (command, events) in zip(batch, perCommand) { command.reply.resume(returning: .accepted(events)) }
     }
 

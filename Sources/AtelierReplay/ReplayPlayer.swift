@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierTerminal
 import Foundation
 
 #if canImport(Glibc)
@@ -9,8 +10,9 @@ import Foundation
 
 /// Plays a transcript on the terminal at the schedule's pace: the only part
 /// of the replay that sleeps and reads keys. Space pauses and resumes, `q`
-/// stops; with `step`, each stage change waits for Enter. When stdout is not
-/// a terminal, everything is printed at once.
+/// stops; with `step`, each stage change waits for Enter. On a terminal the
+/// lines follow its width as it is resized (SIGWINCH), as the REPL's do.
+/// When stdout is not a terminal, everything is printed at once.
 public struct ReplayPlayer {
     public let transcript: ReplayTranscript
     public let schedule: ReplaySchedule
@@ -34,12 +36,14 @@ public struct ReplayPlayer {
         let keys = Keyboard()
         if keys != nil { emit(transcript.style.dim(hint)) }
         defer { keys?.restore() }
+        let width = TerminalWidth(measuring: STDOUT_FILENO)
         var cursor = ReplayCursor(transcript.session)
         while cursor.position < transcript.session.events.count {
             let index = cursor.position
             if !pause(before: index, keys: keys) { return false }
             guard let advanced = cursor.advance() else { break }
-            for line in transcript.lines(at: advanced.index, before: advanced.before, after: cursor.state) {
+            let fitted = transcript.fitting(width: width.current)
+            for line in fitted.lines(at: advanced.index, before: advanced.before, after: cursor.state) {
                 emit(line)
             }
         }

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierStore
 import AtelierTerminal
 
 /// What a replay shows, as the facilitator saw it: one line per event (the
@@ -15,6 +16,15 @@ public struct ReplayTranscript: Sendable {
     public init(session: LoadedSession, context: TerminalContext) {
         self.session = session
         self.context = context
+    }
+
+    /// The same transcript for a terminal now `width` columns wide (a resize).
+    public func fitting(width: Int) -> ReplayTranscript {
+        width == context.width
+            ? self
+            : ReplayTranscript(
+                session: session, context: TerminalContext(catalog: context.catalog, style: context.style, width: width)
+            )
     }
 
     public var catalog: Catalog { context.catalog }

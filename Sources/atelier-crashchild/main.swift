@@ -1,6 +1,8 @@
 // The crash test's child: appends events to a session of a store, in batches
 // of 1 to 3 events per transaction, and writes `ack SEQ` (the batch's last
-// sequence number) to stdout after each commit, until it is killed.
+// sequence number) to stdout after each commit, until it is killed. It says
+// `ready` once the store is open, so the parent's random delay counts from
+// the first append, not from a start-up that a loaded machine stretches.
 // Usage: atelier-crashchild STORE SESSION
 import AtelierCore
 import AtelierStore
@@ -12,11 +14,18 @@ guard arguments.count == 3 else {
     exit(2)
 }
 
+/// Straight to the pipe, unbuffered: the parent must see every line at once.
+func say(_ text: String) {
+    let line = Array(text.utf8)
+    _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+}
+
 do {
     let store = try SessionStore(path: arguments[1])
     let session = arguments[2]
     var state = try store.load(id: session)
     var batch = state.lastSeq
+    say("ready\n")
     while true {
         batch += 1
         let size = Int(batch % 3) + 1
@@ -29,9 +38,7 @@ do {
         for event in try store.append(session: session, after: state.lastSeq, events, reaching: summary) {
             state.apply(event)
         }
-        // Straight to the pipe, unbuffered: the parent must see every acknowledgement.
-        let line = Array("ack \(state.lastSeq)\n".utf8)
-        _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+        say("ack \(state.lastSeq)\n")
     }
 } catch {
     FileHandle.standardError.write(Data("atelier-crashchild: \(error)\n".utf8))

@@ -1,3 +1,4 @@
+import AtelierTestFixtures
 import Foundation
 import Testing
 
@@ -218,10 +219,10 @@ final class Facilitator: @unchecked Sendable {
     func type(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
 
     /// Closes the commands' pipe and waits for the end.
-    func finish() async throws -> CLIRunner.Output {
+    func finish() async throws -> (status: Int32, stdout: String, stderr: String) {
         try? input.fileHandleForWriting.close()
         for _ in 0..<400 where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
-        return CLIRunner.Output(
+        return (
             status: process.isRunning ? -1 : process.terminationStatus,
             stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
     }

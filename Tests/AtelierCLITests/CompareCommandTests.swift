@@ -50,19 +50,20 @@ import Testing
         let one = try await CLIRunner.run(["compare", Self.before, "--locale", "en"])
         #expect(one.status == 64)
         #expect(
-            one.stderr
-                == "compare needs at least two sessions (store ids or recording files), or --all with --workshop ID\n")
+            one.refusal
+                == "Error: compare needs at least two sessions (store ids or recording files), or --all with --workshop ID"
+        )
         let format = try await CLIRunner.run(["compare", Self.before, Self.after, "--format", "pdf", "--locale", "en"])
         #expect(format.status == 64)
-        #expect(format.stderr == "unknown format \"pdf\"; accepted: md, json, csv, html\n")
+        #expect(format.refusal == "Error: unknown format \"pdf\"; accepted: md, json, csv, html")
         let order = try await CLIRunner.run(["compare", Self.before, Self.after, "--order", "size", "--locale", "en"])
         #expect(order.status == 64)
-        #expect(order.stderr == "unknown order \"size\"; accepted: date, given\n")
+        #expect(order.refusal == "Error: unknown order \"size\"; accepted: date, given")
         let all = try await CLIRunner.run(["compare", "--all", "--locale", "en"])
         #expect(all.status == 64)
-        #expect(all.stderr == "--all needs --workshop ID: the workshop whose stored sessions to compare\n")
+        #expect(all.refusal == "Error: --all needs --workshop ID: the workshop whose stored sessions to compare")
         let french = try await CLIRunner.run(["compare", Self.before, "--locale", "fr"])
-        #expect(french.stderr.hasPrefix("compare demande au moins deux sessions"))
+        #expect(french.refusal.hasPrefix("Error: compare demande au moins deux sessions"))
     }
 
     /// Both examples imported into a store: the history and `compare --all`.

@@ -9,7 +9,7 @@ struct JoinCommandTests {
         ])
         #expect(output.status == 64)
         #expect(output.stdout == "")
-        #expect(output.stderr == "--name \"Ana Maria\" must be one word without spaces (e.g. --name Ana-Maria)\n")
+        #expect(output.refusal == "Error: --name \"Ana Maria\" must be one word without spaces (e.g. --name Ana-Maria)")
     }
 
     @Test func theAddressNeedsItsHost() async throws {
@@ -18,8 +18,8 @@ struct JoinCommandTests {
         ])
         #expect(output.status == 64)
         #expect(
-            output.stderr
-                == "« 7800 » n'est pas une adresse ; donnez HÔTE:PORT comme l'animateur l'affiche (par ex. 192.168.1.20:7800)\n"
+            output.refusal
+                == "Error: « 7800 » n'est pas une adresse ; donnez HÔTE:PORT comme l'animateur l'affiche (par ex. 192.168.1.20:7800)"
         )
     }
 }

@@ -100,6 +100,6 @@ import Testing
         let output = try await CLIRunner.run(["validate", "--locale", "de", "locales/en.yaml"])
         #expect(output.status == 64)
         #expect(output.stdout == "")
-        #expect(output.stderr == "langue inconnue « de » ; disponibles : en, fr\n")
+        #expect(output.refusal == "Error: langue inconnue « de » ; disponibles : en, fr")
     }
 }

@@ -10,8 +10,8 @@ struct WebOptionTests {
         #expect(output.status == 64)
         #expect(output.stdout == "")
         #expect(
-            output.stderr
-                == "--web needs --listen: browsers join the room that --listen opens (atelier run --listen [HOST:]PORT --web [HOST:]PORT)\n"
+            output.refusal
+                == "Error: --web needs --listen: browsers join the room that --listen opens (atelier run --listen [HOST:]PORT --web [HOST:]PORT)"
         )
     }
 
@@ -22,8 +22,9 @@ struct WebOptionTests {
         ])
         #expect(output.status == 64)
         #expect(
-            output.stderr
-                == "« host:port » n'est pas une adresse pour --web ; donnez [HÔTE:]PORT (par exemple 0.0.0.0:4712)\n")
+            output.refusal
+                == "Error: « host:port » n'est pas une adresse pour --web ; donnez [HÔTE:]PORT (par exemple 0.0.0.0:4712)"
+        )
     }
 
     @Test func theLastPortHasNoNextOne() async throws {
@@ -33,8 +34,8 @@ struct WebOptionTests {
         ])
         #expect(output.status == 64)
         #expect(
-            output.stderr
-                == "--listen uses port 65535, so there is no next port for browsers; choose one with --web [HOST:]PORT\n"
+            output.refusal
+                == "Error: --listen uses port 65535, so there is no next port for browsers; choose one with --web [HOST:]PORT"
         )
     }
 }

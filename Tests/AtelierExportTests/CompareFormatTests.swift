@@ -21,7 +21,7 @@ import Testing
 
     /// docs/compare.schema.json checked by python3's jsonschema (Draft 2020-12).
     @Test(arguments: ["en", "fr"])
-    func jsonFollowsItsSchema(language: String) throws {
+    func jsonFollowsItsSchema(language: String) async throws {
         let json = try text(.json, language: language)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-compare-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -37,7 +37,8 @@ import Testing
             for e in errors: print(list(e.path), e.message)
             sys.exit(1 if errors else 0)
             """
-        let (status, output) = try Self.run("/usr/bin/env", ["python3", "-c", script, schema, document.path])
+        let checked = try await Program.tool("/usr/bin/env", ["python3", "-c", script, schema, document.path])
+        let (status, output) = (checked.status, checked.stdout)
         #expect(status == 0, "\(output)")
 
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -121,18 +122,6 @@ import Testing
             ])
     }
 
-    static func run(_ tool: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 }
 
 /// The h1–h3 titles of a page, in order, and how many charts it holds.

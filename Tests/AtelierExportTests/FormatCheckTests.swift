@@ -10,7 +10,7 @@ import Testing
     /// The JSON is checked against docs/summary.schema.json by python3's
     /// `jsonschema` (Draft 2020-12), and its numbers against the analysis.
     @Test(arguments: ["en", "fr"])
-    func jsonFollowsTheSchema(language: String) throws {
+    func jsonFollowsTheSchema(language: String) async throws {
         let state = try Demo.bundledState()
         let json = try Demo.text(state, .json, language: language)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-schema-\(UUID())")
@@ -27,7 +27,8 @@ import Testing
             for e in errors: print(list(e.path), e.message)
             sys.exit(1 if errors else 0)
             """
-        let (status, output) = try run("/usr/bin/env", ["python3", "-c", script, schema, document.path])
+        let checked = try await Program.tool("/usr/bin/env", ["python3", "-c", script, schema, document.path])
+        let (status, output) = (checked.status, checked.stdout)
         #expect(status == 0, "\(output)")
 
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -117,18 +118,6 @@ import Testing
         #expect(collector.departmentNodes == state.departments.count)
     }
 
-    private func run(_ tool: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 }
 
 /// Collects what the HTML checks need while XMLParser walks the page.

@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierExport
+import AtelierTestFixtures
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
     static let chromium = "/usr/bin/chromium"
 
     @Test(arguments: [("A4", "en"), ("letter", "fr")])
-    func theReportPrintsWithEverySection(paper: String, language: String) throws {
+    func theReportPrintsWithEverySection(paper: String, language: String) async throws {
         let state = try Demo.bundledState()
         var html = try Demo.text(state, .html, language: language)
         // The page leaves the paper to the printer; the test chooses it.
@@ -23,15 +24,15 @@ import Testing
         let page = folder.appendingPathComponent("report.html")
         let pdf = folder.appendingPathComponent("report.pdf")
         try Data(html.utf8).write(to: page)
-        let (status, output) = try CompareFormatTests.run(
+        let printed = try await Program.tool(
             Self.chromium,
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                 "--user-data-dir=" + folder.appendingPathComponent("profile").path,
                 "--print-to-pdf=" + pdf.path, page.absoluteString,
             ])
-        #expect(status == 0, "\(output)")
-        let (_, info) = try CompareFormatTests.run("/usr/bin/pdfinfo", [pdf.path])
+        #expect(printed.status == 0, "\(printed.stdout)")
+        let info = try await Program.tool("/usr/bin/pdfinfo", [pdf.path]).stdout
         let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap {
             Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces))
         }
@@ -39,8 +40,9 @@ import Testing
         #expect(size.hasSuffix(paper == "A4" ? "(A4)" : "(letter)"), "\(size)")
         // Nine pages on this machine's fonts; the bound leaves room for others.
         #expect((6...12).contains(pages ?? 0), "\(info)")
-        let (textStatus, text) = try CompareFormatTests.run("/usr/bin/pdftotext", ["-layout", pdf.path, "-"])
-        #expect(textStatus == 0)
+        let extracted = try await Program.tool("/usr/bin/pdftotext", ["-layout", pdf.path, "-"])
+        #expect(extracted.status == 0)
+        let text = extracted.stdout
         let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for title in titles {
             let words = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -114,6 +114,27 @@ import Testing
         #expect(seqs == [2, 3])
     }
 
+    /// The network room's way: each write comes with the state after it, the
+    /// same state the session serves, so the follower folds nothing again.
+    @Test func followStatesGivesEachWriteWithTheStateAfterIt() async throws {
+        let live = LiveSession(state: state, journal: MemoryJournal())
+        let (followed, writes) = live.followStates()
+        #expect(followed.lastSeq == 0)
+        for id in ["marketing", "legal"] { _ = await live.submit(add(id)) }
+        var seen: [(seqs: [Int64], lastSeq: Int64, departments: [String])] = []
+        var last: SessionState?
+        for await write in writes {
+            seen.append(
+                (write.commands.flatMap { $0.map(\.seq) }, write.state.lastSeq, write.state.departments.map(\.id)))
+            last = write.state
+            if seen.count == 2 { break }
+        }
+        #expect(seen.map(\.seqs) == [[1], [2]])
+        #expect(seen.map(\.lastSeq) == [1, 2])
+        #expect(seen.map(\.departments) == [["marketing"], ["marketing", "legal"]])
+        #expect(StateComparison.differences(try #require(last), live.state) == [])
+    }
+
     @Test func refusalsCarryTheirSentence() async throws {
         let live = LiveSession(state: state, journal: MemoryJournal())
         let join = Command(actor: .facilitator, action: .join(name: "ana", department: "nowhere"), time: 1)

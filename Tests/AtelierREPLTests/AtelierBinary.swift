@@ -1,3 +1,4 @@
+import AtelierTestFixtures
 import Foundation
 
 /// The built `atelier` program, run in a folder of its own with its own
@@ -38,42 +39,14 @@ struct AtelierBinary {
 
     /// The program next to the test bundle (both are in the build folder).
     static func path() throws -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let beside = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }
-            .map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("atelier").path }
-        let candidates = beside + [root.appendingPathComponent(".build/debug/atelier").path]
-        guard let found = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw TestFailure("atelier is not built; looked at \(candidates)")
-        }
-        return found
+        try Program.built().path
     }
 
     /// Runs `atelier ARGUMENTS` with `input` on stdin; `merge` sends stderr to stdout.
     func run(_ arguments: [String], input: String = "", merge: Bool = false) async throws -> Result {
-        try await OffThread.run { try runAndWait(arguments, input: input, merge: merge) }
-    }
-
-    private func runAndWait(_ arguments: [String], input: String, merge: Bool) throws -> Result {
-        let names = ["stdin", "stdout", "stderr"].map { folder.appendingPathComponent("\($0)-\(UUID().uuidString)") }
-        try Data(input.utf8).write(to: names[0])
-        try Data().write(to: names[1])
-        try Data().write(to: names[2])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Self.path())
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = environment
-        process.standardInput = try FileHandle(forReadingFrom: names[0])
-        let output = try FileHandle(forWritingTo: names[1])
-        process.standardOutput = output
-        process.standardError = merge ? output : try FileHandle(forWritingTo: names[2])
-        try process.run()
-        process.waitUntilExit()
-        defer { for name in names { try? FileManager.default.removeItem(at: name) } }
-        return Result(
-            status: process.terminationStatus, output: try String(contentsOf: names[1], encoding: .utf8),
-            errors: try String(contentsOf: names[2], encoding: .utf8))
+        let output = try await Program.run(
+            try Program.built(), arguments, in: folder, environment: environment, input: input, mergeErrors: merge)
+        return Result(status: output.status, output: output.stdout, errors: output.stderr)
     }
 
     /// The example script of a whole workshop (docs/examples).

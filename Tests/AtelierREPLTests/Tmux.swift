@@ -20,6 +20,14 @@ struct Tmux {
         try await OffThread.run { [self] in try tmux(["send-keys", "-t", "0", "-l", text]) }
     }
 
+    /// Resizes the pane's window, as a person dragging the terminal's edge
+    /// (the program in it gets SIGWINCH).
+    func resize(width: Int, height: Int) async throws {
+        try await OffThread.run { [self] in
+            try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
+        }
+    }
+
     /// The visible lines, trailing spaces trimmed; with `history`, every
     /// line since the start, a line the terminal wrapped joined back whole.
     func screen(history: Bool = false) -> [String] {

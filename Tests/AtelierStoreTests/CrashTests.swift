@@ -13,24 +13,31 @@ import Testing
 
     /// The child program, built next to the test bundle.
     static var child: URL {
-        let tests = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return tests.deletingLastPathComponent().appendingPathComponent("atelier-crashchild")
+        get throws { try Program.built("atelier-crashchild") }
     }
 
-    /// Starts the child, kills it after `delay` microseconds, and returns the
-    /// last sequence number it acknowledged (0 if none) and what it said on stderr.
+    /// Starts the child, kills it `delay` microseconds after it says `ready`
+    /// (its store open), and returns the last sequence number it acknowledged
+    /// (0 if none) and what it said on stderr.
     func killedRun(store: String, delay: UInt32) throws -> (acknowledged: Int64, errors: String) {
         let process = Process()
-        process.executableURL = Self.child
+        process.executableURL = try Self.child
         process.arguments = [store, "crash"]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        var heard = Data()
+        while !heard.starts(with: Data("ready\n".utf8)) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }  // the child ended before it was ready: its stderr says why
+            heard.append(chunk)
+        }
         usleep(delay)
         kill(process.processIdentifier, SIGKILL)
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        heard.append(output.fileHandleForReading.readDataToEndOfFile())
+        let said = String(decoding: heard, as: UTF8.self)
         let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let acks = said.split(separator: "\n").compactMap { line -> Int64? in
@@ -67,7 +74,7 @@ import Testing
     }
 
     @Test func acknowledgedEventsSurviveSIGKILL() throws {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.child.path), "build atelier-crashchild first")
+        #expect((try? Self.child) != nil, "build atelier-crashchild first")
         let path = TestSupport.folder() + "/crash.sqlite"
         _ = try SessionStore(path: path).create(
             id: "crash", workshop: TestSupport.copingPatterns, locale: "fr", time: 1_714_550_400_000)

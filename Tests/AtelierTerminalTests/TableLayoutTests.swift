@@ -69,4 +69,24 @@ import Testing
                 "\u{1B}[2m[0:00]\u{1B}[0m one", "two",
             ])
     }
+
+    /// Columns that cannot fit even cut are left out, the least needed first.
+    @Test func optionalColumnsGiveWayWhenIdsCannot() {
+        let columns = [
+            TableLayout.Column("id"), TableLayout.Column("when"), TableLayout.Column("n", rightAligned: true),
+            TableLayout.Column("note", .text(minimum: 4)),
+        ]
+        let cells = [["coping-patterns-2026-12-06-abcd", "2026-12-06 10:00", "512", "ended"]]
+        let wide = TableLayout.fitting(columns, cells: cells, width: 80, leavingOut: [1, 2], indent: 0)
+        #expect(wide.kept == [0, 1, 2, 3])
+        #expect(wide.row(cells[0]) == "coping-patterns-2026-12-06-abcd  2026-12-06 10:00  512  ended")
+        let narrow = TableLayout.fitting(columns, cells: cells, width: 45, leavingOut: [1, 2], indent: 0)
+        #expect(narrow.kept == [0, 2, 3])
+        #expect(narrow.header == "id                                 n  note")
+        #expect(narrow.row(cells[0]) == "coping-patterns-2026-12-06-abcd  512  ended")
+        // Nothing left to leave out: the id stays whole, the line longer than the width.
+        let tiny = TableLayout.fitting(columns, cells: cells, width: 20, leavingOut: [1, 2], indent: 0)
+        #expect(tiny.kept == [0, 3])
+        #expect(tiny.row(cells[0]) == "coping-patterns-2026-12-06-abcd  end…")
+    }
 }

@@ -30,7 +30,8 @@ struct PageTestSession {
     ) -> String {
         ParticipantPage.fragment(
             ParticipantPageModel(
-                room: RoomSnapshot(state: state, now: now, paused: paused), catalog: catalogs[language]!,
+                room: RoomSnapshot(state: state, now: now, paused: paused, language: language),
+                catalog: catalogs[language]!,
                 languages: languages, seat: seat, prefill: prefill, refusal: refusal, closing: closing))
     }
 
@@ -38,7 +39,8 @@ struct PageTestSession {
         let url = "http://192.168.1.20:4712/?code=ABC234"
         return ProjectorPage.fragment(
             ProjectorPageModel(
-                room: RoomSnapshot(state: state, now: now), catalog: catalogs[language]!, joinURL: url, code: "ABC234",
+                room: RoomSnapshot(state: state, now: now, language: language), catalog: catalogs[language]!,
+                joinURL: url, code: "ABC234",
                 qr: QRMatrix(encoding: url)))
     }
 }

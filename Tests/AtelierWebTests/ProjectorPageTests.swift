@@ -64,6 +64,13 @@ import Testing
         #expect(page.contains("<span class=\"badge answered\">1 of 2 answered</span>"))
         #expect(session.state.answerProgress == AnswerProgress(stage: "brakes", answered: 1, present: 2))
         #expect(!page.contains("figure class=\"tally\""))
+        // In French the verb agrees with those who answered.
+        #expect(session.projector(language: "fr").contains("<span class=\"badge answered\">1 sur 2 a répondu</span>"))
+        for item in ["control", "understanding", "strategy"] {
+            try session.run(.rate(who: "Chloe", item: item, value: 2), by: .participant("Chloe"))
+        }
+        #expect(
+            session.projector(language: "fr").contains("<span class=\"badge answered\">2 sur 2 ont répondu</span>"))
     }
 
     @Test func aRevealShowsTheTallyPerDepartmentAndForTheCompany() throws {
@@ -103,6 +110,18 @@ import Testing
         #expect(page.contains("<li>Legal: 0 strategies stated; known by no other department</li>"))
     }
 
+    @Test func theSiloMapsLegendWrapsBetweenItsPartsWhenTheMapIsNarrow() throws {
+        var session = try PageTestSession()
+        try session.run(.goTo(stage: "strategy"))
+        try session.run(.declareStrategy(department: "marketing", text: "One voice"))
+        try session.run(.reveal)
+        let page = session.projector(language: "fr")
+        #expect(
+            page.contains(
+                "<tspan x=\"0\" dy=\"0\">plein : stratégie énoncée · anneau rouge : un constat le concerne</tspan>"
+                    + "<tspan x=\"0\" dy=\"14\">nombre : participants</tspan>"))
+    }
+
     @Test func theEndShowsTheSummaryAtAGlance() throws {
         var session = try PageTestSession()
         try session.run(.join(name: "Ana", department: "marketing"))
@@ -115,6 +134,18 @@ import Testing
         #expect(page.contains("id=\"chart-heatmap\""))
         #expect(page.contains("id=\"chart-silo-map\""))
         #expect(!page.contains("Ana"))
+    }
+
+    @Test func theSummaryOfAnEnglishSessionIsWordedInFrenchOnAFrenchProjector() throws {
+        var session = try PageTestSession()
+        try session.run(.join(name: "Ana", department: "marketing"))
+        try session.run(.goTo(stage: "ignore"))
+        try session.run(.rate(who: "Ana", item: "ignore", value: 3), by: .participant("Ana"))
+        try session.run(.end)
+        let page = session.projector(language: "fr")
+        #expect(page.contains("<h1>En un coup d&#39;œil</h1>") || page.contains("<h1>En un coup d'œil</h1>"))
+        #expect(page.contains("pas encore Réactif, car la médiane de « Fuir et fermer les yeux » est 3"))
+        #expect(!page.contains("Reactive") && !page.contains("Flee and close"))
     }
 
     @Test func theProjectorLoadsTheRoomScriptAndItsOwn() throws {

@@ -1,3 +1,4 @@
+import AtelierTestFixtures
 import Foundation
 import Testing
 
@@ -59,20 +60,13 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: zbarimg), "needs zbar-tools"))
-    func theDrawingDecodesBackToTheJoinURL() throws {
+    func theDrawingDecodesBackToTheJoinURL() async throws {
         let matrix = try #require(QRMatrix(encoding: Self.url))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-qr-\(UUID().uuidString).pgm")
         try Self.image(of: HalfBlockQR.lines(matrix)).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.zbarimg)
-        process.arguments = ["--quiet", "--raw", file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(String(decoding: data, as: UTF8.self) == Self.url + "\n")
+        let decoded = try await Program.run(URL(fileURLWithPath: Self.zbarimg), ["--quiet", "--raw", file.path])
+        #expect(decoded.status == 0)
+        #expect(decoded.stdout == Self.url + "\n")
     }
 }

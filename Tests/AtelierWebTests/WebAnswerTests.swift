@@ -26,6 +26,12 @@ import Testing
         #expect(page.status == .ok)
         #expect(rated(room) == [.rated(rater: .participant("ana"), stage: "ignore", item: "ignore", value: 3)])
         #expect(room.events.last?.actor == .participant("ana"))
+        // The page itself says it: the point highlighted, "Your answer", and no sentence naming the item's id.
+        #expect(page.body.contains("value=\"3\" class=\"choice chosen\" aria-pressed=\"true\""))
+        #expect(page.body.contains("Your answer: 3 — Much like us."))
+        #expect(!page.body.contains("class=\"confirmation\""))
+        let noted = try await browser.post("/act", [("op", "note"), ("text", "We never look")])
+        #expect(noted.body.contains("<p class=\"confirmation\" role=\"status\">note recorded</p>"))
         await browser.close()
         await room.stop()
     }

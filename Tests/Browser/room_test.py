@@ -309,6 +309,18 @@ def wait_stage(driver, stage):
          "the page never moved to stage %s; it shows:\n%s" % (stage, room_text(driver)))
 
 
+def again(action, attempts=5):
+    """Runs `action`, which finds elements and acts on them; when a push replaced the page in between (a stale
+    element), runs it again on the new page. An action ends with its one click, so a stale one did nothing."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except StaleElementReferenceException:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+
+
 def no_alert(driver):
     try:
         alert = driver.switch_to.alert
@@ -357,8 +369,9 @@ class Phone:
         d.find_element(By.CSS_SELECTOR, "form.join button[type=submit]").click()
         wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, "footer.bottom p.you"),
              "%s never got past the join form; the page shows:\n%s" % (self.name, room_text(d)))
-        check(self.name in d.find_element(By.CSS_SELECTOR, "footer.bottom p.you").text,
-              "the page does not say who joined")
+        # The socket's first page may replace the footer meanwhile: read it again if so.
+        wait(d, lambda d: self.name in d.find_element(By.CSS_SELECTOR, "footer.bottom p.you").text,
+             "the page does not say who joined")
         check(reloaded(html) != self.javascript,
               "joining %s the page" % ("reloaded" if self.javascript else "did not reload"))
         if self.javascript:
@@ -367,9 +380,9 @@ class Phone:
     def rate(self, item, value):
         d = self.driver
         selector = "#item-%s button[name=value][value='%d']" % (item, value)
-        button = wait(d, lambda d: d.find_element(By.CSS_SELECTOR, selector), "no button %s" % selector)
+        wait(d, lambda d: d.find_element(By.CSS_SELECTOR, selector), "no button %s" % selector)
         html = d.find_element(By.TAG_NAME, "html")
-        button.click()
+        again(lambda: d.find_element(By.CSS_SELECTOR, selector).click())
         wait(d, lambda d: d.find_element(By.CSS_SELECTOR, selector).get_attribute("aria-pressed") == "true",
              "%s's rating %s=%d is not highlighted; the page shows:\n%s" % (self.name, item, value, room_text(d)))
         check(reloaded(html) != self.javascript, "answering %s the page" % ("reloaded" if self.javascript else
@@ -380,23 +393,27 @@ class Phone:
     def pick(self, option):
         d = self.driver
         selector = "form.options button[name=option][value='%s']" % option
-        d.find_element(By.CSS_SELECTOR, selector).click()
+        again(lambda: d.find_element(By.CSS_SELECTOR, selector).click())
         wait(d, lambda d: d.find_element(By.CSS_SELECTOR, selector).get_attribute("aria-pressed") == "true",
              "%s's pick %s is not highlighted" % (self.name, option))
 
     def strategy(self, text):
         d = self.driver
-        box = d.find_element(By.ID, "strategy-text")
-        box.send_keys(text)
-        box.find_element(By.XPATH, "./ancestor::form").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+        def send():
+            box = d.find_element(By.ID, "strategy-text")
+            box.clear()
+            box.send_keys(text)
+            box.find_element(By.XPATH, "./ancestor::form").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        again(send)
         wait(d, lambda d: any(li.text == text for li in d.find_elements(By.CSS_SELECTOR, "ul.stated li")),
              "%s's strategy is not listed; the page shows:\n%s" % (self.name, room_text(d)))
 
     def declare(self, op, other):
         d = self.driver
         selector = "#department-%s form.toggle input[name=op][value=%s]" % (other, op)
-        form = d.find_element(By.CSS_SELECTOR, selector).find_element(By.XPATH, "./ancestor::form")
-        form.find_element(By.CSS_SELECTOR, "button").click()
+        again(lambda: d.find_element(By.CSS_SELECTOR, selector).find_element(By.XPATH, "./ancestor::form")
+              .find_element(By.CSS_SELECTOR, "button").click())
 
         def done(d):
             f = d.find_element(By.CSS_SELECTOR, selector).find_element(By.XPATH, "./ancestor::form")
@@ -405,12 +422,16 @@ class Phone:
 
     def note(self, text):
         d = self.driver
-        details = d.find_element(By.CSS_SELECTOR, "details.note")
-        if details.get_attribute("open") is None:
-            details.find_element(By.TAG_NAME, "summary").click()
-        box = d.find_element(By.ID, "note-text")
-        box.send_keys(text)
-        box.find_element(By.XPATH, "./ancestor::form").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+        def send():
+            details = d.find_element(By.CSS_SELECTOR, "details.note")
+            if details.get_attribute("open") is None:
+                details.find_element(By.TAG_NAME, "summary").click()
+            box = d.find_element(By.ID, "note-text")
+            box.clear()
+            box.send_keys(text)
+            box.find_element(By.XPATH, "./ancestor::form").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        again(send)
         wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, "p.confirmation") or
              d.find_elements(By.CSS_SELECTOR, "p.refusal"), "%s's note got no reply" % self.name)
         check(not d.find_elements(By.CSS_SELECTOR, "p.refusal"), "%s's note was refused: %s"
@@ -640,6 +661,10 @@ def whole_workshop(facilitator, browsers, artifacts, results):
     results.append("a colleague's strategy and shares show on a department's pages at once")
     browsers.screenshots("05-strategy")
     f.say("reveal")
+    wait(ana.driver, lambda d: d.find_elements(By.CSS_SELECTOR, "section.results ul.strategies li"),
+         "Ana's page shows no strategy results after the reveal")
+    check(font_size(ana.driver, "section.results ul.strategies") == font_size(ana.driver, "main"),
+          "the strategy results on a phone are not in the page's text size")
     wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, "figure.silo-map svg"),
          "the projector shows no silo map on the strategy stage")
     check_screen_fits(projector, "the silo map")

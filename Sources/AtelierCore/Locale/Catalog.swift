@@ -58,7 +58,7 @@ public struct Catalog: Sendable {
     }
 
     public func format(_ value: Double, digits: Int) -> String {
-        let text = Self.fixed(value, digits: digits)
+        let text = FixedDecimal.text(value, digits: digits)
         return decimalSeparator == "." ? text : text.split(separator: ".").joined(separator: decimalSeparator)
     }
 
@@ -99,22 +99,6 @@ public struct Catalog: Sendable {
         case .list(let items): return list(items.map { PlainText.escaped($0, keepingLineBreaks: true) })
         case .message(let message): return render(message)
         }
-    }
-
-    /// Fixed-point formatting without Foundation's locale machinery.
-    static func fixed(_ value: Double, digits: Int) -> String {
-        // Past 1e15 the fixed form has no meaning left (and Int would trap past 9.2e18).
-        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let negative = value < 0 && scaled > 0
-        var whole = String(Int(scaled / scale))
-        if negative { whole = "-" + whole }
-        guard digits > 0 else { return whole }
-        let fraction = Int(scaled.truncatingRemainder(dividingBy: scale))
-        let fractionText = String(fraction)
-        return whole + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
     }
 
     /// The placeholder names a template uses, in every plural form.

@@ -71,8 +71,18 @@ struct SiloMap {
             guard let point = position[id] else { continue }
             children.append(node(id, at: point, flagged: flagged.contains(id)))
         }
-        let legendHeight = 36.0
-        children.append(legend(y: height + 8, width: width))
+        // The last line of the legend wraps between its " · " parts on a narrow map (in French it is longer
+        // than 480 units).
+        var nodes: [String] = []
+        for part in c.label("html.legend_nodes").components(separatedBy: " · ") {
+            if let last = nodes.last, last.count + 3 + part.count <= Int(width / 6.4) {
+                nodes[nodes.count - 1] = last + " · " + part
+            } else {
+                nodes.append(part)
+            }
+        }
+        let legendHeight = 36.0 + Double(nodes.count - 1) * 14
+        children.append(legend(y: height + 8, width: width, nodes: nodes))
         return SVG.chart(
             id: "chart-silo-map", width: width, height: height + legendHeight + 8, title: c.label("html.silo_map"),
             children)
@@ -160,7 +170,7 @@ struct SiloMap {
             ])
     }
 
-    private func legend(y: Double, width: Double) -> Markup {
+    private func legend(y: Double, width: Double, nodes: [String]) -> Markup {
         let c = context
         return .el(
             "g", [("class", "legend")],
@@ -179,7 +189,9 @@ struct SiloMap {
                         ("class", "link shares"), ("marker-end", "url(#arrow-shares)"),
                     ]),
                 SVG.text(c.label("html.legend_shares"), x: width / 2 + 40, y: y + 12, cls: "small"),
-                SVG.text(c.label("html.legend_nodes"), x: 0, y: y + 28, cls: "small"),
+                nodes.count == 1
+                    ? SVG.text(nodes[0], x: 0, y: y + 28, cls: "small")
+                    : SVG.lines(nodes, x: 0, y: y + 28, lineHeight: 14, cls: "small"),
             ])
     }
 }

@@ -1,3 +1,5 @@
+import AtelierCore
+
 /// A JSON document whose objects keep their keys in the order given, written
 /// by hand so the bytes are stable: two-space indentation, arrays of plain
 /// values on one line, numbers at full precision (`format`).
@@ -91,22 +93,7 @@ indirect enum JSONValue: Equatable {
     /// Fixed-point with at most `digits` decimals, trailing zeros dropped;
     /// no exponent below 10^14 (the coordinates of the HTML export's charts).
     static func fixed(_ value: Double, digits: Int) -> String {
-        guard value.isFinite else { return "null" }
-        var scale: Int64 = 1
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(value) * Double(scale)).rounded()
-        guard scaled > 0 else { return "0" }
-        guard scaled < 9e18 else { return String(value) }
-        let units = Int64(scaled)
-        var text = String(units / scale)
-        let fraction = units % scale
-        if fraction > 0 {
-            var digitsText = String(fraction)
-            digitsText = String(repeating: "0", count: digits - digitsText.count) + digitsText
-            while digitsText.hasSuffix("0") { digitsText.removeLast() }
-            text += "." + digitsText
-        }
-        return value < 0 ? "-" + text : text
+        value.isFinite ? FixedDecimal.text(value, digits: digits, trimmingZeros: true) : "null"
     }
 
     static func quote(_ text: String, into out: inout String) {

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierLive
 import Foundation
 
 /// Everything the participant server can be told; the defaults are the
@@ -62,7 +63,7 @@ public struct NetConfiguration: Sendable {
         lineLimits: LineLimits = LineLimits(), floodBurst: Int = 10,
         floodPerSecond: Int = 5, floodRefusalsBeforeClose: Int = 30, outboxBytes: Int = 256 * 1024,
         closeGrace: Duration = .seconds(2), penalty: WrongCodePenalty = WrongCodePenalty(),
-        clock: @escaping @Sendable () -> Timestamp = NetConfiguration.systemClock,
+        clock: @escaping @Sendable () -> Timestamp = WallClock.now,
         penaltySleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
         timerSleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         sendBufferBytes: Int? = nil, resumeWindow: Duration = .seconds(120)
@@ -96,10 +97,5 @@ public struct NetConfiguration: Sendable {
     static func milliseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    }
-
-    /// Milliseconds since the epoch, from the system's wall clock.
-    @Sendable public static func systemClock() -> Timestamp {
-        Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
     }
 }

@@ -65,7 +65,7 @@ public final class ParticipantServer: Sendable {
     /// returns the port it listens on.
     @discardableResult
     public func start() async throws -> Int {
-        let (initial, events) = session.follow()
+        let (initial, writes) = session.followStates()
         // The seats of those still in the session when the facilitator's
         // atelier stopped without closing their connections: they resume.
         // Those recorded as having left join again (and get a new token).
@@ -79,7 +79,7 @@ public final class ParticipantServer: Sendable {
             session: session, state: initial, catalogs: catalogs, facilitator: facilitator, code: code,
             configuration: configuration, logger: logger, keeper: keeper, seats: saved)
         let following = Task {
-            for await write in events { await room.absorb(write.flatMap(\.self)) }
+            for await write in writes { await room.absorb(write) }
         }
         let window = configuration.resumeWindow
         let releasing = Task {

@@ -5,8 +5,9 @@ import Dispatch
 import Logging
 
 /// The participants' side of a live session: who is connected, under which
-/// seat and language, the join code and its locks. It mirrors the session
-/// state from `LiveSession.events()` and pushes what changed to everyone,
+/// seat and language, the join code and its locks. It keeps the session's
+/// state as `LiveSession.followStates()` gives it with each write (it folds
+/// no event of its own) and pushes what changed to everyone,
 /// without ever waiting on one connection (each has a bounded outbox).
 actor Room {
     struct Member {
@@ -26,6 +27,8 @@ actor Room {
     private let keeper: (any SeatKeeper)?
     private let keeping = DispatchQueue(label: "atelier.seats")
 
+    /// The session's state after the last write the room has pushed (the
+    /// live session's own, handed over with each write: never folded here).
     private(set) var mirror: SessionState
     /// Who of those present answered the current stage, for the facilitator's feed.
     private var tally: FeedText.Tally
@@ -484,13 +487,13 @@ actor Room {
 
     // MARK: - Following the session
 
-    /// Applies a batch of accepted events and pushes what changed.
-    func absorb(_ batch: [RecordedEvent]) {
-        let fresh = batch.filter { $0.seq > mirror.lastSeq }
+    /// Takes the state after a write of accepted events and pushes what changed.
+    func absorb(_ write: LiveSession.Write) {
+        let fresh = write.commands.joined().filter { $0.seq > mirror.lastSeq }
         guard !fresh.isEmpty else { return }
         let before = PushText.Snapshot(mirror)
         let counted = tally.count(mirror)
-        for event in fresh { mirror.apply(event) }
+        mirror = write.state
         tally.update(fresh, mirror)
         let after = PushText.Snapshot(mirror)
         if after != before {

@@ -21,11 +21,6 @@ public enum FacilitatorSession {
         public init() {}
     }
 
-    /// The time now, in milliseconds since the epoch (read here, at the edge).
-    @Sendable public static func now() -> Timestamp {
-        Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
-    }
-
     /// Runs the REPL until `quit` or the end of the input; returns the exit status.
     public static func run(
         state: SessionState, journal: any EventJournal, catalog: Catalog, options: Options,
@@ -43,7 +38,8 @@ public enum FacilitatorSession {
             let editor = LineEditor(name: "atelier", historyPath: options.historyPath)
             let repl = REPL(
                 live: live, initial: state, catalog: catalog, console: Console(.editor(editor), style: style),
-                input: editor, settings: settings, clock: now, extensions: options.extensions, exporter: exporter)
+                input: editor, settings: settings, clock: WallClock.now, extensions: options.extensions,
+                exporter: exporter)
             editor.setCompleter { [weak repl] line in repl?.complete(line) ?? .words([]) }
             editor.start()
             summary = await repl.run()
@@ -52,7 +48,7 @@ public enum FacilitatorSession {
             let repl = REPL(
                 live: live, initial: state, catalog: catalog,
                 console: Console(.streams(output: STDOUT_FILENO, errors: STDERR_FILENO)), input: StreamLines(),
-                settings: settings, clock: now, extensions: options.extensions, exporter: exporter)
+                settings: settings, clock: WallClock.now, extensions: options.extensions, exporter: exporter)
             summary = await repl.run()
         }
         return options.strict && summary.refused > 0 ? 1 : 0

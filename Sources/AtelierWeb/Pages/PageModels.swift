@@ -24,10 +24,12 @@ public struct RoomSnapshot: Sendable {
         self.paused = paused
     }
 
-    /// A snapshot with the analysis computed when a page will show it.
-    public init(state: SessionState, now: Timestamp, paused: Bool = false) {
+    /// A snapshot with the analysis computed when a page will show it, its
+    /// sentences worded in `language` (the page's; default: the session's).
+    public init(state: SessionState, now: Timestamp, paused: Bool = false, language: String? = nil) {
         let needed = state.isEnded || state.revealed.contains(state.currentStage)
-        self.init(state: state, analysis: needed ? Analysis.shown(state) : nil, now: now, paused: paused)
+        self.init(
+            state: state, analysis: needed ? Analysis.shown(state, language: language) : nil, now: now, paused: paused)
     }
 }
 

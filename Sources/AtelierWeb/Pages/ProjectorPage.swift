@@ -106,7 +106,8 @@ struct ProjectorView {
                 HTML.text(
                     t(
                         "web.screen.answered",
-                        ["answered": .count(progress.answered), "count": .count(progress.present)])))
+                        // In French the verb agrees with those who answered: "1 sur 2 a répondu".
+                        ["count": .count(progress.answered), "total": .count(progress.present)])))
         }
         if state.locked.contains(stage.id) {
             status += HTML.el("span", [("class", "badge locked")], HTML.text(t("web.stage.locked")))
@@ -172,27 +173,28 @@ struct ProjectorView {
     // MARK: - The end
 
     func summary() -> String {
-        let analysis = model.room.analysis ?? Analysis.shown(state)
+        let analysis = model.room.analysis ?? Analysis.shown(state, language: language)
         var out = HTML.el(
             "header", [("class", "top")],
             HTML.el("p", [("class", "position")], HTML.text(state.workshop.title.text(language)))
                 + HTML.el("h1", [], HTML.text(t("web.screen.ended"))))
+        // The sentences beside the silo map, then the heatmap across the whole
+        // width: its seven columns of labels need it to be read from afar.
         let lines = LiveCharts.glance(state: state, analysis: analysis, catalog: catalog)
-        out += HTML.el("ul", [("class", "glance")], lines.map { HTML.el("li", [], HTML.text($0)) }.joined())
-        var charts = ""
-        if !state.workshop.ratingItems.isEmpty {
-            charts += HTML.el(
-                "figure", [("class", "heatmap")],
-                LiveCharts.heatmap(state: state, analysis: analysis, catalog: catalog)
-                    + HTML.el("figcaption", [], HTML.text(t("export.html.heatmap_caption"))))
-        }
+        var top = HTML.el("ul", [("class", "glance")], lines.map { HTML.el("li", [], HTML.text($0)) }.joined())
         if state.workshop.stages.contains(where: { $0.kind == .strategy }) {
-            charts += HTML.el(
+            top += HTML.el(
                 "figure", [("class", "silo-map")],
                 LiveCharts.siloMap(state: state, analysis: analysis, catalog: catalog)
                     + HTML.el("figcaption", [], HTML.text(t("export.html.silo_map_caption"))))
         }
-        out += HTML.el("div", [("class", "charts")], charts)
+        out += HTML.el("div", [("class", "charts")], top)
+        if !state.workshop.ratingItems.isEmpty {
+            out += HTML.el(
+                "figure", [("class", "heatmap")],
+                LiveCharts.heatmap(state: state, analysis: analysis, catalog: catalog)
+                    + HTML.el("figcaption", [], HTML.text(t("export.html.heatmap_caption"))))
+        }
         return HTML.el("section", [("class", "summary")], out)
     }
 }

@@ -11,7 +11,7 @@ struct ResultsView {
 
     init(state: SessionState, analysis: Analysis?, catalog: Catalog) {
         self.state = state
-        self.analysis = analysis ?? Analysis.shown(state)
+        self.analysis = analysis ?? Analysis.shown(state, language: catalog.language)
         self.catalog = catalog
     }
 

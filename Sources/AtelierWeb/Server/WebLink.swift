@@ -31,6 +31,8 @@ final class WebLink: RoomLink {
         /// The seat's token (the cookie's value).
         var token: String?
         var sockets: [Int: AsyncStream<SocketMessage>.Continuation] = [:]
+        /// The stamp of the newest page given to each socket.
+        var sent: [Int: UInt64] = [:]
         var nextSocket = 0
         /// Why the room closed it, once it did.
         var closing: LinkClosing?
@@ -92,6 +94,7 @@ final class WebLink: RoomLink {
     func shut(_ id: Int) -> Int {
         state.withLock { state in
             state.sockets.removeValue(forKey: id)?.finish()
+            state.sent[id] = nil
             state.generation += 1
             return state.sockets.count
         }
@@ -102,16 +105,38 @@ final class WebLink: RoomLink {
         state.withLock { $0.sockets[id] }?.yield(message)
     }
 
-    /// Sends to every socket but `skipped`.
-    func send(_ message: SocketMessage, except skipped: Int? = nil) {
-        let targets = state.withLock { state in state.sockets.filter { $0.key != skipped }.map(\.value) }
-        for target in targets { target.yield(message) }
+    /// Sends a page rendered from the room's snapshot stamped `ticket` to one
+    /// socket, unless it was given a page of a later snapshot already
+    /// (renders finish in any order).
+    func send(_ message: SocketMessage, to id: Int, ticket: UInt64) {
+        state.withLock { state in
+            guard let socket = state.sockets[id], state.sent[id, default: 0] < ticket else { return }
+            state.sent[id] = ticket
+            socket.yield(message)
+        }
+    }
+
+    /// Sends to every socket but `skipped`; with a `ticket`, only to those
+    /// not given a page of a later snapshot already.
+    func send(_ message: SocketMessage, except skipped: Int? = nil, ticket: UInt64? = nil) {
+        state.withLock { state in
+            for (id, socket) in state.sockets where id != skipped {
+                if let ticket {
+                    guard state.sent[id, default: 0] < ticket else { continue }
+                    state.sent[id] = ticket
+                }
+                socket.yield(message)
+            }
+        }
     }
 
     /// Sends a last message to every socket, and forgets them.
     func closeSockets(_ message: SocketMessage) {
         let targets = state.withLock { state in
-            defer { state.sockets = [:] }
+            defer {
+                state.sockets = [:]
+                state.sent = [:]
+            }
             return Array(state.sockets.values)
         }
         for target in targets {

@@ -43,10 +43,13 @@ actor WebRoom {
     private var stopped = false
     /// Sockets whose handler has not ended yet (participants' and projectors').
     private var openSockets = 0
-    /// The analysis of the session at `seq` (nil when no page shows one).
-    private var cached: (seq: Int64, analysis: Analysis?)?
+    /// The analyses of the session at `seq`, one per language a page showed
+    /// one in (its sentences name levels and items in the reader's language).
+    private var cached: (seq: Int64, analyses: [String: Analysis])?
     /// Where phones open the page (`http://ADDRESS:PORT`), for the projector's QR code.
     private var origin = ""
+    /// The stamp of the last snapshot a socket's page was rendered from (`OffRoom`).
+    private var tickets: UInt64 = 0
 
     init(door: RoomDoor, configuration: WebConfiguration) {
         self.door = door
@@ -76,28 +79,40 @@ actor WebRoom {
 
     // MARK: - Pages
 
-    /// The session as stored now. Its analysis (computed only when a page
-    /// shows one) is kept while the session does not change, so a push to
-    /// every seat computes it once.
+    /// The session as stored now, without its analysis (`worded` adds it).
     private func snapshot() async -> RoomSnapshot {
-        let state = door.live.state
-        let analysis: Analysis?
-        if let cached, cached.seq == state.lastSeq {
-            analysis = cached.analysis
-        } else {
-            let needed = state.isEnded || state.revealed.contains(state.currentStage)
-            analysis = needed ? Analysis.shown(state) : nil
-            cached = (state.lastSeq, analysis)
+        RoomSnapshot(state: door.live.state, analysis: nil, now: clock(), paused: stopped)
+    }
+
+    /// `room` with the analysis its page shows (the current stage revealed,
+    /// or the session ended) worded in `language`. Each is kept while the
+    /// session does not change, so a push to every seat computes it once per
+    /// language.
+    private func worded(_ room: RoomSnapshot, _ language: String) -> RoomSnapshot {
+        let state = room.state
+        guard state.isEnded || state.revealed.contains(state.currentStage) else { return room }
+        if let cached, cached.seq == state.lastSeq, let analysis = cached.analyses[language] {
+            return RoomSnapshot(state: state, analysis: analysis, now: room.now, paused: room.paused)
         }
-        return RoomSnapshot(state: state, analysis: analysis, now: clock(), paused: stopped)
+        let analysis = Analysis.shown(state, language: language)
+        if (cached?.seq ?? -1) < state.lastSeq { cached = (state.lastSeq, [:]) }
+        if cached?.seq == state.lastSeq { cached?.analyses[language] = analysis }
+        return RoomSnapshot(state: state, analysis: analysis, now: room.now, paused: room.paused)
+    }
+
+    /// A stamp for a page about to be rendered off the actor from the snapshot just taken.
+    private func stamp() -> UInt64 {
+        tickets += 1
+        return tickets
     }
 
     private func participantModel(
         _ room: RoomSnapshot, seat: Seat?, locale: String, prefill: JoinPrefill = JoinPrefill(),
         refusal: String? = nil, confirmation: String? = nil, closing: PageClosing? = nil
     ) -> ParticipantPageModel {
-        ParticipantPageModel(
-            room: room, catalog: catalog(seat?.locale ?? locale), languages: languages,
+        let catalog = catalog(seat?.locale ?? locale)
+        return ParticipantPageModel(
+            room: worded(room, catalog.language), catalog: catalog, languages: languages,
             seat: seat.map { PageSeat(name: $0.name, department: $0.department) }, prefill: prefill,
             refusal: refusal, confirmation: confirmation, closing: closing)
     }
@@ -107,11 +122,11 @@ actor WebRoom {
         let room = await snapshot()
         guard let token else {
             return Reply(
-                html: ParticipantPage.document(participantModel(room, seat: nil, locale: locale, prefill: prefill)))
+                html: await OffRoom.document(participantModel(room, seat: nil, locale: locale, prefill: prefill)))
         }
         switch await hold(token: token, address: address) {
         case .seated(_, let seat):
-            return Reply(html: ParticipantPage.document(participantModel(room, seat: seat, locale: locale)))
+            return Reply(html: await OffRoom.document(participantModel(room, seat: seat, locale: locale)))
         case .unknown:
             let model = participantModel(room, seat: nil, locale: locale, prefill: prefill)
             return Reply(html: ParticipantPage.document(model), clearCookie: true)
@@ -252,15 +267,20 @@ actor WebRoom {
             }
         case .success(let request):
             switch await door.perform(request, as: seat, catalog) {
-            case .ok(let text): confirmation = text.isEmpty ? nil : text
+            case .ok(let text):
+                // An accepted answer shows on the page itself (highlighted, listed, ticked); the line's sentence
+                // names items and departments by their ids ("status_quo: 2 recorded"), which the page never
+                // shows. A note shows nowhere else: it keeps its sentence.
+                if case .note = request, !text.isEmpty { confirmation = text }
             case .lines(let lines): confirmation = lines.joined(separator: "\n")
             case .refused(let text): refusal = text
             }
         }
         let model = participantModel(
             await snapshot(), seat: current, locale: current.locale, refusal: refusal, confirmation: confirmation)
-        guard let socket else { return Reply(html: ParticipantPage.document(model)) }
-        link.send(.page(ParticipantPage.fragment(model)), to: socket)
+        guard let socket else { return Reply(html: await OffRoom.document(model)) }
+        let ticket = stamp()
+        link.send(.page(await OffRoom.fragment(model)), to: socket, ticket: ticket)
         // The other tabs of the same seat show the answer too.
         if refusal == nil, link.socketCount > 1 { push(link, except: socket) }
         return Reply(html: "")
@@ -282,7 +302,9 @@ actor WebRoom {
         case .seated(let link, let seat):
             let (id, messages) = link.open()
             openSockets += 1
-            link.send(.page(ParticipantPage.fragment(participantModel(room, seat: seat, locale: seat.locale))), to: id)
+            let ticket = stamp()
+            let page = await OffRoom.fragment(participantModel(room, seat: seat, locale: seat.locale))
+            link.send(.page(page), to: id, ticket: ticket)
             return .success((link, id, messages))
         case .unknown:
             return .failure(
@@ -329,7 +351,8 @@ actor WebRoom {
                 pushAgain.remove(id)
                 if let seat = link.seat, link.closing == nil {
                     let model = participantModel(await snapshot(), seat: seat, locale: seat.locale)
-                    link.send(.page(ParticipantPage.fragment(model)), except: skipped)
+                    let ticket = stamp()
+                    link.send(.page(await OffRoom.fragment(model)), except: skipped, ticket: ticket)
                 }
             } while pushAgain.contains(id)
             pushing.remove(id)
@@ -406,8 +429,10 @@ actor WebRoom {
     private func projectorModel(locale: String, room: RoomSnapshot) async -> ProjectorPageModel {
         let code = await door.code()
         let url = origin + "/?code=" + code
+        let catalog = catalog(locale)
         return ProjectorPageModel(
-            room: room, catalog: catalog(locale), joinURL: url, code: code, qr: QRMatrix(encoding: url))
+            room: worded(room, catalog.language), catalog: catalog, joinURL: url, code: code,
+            qr: QRMatrix(encoding: url))
     }
 
     func openScreen(locale: String) async -> (id: Int, messages: AsyncStream<SocketMessage>) {
@@ -441,7 +466,7 @@ actor WebRoom {
                 var rendered: [String: String] = [:]
                 for (_, screen) in screens {
                     if rendered[screen.locale] == nil {
-                        rendered[screen.locale] = ProjectorPage.fragment(
+                        rendered[screen.locale] = await OffRoom.screen(
                             await projectorModel(locale: screen.locale, room: room))
                     }
                 }

@@ -1,10 +1,7 @@
 import ArgumentParser
 import AtelierCore
 import AtelierExport
-import AtelierFiles
-import AtelierReplay
 import AtelierStore
-import Foundation
 
 /// `atelier compare A B [C ...] [--format md|json|csv|html] [-o PATH] [--force]`
 /// and `atelier compare --all --workshop ID`: sessions of one workshop (store
@@ -20,8 +17,7 @@ struct CompareCommand: AsyncParsableCommand {
     @Argument(help: "Sessions: ids in the store or recording files (FILE.jsonl), at least two.")
     var sessions: [String] = []
 
-    @ArgumentParser.Option(name: .long, help: "The session store (default: $XDG_DATA_HOME/atelier/atelier.sqlite).")
-    var store: String?
+    @OptionGroup var storeOption: StoreOption
 
     @Flag(name: .long, help: "Every stored session of the workshop given by --workshop.")
     var all = false
@@ -29,48 +25,44 @@ struct CompareCommand: AsyncParsableCommand {
     @ArgumentParser.Option(name: .long, help: "With --all: the workshop id.")
     var workshop: String?
 
-    @ArgumentParser.Option(name: .long, help: "date (default: by start time) or given (as on the command line).")
-    var order = "date"
+    @ArgumentParser.Option(name: .long, help: "By start time (date) or as on the command line (given).")
+    var order = Choice(CompareOrder.date)
 
-    @ArgumentParser.Option(name: .long, help: "md (default), json, csv or html.")
-    var format = "md"
+    @ArgumentParser.Option(name: .long, help: "The comparison's format.")
+    var format = Choice(ExportFormat.md)
 
-    @ArgumentParser.Option(
-        name: [.short, .customLong("output")], help: "Where to write (a folder for csv); default: stdout.")
-    var output: String?
-
-    @Flag(name: .long, help: "Replace the file or folder if it exists.")
-    var force = false
+    @OptionGroup var destination: OutputOptions
 
     @OptionGroup var language: LanguageOption
 
-    static let orders = ["date", "given"]
+    func validate() throws {
+        let cli = try CLI(locale: language.locale)
+        if all {
+            guard sessions.isEmpty else { try cli.refuse(LocalizedMessage("compare.cli.sessions_and_all")) }
+            guard workshop != nil else { try cli.refuse(LocalizedMessage("compare.cli.all_needs_workshop")) }
+        } else if sessions.count < 2 {
+            try cli.refuse(LocalizedMessage("compare.cli.too_few_sessions"))
+        }
+        _ = try format.checked(cli)
+        _ = try checkedOrder(cli)
+    }
+
+    private func checkedOrder(_ cli: CLI) throws -> CompareOrder {
+        try order.checked(cli) {
+            LocalizedMessage("compare.cli.unknown_order", ["order": .text($0), "accepted": .list($1)])
+        }
+    }
 
     func run() async throws {
-        let cli = CLI(locale: language.locale)
-        guard let format = ExportFormat(rawValue: format) else {
-            cli.fail(
-                LocalizedMessage(
-                    "export.cli.unknown_format",
-                    ["format": .text(format), "accepted": .list(ExportFormat.allCases.map(\.rawValue))]),
-                code: CLI.usage)
-        }
-        guard Self.orders.contains(order) else {
-            cli.fail(
-                LocalizedMessage("compare.cli.unknown_order", ["order": .text(order), "accepted": .list(Self.orders)]),
-                code: CLI.usage)
-        }
-        let storePath = store ?? XDGPaths().store
-        let references = referencesToLoad(cli, storePath: storePath)
-        var loaded = references.map { reference -> LoadedSession in
-            switch SessionSource.load(reference, storePath: storePath) {
-            case .success(let session): return session
-            case .failure(let error): cli.fail(error.message)
-            }
+        let cli = try CLI(locale: language.locale)
+        let format = try format.checked(cli)
+        let storePath = storeOption.path
+        var loaded = try referencesToLoad(cli).map { reference in
+            try cli.attempt(SessionSource.load(reference, storePath: storePath))
         }
         if let first = loaded.first {
             for session in loaded where session.workshop.id != first.workshop.id {
-                cli.fail(
+                try cli.fail(
                     LocalizedMessage(
                         "compare.cli.other_workshop",
                         [
@@ -83,7 +75,7 @@ struct CompareCommand: AsyncParsableCommand {
             let state = session.state()
             return ComparedSession(state: state, analysis: Analysis.shown(state, language: cli.catalog.language))
         }
-        if order == "date" {
+        if try checkedOrder(cli) == .date {
             // A stable sort: sessions without a start keep their place at the end.
             compared = compared.enumerated().sorted { a, b in
                 let (x, y) = (a.element.state.startedAt ?? .max, b.element.state.startedAt ?? .max)
@@ -92,43 +84,28 @@ struct CompareCommand: AsyncParsableCommand {
         }
         loaded.removeAll()
         let rendered = Comparer.render(format: format, sessions: compared, catalog: cli.catalog)
-        guard let path = output ?? (format.isFolder ? Comparer.defaultName(format: format, sessions: compared) : nil)
-        else {
-            if case .file(let bytes) = rendered { FileHandle.standardOutput.write(Data(bytes)) }
-            return
-        }
-        do throws(FilesError) {
-            try ExportWriter.write(rendered, to: path, replace: force)
-        } catch {
-            cli.warn(error.message)
-            if case .alreadyExists = error { cli.warn(LocalizedMessage("export.cli.use_force")) }
-            throw ExitCode(CLI.failure)
-        }
-        cli.say(LocalizedMessage("compare.cli.written", ["format": .text(format.rawValue), "path": .text(path)]))
+        try destination.write(
+            rendered, format: format, folder: Comparer.defaultName(format: format, sessions: compared), cli: cli
+        ) { LocalizedMessage("compare.cli.written", ["format": .text(format.rawValue), "path": .text($0)]) }
     }
 
     /// The sessions named, or with --all every stored session of the workshop.
-    private func referencesToLoad(_ cli: CLI, storePath: String) -> [String] {
-        guard all else {
-            guard sessions.count >= 2 else {
-                cli.fail(LocalizedMessage("compare.cli.too_few_sessions"), code: CLI.usage)
-            }
-            return sessions
-        }
-        guard sessions.isEmpty else { cli.fail(LocalizedMessage("compare.cli.sessions_and_all"), code: CLI.usage) }
-        guard let workshop else { cli.fail(LocalizedMessage("compare.cli.all_needs_workshop"), code: CLI.usage) }
-        guard TextFile.exists(storePath) else {
-            cli.fail(LocalizedMessage("store.no_store", ["path": .text(storePath)]))
-        }
-        let ids = cli.orFail { () throws(StoreError) in
-            try SessionStore(path: storePath, readOnly: true).sessions()
-        }.filter { $0.workshopID == workshop }.map(\.id)
+    private func referencesToLoad(_ cli: CLI) throws -> [String] {
+        guard all, let workshop else { return sessions }
+        let store = try storeOption.existing(cli)
+        let ids = try cli.attempt { () throws(StoreError) in try store.sessions() }
+            .filter { $0.workshopID == workshop }.map(\.id)
         guard ids.count >= 2 else {
-            cli.fail(
+            try cli.fail(
                 LocalizedMessage(
                     "compare.cli.too_few_of_workshop",
-                    ["workshop": .text(workshop), "path": .text(storePath), "count": .count(ids.count)]))
+                    ["workshop": .text(workshop), "path": .text(storeOption.path), "count": .count(ids.count)]))
         }
         return ids
     }
+}
+
+/// The order `compare` puts the sessions in.
+enum CompareOrder: String, CaseIterable, Sendable {
+    case date, given
 }

@@ -3,6 +3,7 @@ import AtelierCore
 import AtelierExport
 import AtelierReplay
 import AtelierResources
+import AtelierStore
 import AtelierTerminal
 import Foundation
 
@@ -24,16 +25,20 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
+    func validate() throws {
+        _ = try pace(CLI(locale: language.locale))
+    }
+
+    private func pace(_ cli: CLI) throws -> ReplayPace {
+        try ReplayPace.parse(speed: speed, maxIdle: String(Self.maxIdle), cli: cli, defaultSpeed: Self.speed)
+    }
+
     func run() async throws {
-        let cli = CLI(locale: language.locale)
-        let pace = ReplayPace.parse(speed: speed, maxIdle: String(Self.maxIdle), cli: cli, defaultSpeed: Self.speed)
+        let cli = try CLI(locale: language.locale)
+        let pace = try pace(cli)
         guard let file = BundledFiles.recordings.first(where: { $0.name == Self.recording }), let text = file.text
-        else { cli.fail(LocalizedMessage("replay.demo_missing", ["file": .text(Self.recording)])) }
-        let loaded: LoadedSession
-        switch SessionSource.recording(text, file: Self.recording) {
-        case .success(let session): loaded = session
-        case .failure(let error): cli.fail(error.message)
-        }
+        else { try cli.fail(LocalizedMessage("replay.demo_missing", ["file": .text(Self.recording)])) }
+        let loaded = try cli.attempt(SessionSource.recording(text, file: Self.recording))
         let context = ReplayPace.context(cli)
         for line in context.wrap(cli.text(LocalizedMessage("replay.demo_intro"))) { cli.say(line: line) }
         let transcript = ReplayTranscript(session: loaded, context: context)

@@ -1,8 +1,6 @@
 import ArgumentParser
 import AtelierCore
 import AtelierExport
-import AtelierFiles
-import Foundation
 
 /// `atelier export SESSION|FILE.jsonl --format md|json|csv|html [-o PATH] [--force]`:
 /// the consensus summary of a stored session or a recording. md, json and
@@ -16,40 +14,24 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var source: SessionReference
 
-    @ArgumentParser.Option(name: .long, help: "md, json, csv or html.")
-    var format: String
+    @ArgumentParser.Option(name: .long, help: "The summary's format.")
+    var format: Choice<ExportFormat>
 
-    @ArgumentParser.Option(
-        name: [.short, .customLong("output")], help: "Where to write (a folder for csv); default: stdout.")
-    var output: String?
-
-    @Flag(name: .long, help: "Replace the file or folder if it exists.")
-    var force = false
+    @OptionGroup var destination: OutputOptions
 
     @OptionGroup var language: LanguageOption
 
+    func validate() throws {
+        _ = try format.checked(CLI(locale: language.locale))
+    }
+
     func run() async throws {
-        let cli = CLI(locale: language.locale)
-        guard let format = ExportFormat(rawValue: format) else {
-            cli.fail(
-                LocalizedMessage(
-                    "export.cli.unknown_format",
-                    ["format": .text(format), "accepted": .list(ExportFormat.allCases.map(\.rawValue))]),
-                code: CLI.usage)
-        }
-        let state = source.state(cli)
+        let cli = try CLI(locale: language.locale)
+        let format = try format.checked(cli)
+        let state = try source.state(cli)
         let rendered = Exporter.render(format: format, state: state, catalog: cli.catalog)
-        guard let path = output ?? (format.isFolder ? format.defaultName(session: state.id) : nil) else {
-            if case .file(let bytes) = rendered { FileHandle.standardOutput.write(Data(bytes)) }
-            return
+        try destination.write(rendered, format: format, folder: format.defaultName(session: state.id), cli: cli) {
+            LocalizedMessage("export.cli.written", ["format": .text(format.rawValue), "path": .text($0)])
         }
-        do throws(FilesError) {
-            try ExportWriter.write(rendered, to: path, replace: force)
-        } catch {
-            cli.warn(error.message)
-            if case .alreadyExists = error { cli.warn(LocalizedMessage("export.cli.use_force")) }
-            throw ExitCode(CLI.failure)
-        }
-        cli.say(LocalizedMessage("export.cli.written", ["format": .text(format.rawValue), "path": .text(path)]))
     }
 }

@@ -29,17 +29,25 @@ struct JoinCommand: AsyncParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    func run() async throws {
-        let cli = CLI(locale: language.locale)
-        guard let address = NetAddress.parse(address, defaultHost: nil) else {
-            cli.fail(LocalizedMessage("net.cli.bad_join_address", ["address": .text(address)]), code: CLI.usage)
+    func validate() throws {
+        _ = try checkedAddress(CLI(locale: language.locale))
+    }
+
+    /// The address; each of code, name and department must be one word of the protocol's join line.
+    private func checkedAddress(_ cli: CLI) throws -> NetAddress {
+        guard let parsed = NetAddress.parse(address, defaultHost: nil) else {
+            try cli.refuse(LocalizedMessage("net.cli.bad_join_address", ["address": .text(address)]))
         }
-        // Each goes as one word of the protocol's join line.
         for (option, value) in [("--code", code), ("--name", name), ("--department", department)]
         where value.isEmpty || value.contains(where: \.isWhitespace) {
-            cli.fail(
-                LocalizedMessage("net.cli.one_word", ["option": .text(option), "value": .text(value)]), code: CLI.usage)
+            try cli.refuse(LocalizedMessage("net.cli.one_word", ["option": .text(option), "value": .text(value)]))
         }
+        return parsed
+    }
+
+    func run() async throws {
+        let cli = try CLI(locale: language.locale)
+        let address = try checkedAddress(cli)
         let request = JoinRequest(
             address: address, code: code, name: name, department: department, locale: cli.catalog.language)
         let tokens = JoinTokens(
@@ -67,7 +75,7 @@ struct JoinCommand: AsyncParsableCommand {
         }
         switch end {
         case .sessionEnded, .paused, .left: return
-        case .removed, .refused, .unreachable: throw ExitCode(CLI.failure)
+        case .removed, .refused, .unreachable: throw ExitCode.failure
         }
     }
 }

@@ -28,10 +28,10 @@ struct RecordCommand: AsyncParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() async throws {
-            let cli = CLI(locale: language.locale)
-            let store = storeOption.existing(cli)
-            let text = cli.orFail { () throws(StoreError) in try store.exportRecording(id: session) }
-            cli.orExit { () throws(FilesError) in try AtomicFile.write(text, to: output, replace: force) }
+            let cli = try CLI(locale: language.locale)
+            let store = try storeOption.existing(cli)
+            let text = try cli.attempt { () throws(StoreError) in try store.exportRecording(id: session) }
+            try cli.attempt { () throws(FilesError) in try AtomicFile.write(text, to: output, replace: force) }
             let count = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1
             cli.say(
                 LocalizedMessage(
@@ -53,15 +53,16 @@ struct RecordCommand: AsyncParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() async throws {
-            let cli = CLI(locale: language.locale)
+            let cli = try CLI(locale: language.locale)
             // Said about the file, before any store is opened or created.
             if let reason = Recording.unreadable(file) {
-                cli.fail(LocalizedMessage("store.import.not_a_file", ["file": .text(file), "reason": .text(reason)]))
+                try cli.fail(
+                    LocalizedMessage("store.import.not_a_file", ["file": .text(file), "reason": .text(reason)]))
             }
-            let store = cli.orFail { () throws(StoreError) in try SessionStore(path: storeOption.path) }
-            let id = cli.orFail { () throws(StoreError) in try store.importRecording(contentsOf: file, as: newID) }
+            let store = try storeOption.open(cli)
+            let id = try cli.attempt { () throws(StoreError) in try store.importRecording(contentsOf: file, as: newID) }
             // The count the import kept with the session: nothing is folded again.
-            let summary = cli.orFail { () throws(StoreError) in try store.sessions().first { $0.id == id } }
+            let summary = try cli.attempt { () throws(StoreError) in try store.sessions().first { $0.id == id } }
             cli.say(
                 LocalizedMessage(
                     "store.import.done",

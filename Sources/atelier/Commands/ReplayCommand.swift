@@ -29,16 +29,26 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    func run() async throws {
-        let cli = CLI(locale: language.locale)
-        let pace = ReplayPace.parse(speed: speed, maxIdle: maxIdle, cli: cli)
-        let position = at.map { text in
-            guard let position = ReplayPosition(text) else {
-                cli.fail(LocalizedMessage("replay.bad_at", ["value": .text(text)]), code: CLI.usage)
-            }
-            return position
+    func validate() throws {
+        let cli = try CLI(locale: language.locale)
+        _ = try ReplayPace.parse(speed: speed, maxIdle: maxIdle, cli: cli)
+        _ = try position(cli)
+    }
+
+    /// `--at`, checked.
+    private func position(_ cli: CLI) throws -> ReplayPosition? {
+        guard let at else { return nil }
+        guard let position = ReplayPosition(at) else {
+            try cli.refuse(LocalizedMessage("replay.bad_at", ["value": .text(at)]))
         }
-        let loaded = source.load(cli)
+        return position
+    }
+
+    func run() async throws {
+        let cli = try CLI(locale: language.locale)
+        let pace = try ReplayPace.parse(speed: speed, maxIdle: maxIdle, cli: cli)
+        let position = try position(cli)
+        let loaded = try source.load(cli)
         let transcript = ReplayTranscript(session: loaded, context: ReplayPace.context(cli))
         if let position, let at {
             if position.isPastEnd(of: loaded.events) {
@@ -58,18 +68,20 @@ struct ReplayPace {
     let speed: Double
     let maxIdle: Double?
 
-    static func parse(speed: String?, maxIdle: String?, cli: CLI, defaultSpeed: Double = 1) -> ReplayPace {
+    static func parse(
+        speed: String?, maxIdle: String?, cli: CLI, defaultSpeed: Double = 1
+    ) throws -> ReplayPace {
         var value = defaultSpeed
         if let speed {
             guard let number = Double(speed), number.isFinite, number > 0, number <= 10_000 else {
-                cli.fail(LocalizedMessage("replay.bad_speed", ["value": .text(speed)]), code: CLI.usage)
+                try cli.refuse(LocalizedMessage("replay.bad_speed", ["value": .text(speed)]))
             }
             value = number
         }
         var idle: Double?
         if let maxIdle {
             guard let number = Double(maxIdle), number.isFinite, number >= 0 else {
-                cli.fail(LocalizedMessage("replay.bad_max_idle", ["value": .text(maxIdle)]), code: CLI.usage)
+                try cli.refuse(LocalizedMessage("replay.bad_max_idle", ["value": .text(maxIdle)]))
             }
             idle = number
         }

@@ -1,7 +1,5 @@
 import ArgumentParser
 import AtelierCore
-import AtelierFiles
-import AtelierREPL
 import AtelierStore
 
 struct ResumeCommand: AsyncParsableCommand {
@@ -15,26 +13,19 @@ struct ResumeCommand: AsyncParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    @ArgumentParser.Option(help: "The session store (SQLite). Default: $XDG_DATA_HOME/atelier/atelier.sqlite.")
-    var store: String?
+    @OptionGroup var live: LiveOptions
 
-    @Flag(help: "Exit with status 1 at the end if any command was refused (for scripts).")
-    var strict = false
-
-    @OptionGroup var network: ListenOptions
+    func validate() throws {
+        try live.validate(CLI(locale: language.locale))
+    }
 
     func run() async throws {
-        let cli = CLI(locale: language.locale)
-        let paths = XDGPaths()
-        let listening = network.configuration(cli).map { ($0, network.webConfiguration($0, cli)) }
-        await ListenOptions.checkAvailable(listening, cli: cli)
-        let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
-        let state = cli.orFail { () throws(StoreError) in try journal.load(id: session) }
+        let cli = try CLI(locale: language.locale)
+        let (journal, listening) = try await live.open(cli, creating: false)
+        let state = try cli.attempt { () throws(StoreError) in try journal.load(id: session) }
         if state.isEnded {
-            cli.fail(LocalizedMessage("repl.resume.ended", ["session": .text(session)]))
+            try cli.fail(LocalizedMessage("repl.resume.ended", ["session": .text(session)]))
         }
-        try await RunCommand.lead(
-            state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: true, listening: listening,
-            store: store)
+        try await live.lead(state, journal: journal, listening: listening, resumed: true, cli: cli)
     }
 }

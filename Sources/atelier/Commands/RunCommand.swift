@@ -1,10 +1,9 @@
 import ArgumentParser
 import AtelierCore
 import AtelierFiles
-import AtelierNet
+import AtelierLive
 import AtelierREPL
 import AtelierStore
-import AtelierWeb
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,14 +21,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    @ArgumentParser.Option(help: "The session store (SQLite). Default: $XDG_DATA_HOME/atelier/atelier.sqlite.")
-    var store: String?
-
     @ArgumentParser.Option(help: "The new session's id. Default: the workshop id, the date and four letters.")
     var session: String?
-
-    @Flag(help: "Exit with status 1 at the end if any command was refused (for scripts).")
-    var strict = false
 
     @Flag(
         help: """
@@ -46,42 +39,41 @@ struct RunCommand: AsyncParsableCommand {
             """)
     var minGroup: String?
 
-    @OptionGroup var network: ListenOptions
+    @OptionGroup var live: LiveOptions
+
+    func validate() throws {
+        try live.validate(CLI(locale: language.locale))
+    }
 
     func run() async throws {
-        let cli = CLI(locale: language.locale)
-        let entry = cli.orExit { () throws(FilesError) in try WorkshopLibrary().load(workshop) }
-        let smallest = Self.minimumGroup(minGroup, anonymous: anonymous, cli: cli)
-        let paths = XDGPaths()
-        let listening = network.configuration(cli).map { ($0, network.webConfiguration($0, cli)) }
-        await ListenOptions.checkAvailable(listening, cli: cli)
-        let journal = cli.orFail { () throws(StoreError) in try SessionStore(path: store ?? paths.store) }
-        let now = FacilitatorSession.now()
+        let cli = try CLI(locale: language.locale)
+        let entry = try cli.attempt { () throws(FilesError) in try WorkshopLibrary().load(workshop) }
+        let smallest = try Self.minimumGroup(minGroup, anonymous: anonymous, cli: cli)
+        let (journal, listening) = try await live.open(cli, creating: true)
+        let now = WallClock.now()
         var random = SystemRandomNumberGenerator()
         let id =
             session
             ?? SessionName.make(
                 workshop: entry.id, time: now, letters: SessionName.letters(using: &random))
         if (try? journal.load(id: id)) != nil {
-            cli.fail(LocalizedMessage("repl.run.session_exists", ["session": .text(id)]))
+            try cli.fail(LocalizedMessage("repl.run.session_exists", ["session": .text(id)]))
         }
-        let state = cli.orFail { () throws(StoreError) in
+        let state = try cli.attempt { () throws(StoreError) in
             try journal.create(
                 id: id, workshop: entry.workshop, locale: cli.catalog.language, time: now, anonymous: anonymous,
                 minGroup: smallest)
         }
-        try await Self.lead(
-            state, journal: journal, cli: cli, paths: paths, strict: strict, resumed: false, listening: listening,
-            store: store)
+        try await live.lead(state, journal: journal, listening: listening, resumed: false, cli: cli)
     }
 
     /// The session's smallest group shown: `--min-group` when given (a whole
     /// number in `SmallGroups.range`, else one localized message and exit 1),
     /// 3 for an anonymous session, none otherwise.
-    static func minimumGroup(_ typed: String?, anonymous: Bool, cli: CLI) -> Int? {
+    static func minimumGroup(_ typed: String?, anonymous: Bool, cli: CLI) throws(ExitCode) -> Int? {
         guard let typed else { return anonymous ? SmallGroups.anonymousDefault : nil }
         guard let value = Int(typed), SmallGroups.range.contains(value) else {
-            cli.fail(
+            try cli.fail(
                 LocalizedMessage(
                     "repl.run.min_group_range",
                     [
@@ -90,37 +82,5 @@ struct RunCommand: AsyncParsableCommand {
                     ]))
         }
         return value
-    }
-
-    /// Puts the facilitator in the REPL on the session (`run` and `resume`);
-    /// exits with status 1 when `strict` and a command was refused.
-    static func lead(
-        _ state: SessionState, journal: SessionStore, cli: CLI, paths: XDGPaths, strict: Bool, resumed: Bool,
-        listening: (NetConfiguration, WebConfiguration)?, store: String?
-    ) async throws {
-        let network = listening.map {
-            ListenOptions.network($0.0, web: $0.1, cli: cli, paths: paths, store: journal, session: state.id)
-        }
-        var options = FacilitatorSession.Options()
-        options.strict = strict
-        options.resumed = resumed
-        options.historyPath = paths.history
-        options.storePath = store
-        options.extensions += network.map { [$0] } ?? []
-        let status = await FacilitatorSession.run(
-            state: state, journal: journal, catalog: cli.catalog, options: options)
-        await network?.stop()
-        if status != 0 { throw ExitCode(status) }
-    }
-}
-
-extension CLI {
-    /// Runs `body`; on a store error, prints its message on stderr and exits 1.
-    func orFail<T>(_ body: () throws(StoreError) -> T) -> T {
-        do throws(StoreError) {
-            return try body()
-        } catch {
-            fail(error.message)
-        }
     }
 }

@@ -1,29 +1,21 @@
 import ArgumentParser
 import AtelierCore
-import AtelierFiles
-import AtelierReplay
+import AtelierStore
 
 /// `SESSION|FILE.jsonl` and `--store PATH`, shared by `export` and `replay`.
 struct SessionReference: ParsableArguments {
     @Argument(help: "A session id in the store, or a recording file (FILE.jsonl).")
     var session: String
 
-    @ArgumentParser.Option(name: .long, help: "The session store (default: $XDG_DATA_HOME/atelier/atelier.sqlite).")
-    var store: String?
+    @OptionGroup var storeOption: StoreOption
 
     /// The session folded once (for an export), or a localized message on stderr and exit 1.
-    func state(_ cli: CLI) -> SessionState {
-        switch SessionSource.state(session, storePath: store ?? XDGPaths().store) {
-        case .success(let state): return state
-        case .failure(let error): cli.fail(error.message)
-        }
+    func state(_ cli: CLI) throws -> SessionState {
+        try cli.attempt(SessionSource.state(session, storePath: storeOption.path))
     }
 
     /// The whole journal, or a localized message on stderr and exit 1.
-    func load(_ cli: CLI) -> LoadedSession {
-        switch SessionSource.load(session, storePath: store ?? XDGPaths().store) {
-        case .success(let loaded): return loaded
-        case .failure(let error): cli.fail(error.message)
-        }
+    func load(_ cli: CLI) throws -> LoadedSession {
+        try cli.attempt(SessionSource.load(session, storePath: storeOption.path))
     }
 }

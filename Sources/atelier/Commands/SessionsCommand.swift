@@ -1,25 +1,9 @@
 import ArgumentParser
 import AtelierCore
 import AtelierFiles
-import AtelierReplay
 import AtelierStore
 import AtelierTerminal
 import Foundation
-
-/// `--store PATH`, shared by the subcommands that only read or import into
-/// the store.
-struct StoreOption: ParsableArguments {
-    @ArgumentParser.Option(help: "The session store (SQLite). Default: $XDG_DATA_HOME/atelier/atelier.sqlite.")
-    var store: String?
-
-    var path: String { store ?? XDGPaths().store }
-
-    /// The store, which must already exist (reading never creates one).
-    func existing(_ cli: CLI) -> SessionStore {
-        guard TextFile.exists(path) else { cli.fail(LocalizedMessage("store.no_store", ["path": .text(path)])) }
-        return cli.orFail { () throws(StoreError) in try SessionStore(path: path, readOnly: true) }
-    }
-}
 
 /// `atelier sessions`: the stored sessions, oldest first, as a table.
 /// `atelier sessions --workshop ID`: that workshop's sessions as a history,
@@ -37,53 +21,58 @@ struct SessionsCommand: AsyncParsableCommand {
     var workshop: String?
 
     func run() async throws {
-        let cli = CLI(locale: language.locale)
+        let cli = try CLI(locale: language.locale)
         guard TextFile.exists(storeOption.path) else {
             cli.say(LocalizedMessage("store.sessions.none", ["path": .text(storeOption.path)]))
             return
         }
-        let summaries = cli.orFail { () throws(StoreError) in try storeOption.existing(cli).sessions() }
+        let store = try storeOption.existing(cli)
+        let summaries = try cli.attempt { () throws(StoreError) in try store.sessions() }
         if let workshop {
-            trend(cli, summaries.filter { $0.workshopID == workshop }, workshop: workshop)
+            try trend(cli, summaries.filter { $0.workshopID == workshop }, workshop: workshop)
             return
         }
         guard !summaries.isEmpty else {
             cli.say(LocalizedMessage("store.sessions.none", ["path": .text(storeOption.path)]))
             return
         }
-        let columns = ["id", "workshop", "started", "last_event", "events", "departments", "participants", "status"]
-        var rows = [columns.map { cli.text(LocalizedMessage("store.sessions.column.\($0)")) }]
         let formatter = Self.timeFormatter()
-        for summary in summaries {
-            rows.append([
+        let rows = summaries.map { summary in
+            [
                 summary.id, "\(summary.workshopID) v\(summary.workshopVersion)",
-                Self.time(summary.startedAt, formatter),
-                Self.time(summary.lastEventAt, formatter), "\(summary.eventCount)", "\(summary.departments)",
-                "\(summary.participants)",
+                Self.time(summary.startedAt, formatter), Self.time(summary.lastEventAt, formatter),
+                "\(summary.eventCount)", "\(summary.departments)", "\(summary.participants)",
                 cli.text(LocalizedMessage(summary.isOpen ? "store.sessions.open" : "store.sessions.ended")),
-            ])
+            ]
         }
-        let widths = columns.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for row in rows {
-            let cells = row.indices.map { WorkshopsCommand.pad(row[$0], widths[$0]) }
-            cli.say(line: cells.joined(separator: "  ").trimmingSuffix())
+        // The ids are what one types next (resume, export, --workshop): never cut.
+        let kinds: [TableLayout.Column.Kind] = [
+            .fixed, .fixed, .fixed, .label(minimum: 10), .fixed, .fixed, .fixed, .text(minimum: 4),
+        ]
+        let names = ["id", "workshop", "started", "last_event", "events", "departments", "participants", "status"]
+        let columns = names.indices.map { index in
+            TableLayout.Column(
+                cli.text(LocalizedMessage("store.sessions.column.\(names[index])")), kinds[index],
+                rightAligned: (4...6).contains(index))
         }
+        // A narrow terminal leaves out the last event, then the counts of
+        // departments and participants, rather than cut or wrap a line.
+        let table = TableLayout.fitting(
+            columns, cells: rows, width: TerminalWidth.measure(STDOUT_FILENO), leavingOut: [3, 5, 6], indent: 0)
+        cli.say(line: table.header)
+        for row in rows { cli.say(line: table.row(row)) }
     }
 
     /// The workshop's sessions, oldest first, as `TrendView` tables.
-    private func trend(_ cli: CLI, _ summaries: [SessionSummary], workshop: String) {
+    private func trend(_ cli: CLI, _ summaries: [SessionSummary], workshop: String) throws {
         guard !summaries.isEmpty else {
-            cli.fail(
+            try cli.fail(
                 LocalizedMessage(
                     "trend.cli.unknown_workshop", ["workshop": .text(workshop), "path": .text(storeOption.path)]))
         }
-        let sessions = summaries.map { summary -> ComparedSession in
-            switch SessionSource.load(summary.id, storePath: storeOption.path) {
-            case .success(let loaded):
-                let state = loaded.state()
-                return ComparedSession(state: state, analysis: Analysis.shown(state, language: cli.catalog.language))
-            case .failure(let error): cli.fail(error.message)
-            }
+        let sessions = try summaries.map { summary -> ComparedSession in
+            let state = try cli.attempt(SessionSource.load(summary.id, storePath: storeOption.path)).state()
+            return ComparedSession(state: state, analysis: Analysis.shown(state, language: cli.catalog.language))
         }
         let title = sessions.last.map { $0.workshop.title.text(cli.catalog.language) } ?? workshop
         cli.say(LocalizedMessage("trend.title", ["workshop": .text(title), "count": .count(sessions.count)]))
@@ -108,13 +97,5 @@ struct SessionsCommand: AsyncParsableCommand {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         return formatter
-    }
-}
-
-extension String {
-    fileprivate func trimmingSuffix() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }

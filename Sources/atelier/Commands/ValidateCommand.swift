@@ -16,7 +16,7 @@ struct ValidateCommand: AsyncParsableCommand {
     var files: [String]
 
     func run() async throws {
-        let cli = CLI(locale: language.locale)
+        let cli = try CLI(locale: language.locale)
         var problemCount = 0
         for file in files {
             let report = FileValidation.check(file, locales: cli.locales)
@@ -58,7 +58,7 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         if problemCount > 0 {
             cli.warn(LocalizedMessage("cli.validate.failed", ["count": .count(problemCount)]))
-            throw ExitCode(CLI.failure)
+            throw ExitCode.failure
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AtelierCore
 import AtelierFiles
+import AtelierTerminal
 import Foundation
 
 /// `atelier workshops`: the workshops found in ./workshops, the user's data
@@ -14,29 +15,27 @@ struct WorkshopsCommand: AsyncParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() async throws {
-        let cli = CLI(locale: language.locale)
+        let cli = try CLI(locale: language.locale)
         let library = WorkshopLibrary()
         let listing = library.list()
         for broken in listing.broken {
             cli.warn(FilesError.invalidWorkshop(path: broken.path, problems: broken.problems).message)
         }
         guard !listing.entries.isEmpty else {
-            cli.fail(LocalizedMessage("cli.workshops.none", ["folders": .list(library.folders.compactMap(\.path))]))
+            try cli.fail(LocalizedMessage("cli.workshops.none", ["folders": .list(library.folders.compactMap(\.path))]))
         }
         cli.say(LocalizedMessage("cli.workshops.header", ["count": .count(listing.entries.count)]))
-        let idWidth = listing.entries.map(\.id.count).max() ?? 0
-        let versions = listing.entries.map {
-            cli.text(LocalizedMessage("cli.workshops.version", ["version": .count($0.version)]))
+        // The id is what `atelier run` takes: never cut; the title gives way first.
+        let rows = listing.entries.map { entry in
+            [
+                entry.id, cli.text(LocalizedMessage("cli.workshops.version", ["version": .count(entry.version)])),
+                entry.title.text(cli.catalog.language), cli.text(Self.source(entry)),
+            ]
         }
-        let versionWidth = versions.map(\.count).max() ?? 0
-        let titles = listing.entries.map { $0.title.text(cli.catalog.language) }
-        let titleWidth = titles.map(\.count).max() ?? 0
-        for (index, entry) in listing.entries.enumerated() {
-            let source = cli.text(Self.source(entry))
-            cli.say(
-                line: "  " + Self.pad(entry.id, idWidth) + "  " + Self.pad(versions[index], versionWidth) + "  "
-                    + Self.pad(titles[index], titleWidth) + "  " + source)
-        }
+        let layout = TableLayout(
+            [.init(""), .init(""), .init("", .label(minimum: 16)), .init("", .text(minimum: 12))], cells: rows,
+            width: TerminalWidth.measure(STDOUT_FILENO))
+        for row in rows { cli.say(line: layout.row(row)) }
     }
 
     static func source(_ entry: WorkshopLibrary.Entry) -> LocalizedMessage {
@@ -46,10 +45,6 @@ struct WorkshopsCommand: AsyncParsableCommand {
         case .user: return LocalizedMessage("cli.workshops.source_user", path)
         case .bundled: return LocalizedMessage("cli.workshops.source_bundled", path)
         }
-    }
-
-    static func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - text.count))
     }
 
     /// A path under the current folder is shown relative to it.

@@ -10,22 +10,37 @@ struct LanguageOption: ParsableArguments {
     @ArgumentParser.Option(
         name: .long, help: "Language of the messages (fr, en); else LC_ALL, LC_MESSAGES, LANG, else fr.")
     var locale: String?
+
+    /// An unknown `--locale` is refused while the command line is parsed.
+    func validate() throws {
+        _ = try CLI(locale: locale)
+    }
 }
 
 /// How a subcommand talks to a person: every sentence comes from the locale
 /// catalog chosen by `--locale` (else LC_ALL/LC_MESSAGES/LANG, else French).
 ///
-/// Use in a subcommand:
+/// A subcommand fails one way, as ArgumentParser's own tools do: what is
+/// wrong with the command line is refused in `validate()`, before `run()`,
+/// with a `ValidationError` in the reader's language (exit 64, ArgumentParser
+/// adds the usage); what fails while it runs says its localized sentence on
+/// stderr and throws `ExitCode.failure` (exit 1). ArgumentParser's `main`
+/// ends the program; nothing calls `exit()`.
 ///
 ///     struct ThingCommand: AsyncParsableCommand {
 ///         @OptionGroup var language: LanguageOption
 ///
+///         func validate() throws {
+///             let cli = try CLI(locale: language.locale)
+///             guard count > 0 else { try cli.refuse(LocalizedMessage("cli.thing.bad_count")) }  // Error: …, 64
+///         }
+///
 ///         func run() async throws {
-///             let cli = CLI(locale: language.locale)          // exits 64 on an unknown --locale
-///             let entry = cli.orExit { () throws(FilesError) in try WorkshopLibrary().load("coping-patterns") }
+///             let cli = try CLI(locale: language.locale)
+///             let entry = try cli.attempt { () throws(FilesError) in try WorkshopLibrary().load("coping-patterns") }
 ///             cli.say(LocalizedMessage("cli.thing.done", ["workshop": .text(entry.id)]))  // stdout, flushed
 ///             cli.warn(LocalizedMessage("cli.thing.careful"))                         // stderr
-///             cli.fail(LocalizedMessage("cli.thing.failed"), code: 1)                 // stderr, then exit
+///             try cli.fail(LocalizedMessage("cli.thing.failed"))                      // stderr, then exit 1
 ///         }
 ///     }
 ///
@@ -33,11 +48,6 @@ struct LanguageOption: ParsableArguments {
 /// `text` and `format`. Lines go to stdout with a flush after each, so a
 /// process reading through a pipe sees them at once.
 struct CLI: Sendable {
-    /// The exit code of a run that found problems or failed.
-    static let failure: Int32 = 1
-    /// The exit code of a command line that cannot be understood (as ArgumentParser uses).
-    static let usage: Int32 = ExitCode.validationFailure.rawValue
-
     let catalog: Catalog
     let locales: LocaleLibrary
 
@@ -46,14 +56,13 @@ struct CLI: Sendable {
     init(
         locale explicit: String?, locales: LocaleLibrary = LocaleLibrary(),
         environment: [String: String] = ProcessInfo.processInfo.environment
-    ) {
+    ) throws(ValidationError) {
         self.locales = locales
         catalog = locales.catalog(explicit: explicit, environment: environment)
         if let explicit, LocaleChoice.language(of: explicit, available: locales.languages) == nil {
-            fail(
+            try refuse(
                 LocalizedMessage(
-                    "cli.unknown_locale", ["locale": .text(explicit), "accepted": .list(locales.languages)]),
-                code: Self.usage)
+                    "cli.unknown_locale", ["locale": .text(explicit), "accepted": .list(locales.languages)]))
         }
     }
 
@@ -82,18 +91,30 @@ struct CLI: Sendable {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    /// Prints a message on stderr and ends the program with `code`.
-    func fail(_ message: LocalizedMessage, code: Int32 = CLI.failure) -> Never {
+    /// Says the message on stderr and fails with exit 1: the command could not be done.
+    func fail(_ message: LocalizedMessage) throws(ExitCode) -> Never {
         warn(message)
-        exit(code)
+        throw ExitCode.failure
     }
 
-    /// Runs `body`; on a file error, prints its message on stderr and exits 1.
-    func orExit<T>(_ body: () throws(FilesError) -> T) -> T {
-        do throws(FilesError) {
+    /// Refuses the command line in the reader's language: ArgumentParser says
+    /// it as it says its own refusals (`Error: `, then the usage), exit 64.
+    /// Thrown from `validate()`, it is not said when `--help` is asked for.
+    func refuse(_ message: LocalizedMessage) throws(ValidationError) -> Never {
+        throw ValidationError(text(message))
+    }
+
+    /// Runs `body`; a failure it throws is said on stderr and fails with exit 1.
+    func attempt<T, Failure: LocalizedFailure>(_ body: () throws(Failure) -> T) throws(ExitCode) -> T {
+        do throws(Failure) {
             return try body()
         } catch {
-            fail(error.message)
+            try fail(error.message)
         }
+    }
+
+    /// `attempt` for a `Result`, as `SessionSource` gives.
+    func attempt<T, Failure: LocalizedFailure>(_ result: Result<T, Failure>) throws(ExitCode) -> T {
+        try attempt { () throws(Failure) in try result.get() }
     }
 }

@@ -24,84 +24,81 @@ struct ListenOptions: ParsableArguments {
     @ArgumentParser.Option(help: "The most participants joined at once (connections not joined yet are limited apart).")
     var maxParticipants = 500
 
-    /// The network's settings, or nil without `--listen`; exits with a clear
-    /// message on a bad option (before anything is written).
-    func configuration(_ cli: CLI) -> NetConfiguration? {
+    /// Where participants and browsers join, or nil without `--listen`; a
+    /// bad option is refused (exit 64) before anything is written.
+    func listening(_ cli: CLI) throws -> Listening? {
         guard let listen else {
-            if code != nil { cli.fail(LocalizedMessage("net.cli.code_without_listen"), code: CLI.usage) }
-            if web != nil { cli.fail(LocalizedMessage("web.cli.web_without_listen"), code: CLI.usage) }
+            if code != nil { try cli.refuse(LocalizedMessage("net.cli.code_without_listen")) }
+            if web != nil { try cli.refuse(LocalizedMessage("web.cli.web_without_listen")) }
             return nil
         }
         guard let address = NetAddress.parse(listen, defaultHost: "127.0.0.1") else {
-            cli.fail(LocalizedMessage("net.cli.bad_listen", ["address": .text(listen)]), code: CLI.usage)
+            try cli.refuse(LocalizedMessage("net.cli.bad_listen", ["address": .text(listen)]))
         }
         if let code, JoinCode.normalized(code) == nil {
-            cli.fail(
+            try cli.refuse(
                 LocalizedMessage(
-                    "net.cli.bad_code", ["code": .text(code), "alphabet": .text(String(JoinCode.alphabet))]),
-                code: CLI.usage)
+                    "net.cli.bad_code", ["code": .text(code), "alphabet": .text(String(JoinCode.alphabet))]))
         }
         guard maxParticipants > 0 else {
-            cli.fail(LocalizedMessage("net.cli.bad_max", ["max": .count(maxParticipants)]), code: CLI.usage)
+            try cli.refuse(LocalizedMessage("net.cli.bad_max", ["max": .count(maxParticipants)]))
         }
-        return NetConfiguration(host: address.host, port: address.port, code: code, maxParticipants: maxParticipants)
+        let net = NetConfiguration(
+            host: address.host, port: address.port, code: code, maxParticipants: maxParticipants)
+        return Listening(net: net, web: try webConfiguration(net, cli))
     }
 
-    /// Where browsers join: `--web`, else beside `--listen` (the next port
-    /// up); exits with a clear message on a bad address.
-    func webConfiguration(_ listening: NetConfiguration, _ cli: CLI) -> WebConfiguration {
+    /// Where browsers join: `--web`, else beside `--listen` (the next port up).
+    private func webConfiguration(_ listening: NetConfiguration, _ cli: CLI) throws -> WebConfiguration {
         guard let web else {
             let (host, port) = WebConfiguration.beside(listening)
             guard port <= 65535 else {
-                cli.fail(
-                    LocalizedMessage("web.cli.no_next_port", ["port": .text(String(listening.port))]), code: CLI.usage)
+                try cli.refuse(LocalizedMessage("web.cli.no_next_port", ["port": .text(String(listening.port))]))
             }
             return WebConfiguration(host: host, port: port)
         }
         guard let address = NetAddress.parse(web, defaultHost: listening.host) else {
-            cli.fail(LocalizedMessage("web.cli.bad_web", ["address": .text(web)]), code: CLI.usage)
+            try cli.refuse(LocalizedMessage("web.cli.bad_web", ["address": .text(web)]))
         }
         return WebConfiguration(host: address.host, port: address.port)
-    }
-
-    /// Stops with one sentence, before any session is created or taken up,
-    /// when the address cannot be listened on (a busy port, most often).
-    static func checkAvailable(_ configuration: NetConfiguration?, cli: CLI) async {
-        guard let configuration else { return }
-        switch await PortCheck.check(host: configuration.host, port: configuration.port) {
-        case .free:
-            return
-        case .inUse:
-            cli.fail(LocalizedMessage("net.cli.port_in_use", ["port": .text(String(configuration.port))]))
-        case .failed(let reason):
-            cli.fail(
-                LocalizedMessage(
-                    "net.cli.cannot_listen",
-                    ["address": .text("\(configuration.host):\(configuration.port)"), "reason": .text(reason)]))
-        }
-    }
-
-    /// The same for the line protocol's address and the browsers'.
-    static func checkAvailable(_ listening: (NetConfiguration, WebConfiguration)?, cli: CLI) async {
-        guard let (net, web) = listening else { return }
-        await checkAvailable(net, cli: cli)
-        await checkAvailable(NetConfiguration(host: web.host, port: web.port), cli: cli)
     }
 
     /// The REPL extension serving participants; their seats are kept in the
     /// session's store, so that they resume after `atelier resume`.
     /// Browsers join the same room (`web`).
     static func network(
-        _ configuration: NetConfiguration, web: WebConfiguration, cli: CLI, paths: XDGPaths, store: SessionStore,
-        session: String
+        _ listening: Listening, cli: CLI, paths: XDGPaths, store: SessionStore, session: String
     ) -> ParticipantNetwork {
         let logPath = paths.stateDirectory + "/net.log"
         let logger = Logger(label: "atelier.net") { FileLogHandler(label: $0, path: logPath) }
         let webLogger = Logger(label: "atelier.web") { FileLogHandler(label: $0, path: logPath) }
         return ParticipantNetwork(
-            configuration: configuration, catalogs: cli.locales.catalogs, logger: logger,
+            configuration: listening.net, catalogs: cli.locales.catalogs, logger: logger,
             keeper: StoreSeats(store: store, session: session),
-            companions: [WebServer(configuration: web, logger: webLogger)])
+            companions: [WebServer(configuration: listening.web, logger: webLogger)])
+    }
+}
+
+/// The addresses a live session listens on: the line protocol's and the browsers'.
+struct Listening {
+    let net: NetConfiguration
+    let web: WebConfiguration
+
+    /// Stops with one sentence (exit 1), before any session is created or
+    /// taken up, when an address cannot be listened on (a busy port, most often).
+    func checkAvailable(_ cli: CLI) async throws {
+        for (host, port) in [(net.host, net.port), (web.host, web.port)] {
+            switch await PortCheck.check(host: host, port: port) {
+            case .free:
+                continue
+            case .inUse:
+                try cli.fail(LocalizedMessage("net.cli.port_in_use", ["port": .text(String(port))]))
+            case .failed(let reason):
+                try cli.fail(
+                    LocalizedMessage(
+                        "net.cli.cannot_listen", ["address": .text("\(host):\(port)"), "reason": .text(reason)]))
+            }
+        }
     }
 }
 

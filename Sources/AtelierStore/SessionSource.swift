@@ -1,8 +1,12 @@
 import AtelierCore
-import AtelierFiles
-import AtelierStore
 
-/// A session to replay or export, named on the command line: a recording
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A session to replay, export or compare, named on the command line: a recording
 /// file (`FILE.jsonl`, or any path to an existing file) or a session id in
 /// the store. Either way the journal comes back whole and checked.
 public struct LoadedSession: Sendable {
@@ -23,9 +27,15 @@ public struct LoadedSession: Sendable {
 }
 
 public enum SessionSource {
+    /// Whether something is at `path` (a link counts, even to nothing).
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
     /// Whether the argument names a recording file rather than a stored session.
     public static func isRecording(_ reference: String) -> Bool {
-        reference.hasSuffix(".jsonl") || reference.contains("/") || TextFile.exists(reference)
+        reference.hasSuffix(".jsonl") || reference.contains("/") || exists(reference)
     }
 
     /// The session's state, folded once, for an export: a recording is
@@ -33,26 +43,10 @@ public enum SessionSource {
     /// a stored session folds from the store. Any problem comes back as one
     /// localized message (file and line for a recording).
     public static func state(_ reference: String, storePath: String) -> Result<SessionState, SourceError> {
-        if isRecording(reference) {
-            if let reason = Recording.unreadable(reference) {
-                return .failure(
-                    SourceError(
-                        message: LocalizedMessage(
-                            "store.cannot_read_file", ["file": .text(reference), "reason": .text(reason)])))
-            }
-            do throws(StoreError) {
-                return .success(try Recording.fold(contentsOf: reference).state)
-            } catch {
-                return .failure(SourceError(message: error.message))
-            }
-        }
-        do throws(StoreError) {
-            guard TextFile.exists(storePath) else {
-                return .failure(SourceError(message: LocalizedMessage("replay.no_store", ["path": .text(storePath)])))
-            }
-            return .success(try SessionStore(path: storePath, readOnly: true).load(id: reference))
-        } catch {
-            return .failure(SourceError(message: error.message))
+        loading(reference, storePath: storePath) { () throws(StoreError) in
+            try Recording.fold(contentsOf: reference).state
+        } fromStore: { store throws(StoreError) in
+            try store.load(id: reference)
         }
     }
 
@@ -60,26 +54,35 @@ public enum SessionSource {
     /// steps through them); any problem comes back as one localized message
     /// (file and line for a recording).
     public static func load(_ reference: String, storePath: String) -> Result<LoadedSession, SourceError> {
-        if isRecording(reference) {
-            if let reason = Recording.unreadable(reference) {
-                return .failure(
-                    SourceError(
-                        message: LocalizedMessage(
-                            "store.cannot_read_file", ["file": .text(reference), "reason": .text(reason)])))
-            }
-            do throws(StoreError) {
-                let (header, events) = try Recording.read(contentsOf: reference)
-                return .success(LoadedSession(id: header.session, workshop: header.workshop, events: events))
-            } catch {
-                return .failure(SourceError(message: error.message))
-            }
+        loading(reference, storePath: storePath) { () throws(StoreError) in
+            let (header, events) = try Recording.read(contentsOf: reference)
+            return LoadedSession(id: header.session, workshop: header.workshop, events: events)
+        } fromStore: { store throws(StoreError) in
+            let (workshop, events) = try store.journal(id: reference)
+            return LoadedSession(id: reference, workshop: workshop, events: events)
         }
+    }
+
+    /// A recording file that can be read goes to `fromFile`; a stored id to
+    /// `fromStore`, with the store opened read-only if there is one.
+    private static func loading<T>(
+        _ reference: String, storePath: String, fromFile: () throws(StoreError) -> T,
+        fromStore: (SessionStore) throws(StoreError) -> T
+    ) -> Result<T, SourceError> {
         do throws(StoreError) {
-            guard TextFile.exists(storePath) else {
+            if isRecording(reference) {
+                if let reason = Recording.unreadable(reference) {
+                    return .failure(
+                        SourceError(
+                            message: LocalizedMessage(
+                                "store.cannot_read_file", ["file": .text(reference), "reason": .text(reason)])))
+                }
+                return .success(try fromFile())
+            }
+            guard exists(storePath) else {
                 return .failure(SourceError(message: LocalizedMessage("replay.no_store", ["path": .text(storePath)])))
             }
-            let (workshop, events) = try SessionStore(path: storePath, readOnly: true).journal(id: reference)
-            return .success(LoadedSession(id: reference, workshop: workshop, events: events))
+            return .success(try fromStore(SessionStore(path: storePath, readOnly: true)))
         } catch {
             return .failure(SourceError(message: error.message))
         }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import AtelierCore
+import AtelierFiles
+import AtelierREPL
+import AtelierStore
+
+/// The options of a live session, shared by `run` and `resume`: the store,
+/// `--strict`, and opening the room to participants (`ListenOptions`).
+struct LiveOptions: ParsableArguments {
+    @OptionGroup var storeOption: StoreOption
+
+    @Flag(help: "Exit with status 1 at the end if any command was refused (for scripts).")
+    var strict = false
+
+    @OptionGroup var network: ListenOptions
+
+    /// Refuses a bad network option (exit 64) while the command line is parsed.
+    func validate(_ cli: CLI) throws {
+        _ = try network.listening(cli)
+    }
+
+    /// The store (created by `run`, which must exist for `resume`), once the
+    /// addresses to listen on are known to be free: a busy port stops the
+    /// command before any session is created or taken up.
+    func open(_ cli: CLI, creating: Bool) async throws -> (SessionStore, Listening?) {
+        let listening = try network.listening(cli)
+        try await listening?.checkAvailable(cli)
+        let store = creating ? try storeOption.open(cli) : try storeOption.existing(cli, readOnly: false)
+        return (store, listening)
+    }
+
+    /// Puts the facilitator in the REPL on the session (`run` and `resume`);
+    /// fails with status 1 when `--strict` and a command was refused.
+    func lead(
+        _ state: SessionState, journal: SessionStore, listening: Listening?, resumed: Bool, cli: CLI
+    ) async throws {
+        let paths = XDGPaths()
+        let network = listening.map {
+            ListenOptions.network($0, cli: cli, paths: paths, store: journal, session: state.id)
+        }
+        var options = FacilitatorSession.Options()
+        options.strict = strict
+        options.resumed = resumed
+        options.historyPath = paths.history
+        options.storePath = storeOption.store
+        options.extensions += network.map { [$0] } ?? []
+        let status = await FacilitatorSession.run(
+            state: state, journal: journal, catalog: cli.catalog, options: options)
+        await network?.stop()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
