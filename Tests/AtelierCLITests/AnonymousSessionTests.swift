@@ -224,7 +224,8 @@ final class Facilitator: @unchecked Sendable {
         for _ in 0..<400 where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
         return (
             status: process.isRunning ? -1 : process.terminationStatus,
-            stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+            stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8)
+        )
     }
 
     func stop() { if process.isRunning { process.terminate() } }
