@@ -19,6 +19,25 @@ import Testing
         #expect(given.lines.contains("## demo-2025-09-18 (2025-09-18) → demo-2025-03-13 (2025-03-13)"))
     }
 
+    /// Three sessions given out of order: by date, A → B then B → C; as given, C → A then A → B.
+    @Test func aChainOfThreeInDateOrderOrAsGiven() async throws {
+        let later = "docs/examples/compare-later.jsonl"
+        let output = try await CLIRunner.run(["compare", later, Self.before, Self.after, "--locale", "en"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(
+            output.lines.filter { $0.hasPrefix("## demo-") } == [
+                "## demo-2025-03-13 (2025-03-13) → demo-2025-09-18 (2025-09-18)",
+                "## demo-2025-09-18 (2025-09-18) → demo-2026-03-19 (2026-03-19)",
+            ])
+        let given = try await CLIRunner.run(
+            ["compare", later, Self.before, Self.after, "--order", "given", "--locale", "en"])
+        #expect(
+            given.lines.filter { $0.hasPrefix("## demo-") } == [
+                "## demo-2026-03-19 (2026-03-19) → demo-2025-03-13 (2025-03-13)",
+                "## demo-2025-03-13 (2025-03-13) → demo-2025-09-18 (2025-09-18)",
+            ])
+    }
+
     @Test func everyFormatToAFileAtomicallyAndNeverOverAFile() async throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -13,9 +13,14 @@ import Testing
     static let afterPath = "docs/examples/compare-after.jsonl"
 
     static func followUpRecording() throws -> String {
+        try recording(FollowUpScript.sessionID) { try FollowUpScript.events(workshop: $0) }
+    }
+
+    /// The recording of the session `id` that a script plays on the demo's workshop.
+    static func recording(_ id: String, _ script: (Workshop) throws -> [RecordedEvent]) throws -> String {
         let workshop = try Demo.workshop()
-        let events = try FollowUpScript.events(workshop: workshop)
-        let state = SessionState.fold(id: FollowUpScript.sessionID, workshop: workshop, events: events)
+        let events = try script(workshop)
+        let state = SessionState.fold(id: id, workshop: workshop, events: events)
         return Recording.write(header: RecordingHeader(state), events: events)
     }
 

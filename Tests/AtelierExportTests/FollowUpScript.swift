@@ -75,8 +75,13 @@ enum FollowUpScript {
         ("sophie", "direction", "juridique"),
     ]
 
-    static func events(workshop: Workshop) throws -> [RecordedEvent] {
-        var s = Scripter(workshop: workshop, id: sessionID, clock: start)
+    /// The session; `LaterScript` runs it again with other answers on the
+    /// reflexes and what happens before its end.
+    static func events(
+        workshop: Workshop, id: String = sessionID, start: Timestamp = start,
+        reflexes: [String: [String: Int]] = reflexes, beforeTheEnd: (inout Scripter) throws -> Void = { _ in }
+    ) throws -> [RecordedEvent] {
+        var s = Scripter(workshop: workshop, id: id, clock: start)
         s.record(.sessionStarted(workshop: workshop.id, version: workshop.version, locale: "fr"))
         s.wait(10)
         for department in departments {
@@ -146,6 +151,7 @@ enum FollowUpScript {
         s.wait(80)
         try s.f(.note(text: "La direction présente sa feuille de route à l'informatique en octobre."))
         s.wait(60)
+        try beforeTheEnd(&s)
         try s.f(.end)
         return s.events
     }

@@ -65,6 +65,8 @@ extension ProgramTests {
             #expect(lines.filter { $0.count > width } == [], "\(language) at \(width)")
             for id in ["demo-2025-03-13 ", "demo-2025-09-18 "] { #expect(rows.contains { $0.hasPrefix(id) }) }
             #expect(rows.allSatisfy { $0.contains(" coping-patterns v1 ") })
+            // Nor is the status cut: it says which session can be taken up again.
+            #expect(rows.allSatisfy { $0.hasSuffix(language == "en" ? "  ended" : "  terminée") }, "\(rows)")
             // The wide terminal shows every column; the narrow one leaves some out.
             let header = try #require(lines.first { $0.hasPrefix("session ") })
             #expect(header.contains(language == "en" ? "participants" : "départements") == (width == 200))

@@ -89,4 +89,14 @@ import Testing
         #expect(tiny.kept == [0, 3])
         #expect(tiny.row(cells[0]) == "coping-patterns-2026-12-06-abcd  end…")
     }
+
+    /// French punctuation set off by a space never starts or ends a line alone.
+    @Test func frenchPunctuationStaysWithItsWord() {
+        let text = "la médiane de « Fuir et fermer » est 1, au plus 1 ; il a déclaré 1 élément : oui"
+        #expect(
+            AnalysisLayout.wrap(text, width: 24) == [
+                "la médiane de « Fuir et", "fermer » est 1, au plus", "1 ; il a déclaré 1", "élément : oui",
+            ])
+        #expect(AnalysisLayout.wrap("la médiane de « Fuir", width: 15) == ["la médiane de", "« Fuir"])
+    }
 }

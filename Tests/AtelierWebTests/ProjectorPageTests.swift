@@ -116,10 +116,15 @@ import Testing
         try session.run(.declareStrategy(department: "marketing", text: "One voice"))
         try session.run(.reveal)
         let page = session.projector(language: "fr")
+        // Each part on a line of its own when two do not fit in 80 characters; a longer part wrapped between words.
         #expect(
             page.contains(
-                "<tspan x=\"0\" dy=\"0\">plein : stratégie énoncée · anneau rouge : un constat le concerne</tspan>"
-                    + "<tspan x=\"0\" dy=\"14\">nombre : participants</tspan>"))
+                """
+                <text x="0" y="170" class="small">plein : stratégie énoncée</text>
+                <text x="0" y="185" class="small">anneau rouge : le département dont parle un constat de silo (stratégie non</text>
+                <text x="0" y="200" class="small">partagée ou absente, partage supposé, position divergente)</text>
+                <text x="0" y="215" class="small">nombre : participants</text>
+                """))
     }
 
     @Test func theEndShowsTheSummaryAtAGlance() throws {

@@ -28,10 +28,15 @@ struct Heatmap {
         }
         for (index, row) in rows.enumerated() {
             let y = Self.headerHeight + Double(index) * Self.cellHeight + (row.company ? 12 : 0)
+            // A long name (up to 40 characters) on two lines of what 172 px hold.
+            let name = SVG.wrap(row.name, width: 22, maxLines: 2)
+            let cls = row.company ? "label strong" : "label"
             children.append(
-                SVG.text(
-                    String(row.name.prefix(26)), x: Self.labelWidth - 8, y: y + Self.cellHeight / 2 + 4, anchor: "end",
-                    cls: row.company ? "label strong" : "label"))
+                name.count == 1
+                    ? SVG.text(name[0], x: Self.labelWidth - 8, y: y + Self.cellHeight / 2 + 4, anchor: "end", cls: cls)
+                    : SVG.lines(
+                        name, x: Self.labelWidth - 8, y: y + Self.cellHeight / 2 - 2.5, lineHeight: 13, anchor: "end",
+                        cls: cls))
             for (column, entry) in items.enumerated() {
                 children.append(cell(row.ratings[entry.item.id], item: entry.item.id, column: column, y: y))
             }

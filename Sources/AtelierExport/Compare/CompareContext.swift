@@ -1,40 +1,17 @@
 import AtelierCore
 
 /// What every comparison format reads, and the words they share.
-struct CompareContext {
+struct CompareContext: ReportWording {
     let sessions: [ComparedSession]
     let steps: [Comparison]
     let catalog: Catalog
 
-    var language: String { catalog.language }
     /// The latest session's workshop: its names are used throughout.
     var workshop: Workshop { sessions.last?.workshop ?? sessions[0].workshop }
-
-    func text(_ text: LocalizedText) -> String { text.text(language) }
 
     /// A message of the catalog, its key written whole (the shipped-files test checks it exists).
     func label(_ key: String, _ args: [String: MessageValue] = [:]) -> String {
         catalog.text(key, args)
-    }
-
-    /// An `export.` message (the words the summaries already use).
-    func exportLabel(_ key: String, _ args: [String: MessageValue] = [:]) -> String {
-        catalog.text("export." + key, args)
-    }
-
-    func render(_ message: LocalizedMessage) -> String { catalog.render(message) }
-
-    var colon: String { exportLabel("colon") }
-
-    /// A number with as few decimals as it needs, at most `digits`; "–" when undefined.
-    func number(_ value: Double?, digits: Int = 2) -> String {
-        guard let value else { return exportLabel("undefined") }
-        var text = catalog.format(value, digits: digits)
-        if digits > 0 {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(catalog.decimalSeparator) { text.removeLast(catalog.decimalSeparator.count) }
-        }
-        return text == "-0" ? "0" : text
     }
 
     /// A change with its sign: `+0.5`, `−1`, `0`.

@@ -10,12 +10,6 @@ struct CompareHTML {
     init(_ context: CompareContext) { self.context = context }
 
     func render() -> String {
-        var out = "<!DOCTYPE html>\n"
-        document().render(into: &out)
-        return out + "\n"
-    }
-
-    private func document() -> Markup {
         let c = context
         let title = c.label("compare.title", ["workshop": .text(c.text(c.workshop.title))])
         let sections = CompareSections(context: c)
@@ -43,19 +37,7 @@ struct CompareHTML {
         for (index, step) in c.steps.enumerated() {
             body.append(stepMarkup(step, number: index + 1, sections))
         }
-        return .el(
-            "html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("lang", c.language), ("xml:lang", c.language)],
-            [
-                .el(
-                    "head", [],
-                    [
-                        .el("meta", [("charset", "utf-8")]),
-                        .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-                        .el("title", text: title),
-                        .el("style", [], [.raw(HTMLStyle.css + CompareStyle.css)]),
-                    ]),
-                .el("body", [], body),
-            ])
+        return HTMLPage.render(language: c.language, title: title, css: HTMLStyle.css + CompareStyle.css, body: body)
     }
 
     private func stepMarkup(_ step: Comparison, number: Int, _ sections: CompareSections) -> Markup {
@@ -118,11 +100,11 @@ struct CompareHTML {
     }
 
     private func section(_ id: String, _ heading: String, _ children: [Markup]) -> Markup {
-        .el("section", [("id", id)], [.el("h2", text: heading)] + children)
+        HTMLPage.section(id, heading, children)
     }
 
     private func subsection(_ id: String, _ heading: String, _ children: [Markup]) -> Markup {
-        .el("section", [("id", id)], [.el("h3", text: heading)] + children)
+        HTMLPage.section(id, heading, level: 3, children)
     }
 
     private func table(_ header: [String], _ rows: [[String]]) -> Markup {
@@ -151,10 +133,11 @@ struct MedianShiftChart {
         let c = context
         let rows = step.company.ratings
         let width = Self.labelWidth + Self.plotWidth + 40
-        let height = Double(rows.count) * Self.rowHeight + 56
+        let height = Double(rows.count) * Self.rowHeight + 62
         var children: [Markup] = []
         for (row, change) in rows.enumerated() {
-            let y = Double(row) * Self.rowHeight + 18
+            // The first row's labels above its dots need 24 px.
+            let y = Double(row) * Self.rowHeight + 24
             let lines = SVG.wrap(c.itemLabel(change.item), width: 32, maxLines: 2)
             children.append(
                 SVG.lines(
@@ -183,7 +166,7 @@ struct MedianShiftChart {
                 children.append(SVG.text(c.number(after), x: x(after), y: y - 10, anchor: afterAnchor, cls: "strong"))
             }
         }
-        let axisY = Double(rows.count) * Self.rowHeight + 12
+        let axisY = Double(rows.count) * Self.rowHeight + 18
         children.append(
             SVG.text(c.label("compare.chart.legend"), x: Self.labelWidth, y: axisY + 24, cls: "small"))
         return SVG.chart(id: id, width: width, height: height, title: c.label("compare.chart.title"), children)

@@ -80,23 +80,13 @@ struct CompareJSON {
             (
                 "maturity",
                 .object([
-                    ("before", maturity(unit.maturityBefore)),
-                    ("after", maturity(unit.maturityAfter)),
+                    ("before", context.json(unit.maturityBefore)),
+                    ("after", context.json(unit.maturityAfter)),
                     ("move", .string(unit.maturityMove.rawValue)),
                 ])
             ),
             ("ratings", .array(unit.ratings.map(rating))),
             ("picks", .array(unit.picks.map(pick))),
-        ])
-    }
-
-    private func maturity(_ result: MaturityResult?) -> JSONValue {
-        guard let result else { return .null }
-        return .object([
-            ("level", .string(result.level)),
-            ("rank", .int(result.rank)),
-            ("label", .string(context.text(result.label))),
-            ("reason", .string(context.render(result.reason))),
         ])
     }
 

@@ -6,12 +6,12 @@ struct CompareMarkdown {
     let context: CompareContext
     init(_ context: CompareContext) { self.context = context }
 
-    private var lines: [String] = []
+    private var doc = MarkdownDocument()
 
     func render() -> String {
-        var doc = self
-        doc.build()
-        return doc.lines.joined(separator: "\n") + "\n"
+        var comparison = self
+        comparison.build()
+        return comparison.doc.text
     }
 
     private mutating func build() {
@@ -74,19 +74,14 @@ struct CompareMarkdown {
         }
     }
 
-    private mutating func add(_ line: String) { lines.append(line) }
+    private mutating func add(_ line: String) { doc.add(line) }
 
-    private mutating func heading(_ level: Int, _ text: String) {
-        if let last = lines.last, last != "" { add("") }
-        add(String(repeating: "#", count: level) + " " + escape(text))
-        add("")
-    }
+    private mutating func heading(_ level: Int, _ text: String) { doc.heading(level, text) }
 
+    /// Every cell is text: escaped.
     private mutating func table(_ header: [String], _ rows: [[String]]) {
-        add("| " + header.map(escape).joined(separator: " | ") + " |")
-        add("| " + header.map { _ in "---" }.joined(separator: " | ") + " |")
-        for row in rows { add("| " + row.map(escape).joined(separator: " | ") + " |") }
+        doc.table(header, rows.map { $0.map(escape) })
     }
 
-    private func escape(_ text: String) -> String { MarkdownExport.escape(text) }
+    private func escape(_ text: String) -> String { MarkdownDocument.escape(text) }
 }

@@ -9,42 +9,24 @@ struct HTMLExport {
     init(_ context: ExportContext) { self.context = context }
 
     func render() -> String {
-        var out = "<!DOCTYPE html>\n"
-        document().render(into: &out)
-        return out + "\n"
-    }
-
-    private func document() -> Markup {
         let c = context
         let title = c.text(c.workshop.title)
-        return .el(
-            "html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("lang", c.language), ("xml:lang", c.language)],
-            [
+        return HTMLPage.render(
+            language: c.language, title: title, css: HTMLStyle.css,
+            body: [
                 .el(
-                    "head", [],
+                    "header", [],
                     [
-                        .el("meta", [("charset", "utf-8")]),
-                        .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-                        .el("title", text: title),
-                        .el("style", [], [.raw(HTMLStyle.css)]),
+                        .el("h1", text: title),
+                        .el("p", [("class", "session")], text: c.label("md.subtitle") + " — " + c.sessionLine),
                     ]),
-                .el(
-                    "body", [],
-                    [
-                        .el(
-                            "header", [],
-                            [
-                                .el("h1", text: title),
-                                .el("p", [("class", "session")], text: c.label("md.subtitle") + " — " + c.sessionLine),
-                            ]),
-                        summary(), glance(), participants(), results(), heatmap(), profiles(), consensus(),
-                        siloMap(), maturity(), silos(), notes(),
-                    ]),
+                summary(), glance(), participants(), results(), heatmap(), profiles(), consensus(), siloMap(),
+                maturity(), silos(), notes(),
             ])
     }
 
     private func section(_ id: String, _ heading: String, _ children: [Markup]) -> Markup {
-        .el("section", [("id", id)], [.el("h2", text: heading)] + children)
+        HTMLPage.section(id, heading, children)
     }
 
     private func figure(_ chart: Markup, caption: String) -> Markup {

@@ -35,7 +35,7 @@ enum HTMLStyle {
         .dot { fill: var(--ink); fill-opacity: 0.75; stroke: #ffffff; stroke-width: 1; }
         svg text.dot-label { font-size: 9px; font-weight: 600; fill: #ffffff; }
         svg text.dot-key { font-size: 9px; fill: var(--ink); }
-        .group { fill: #f8f9fc; stroke: #9aa4b8; stroke-dasharray: 6 4; }
+        .group { fill: #e8ecf4; stroke: #9aa4b8; stroke-dasharray: 6 4; }
         .node { stroke-width: 2; }
         .node.strategy { fill: var(--accent); stroke: var(--accent); }
         .node.none { fill: #ffffff; stroke: #8a93a6; }

@@ -8,12 +8,12 @@ struct MarkdownExport {
     let context: ExportContext
     init(_ context: ExportContext) { self.context = context }
 
-    private var lines: [String] = []
+    private var doc = MarkdownDocument()
 
     func render() -> String {
-        var doc = self
-        doc.build()
-        return doc.lines.joined(separator: "\n") + "\n"
+        var export = self
+        export.build()
+        return export.doc.text
     }
 
     private mutating func build() {
@@ -30,19 +30,12 @@ struct MarkdownExport {
         notes()
     }
 
-    private mutating func add(_ line: String) { lines.append(line) }
+    private mutating func add(_ line: String) { doc.add(line) }
 
-    private mutating func heading(_ level: Int, _ text: String) {
-        if lines.last != "" { add("") }
-        add(String(repeating: "#", count: level) + " " + Self.escape(text))
-        add("")
-    }
+    private mutating func heading(_ level: Int, _ text: String) { doc.heading(level, text) }
 
     private mutating func table(_ header: [String], align: [Bool] = [], _ rows: [[String]]) {
-        add("| " + header.map(Self.cell).joined(separator: " | ") + " |")
-        let rules = header.indices.map { index in index < align.count && align[index] ? "---:" : "---" }
-        add("| " + rules.joined(separator: " | ") + " |")
-        for row in rows { add("| " + row.joined(separator: " | ") + " |") }
+        doc.table(header, align: align, rows)
     }
 
     // MARK: - Sections
@@ -255,22 +248,7 @@ struct MarkdownExport {
 
     // MARK: - Escaping
 
-    /// Text from the room is shown as text: Markdown's active characters are escaped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", "|":
-                out.append("\\")
-                out.append(character)
-            case "\n", "\r", "\r\n":
-                out.append(" ")
-            default:
-                out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { MarkdownDocument.escape(text) }
 
     static func cell(_ text: String) -> String { escape(text) }
 }

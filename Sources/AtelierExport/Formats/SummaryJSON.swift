@@ -61,7 +61,7 @@ struct SummaryJSON {
             ("participants", .strings(department.participants)),
             ("ratings", ratings(department.ratings.filter { !withheld.contains($0.key) })),
             ("picks", picks(department.picks.filter { !withheld.contains($0.key) })),
-            ("maturity", maturity(department.maturity)),
+            ("maturity", context.json(department.maturity)),
             ("strategies", .strings(context.strategies(of: department.id))),
             ("knows", .strings(context.knows(department.id))),
             ("shares_with", .strings(context.sharesWith(department.id))),
@@ -81,7 +81,7 @@ struct SummaryJSON {
             ("picks", picks(company.picks)),
             ("krippendorff_alpha_ordinal", .optional(company.alphaOrdinal)),
             ("krippendorff_alpha_nominal", .optional(company.alphaNominal)),
-            ("maturity", maturity(company.maturity)),
+            ("maturity", context.json(company.maturity)),
         ])
     }
 
@@ -110,16 +110,6 @@ struct SummaryJSON {
                     (stage.id, .object(stage.options.map { ($0.id, .int(pick.count($0.id))) }))
                 }
             })
-    }
-
-    private func maturity(_ result: MaturityResult?) -> JSONValue {
-        guard let result else { return .null }
-        return .object([
-            ("level", .string(result.level)),
-            ("rank", .int(result.rank)),
-            ("label", .string(context.text(result.label))),
-            ("reason", .string(context.render(result.reason))),
-        ])
     }
 
     private func silo(_ finding: SiloFinding) -> JSONValue {

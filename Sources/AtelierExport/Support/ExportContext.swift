@@ -3,34 +3,15 @@ import AtelierCore
 /// What every format reads, put in the order the exports present it:
 /// workshop order for stages and items, the order departments were added,
 /// join order for participants, journal order for answers.
-struct ExportContext {
+struct ExportContext: ReportWording {
     let state: SessionState
     let analysis: Analysis
     let catalog: Catalog
 
     var workshop: Workshop { state.workshop }
-    var language: String { catalog.language }
-
-    /// A text of the workshop in the export's language.
-    func text(_ text: LocalizedText) -> String { text.text(language) }
 
     /// An `export.` message of the catalog.
-    func label(_ key: String, _ args: [String: MessageValue] = [:]) -> String {
-        catalog.text("export." + key, args)
-    }
-
-    func render(_ message: LocalizedMessage) -> String { catalog.render(message) }
-
-    /// A number with as few decimals as it needs, at most `digits`
-    /// (medians are whole or halves, quartiles quarters).
-    func number(_ value: Double?, digits: Int = 2) -> String {
-        guard let value else { return label("undefined") }
-        var text = catalog.format(value, digits: digits)
-        guard digits > 0 else { return text }
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(catalog.decimalSeparator) { text.removeLast(catalog.decimalSeparator.count) }
-        return text == "-0" ? "0" : text
-    }
+    func label(_ key: String, _ args: [String: MessageValue] = [:]) -> String { exportLabel(key, args) }
 
     // MARK: - Workshop
 

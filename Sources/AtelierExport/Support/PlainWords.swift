@@ -95,9 +95,6 @@ extension ExportContext {
 
     func percent(_ share: Double) -> String { label("percent", ["value": .text(number(share * 100, digits: 0))]) }
 
-    /// ": " in English, " : " in French, between a label and its text.
-    var colon: String { label("colon") }
-
     /// Who wrote a note.
     func author(_ actor: Actor) -> String { actor.participantName ?? label("facilitator") }
 }

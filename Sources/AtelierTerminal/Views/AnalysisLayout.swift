@@ -47,7 +47,7 @@ public enum AnalysisLayout {
         var lines: [String] = []
         var line = first ?? lead
         var empty = true
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in words(text) {
             if !empty, visibleCount(line) + 1 + visibleCount(String(word)) > width {
                 lines.append(line)
                 line = lead
@@ -58,6 +58,26 @@ public enum AnalysisLayout {
         }
         if !empty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// The words to wrap: French punctuation set off by a space (`1 ;`,
+    /// `« mot »`, `question ?`) stays with its word, as a non-breaking space
+    /// would keep it, so that no line starts with `;` or ends with `«`.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var opening = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if ["«", "“"].contains(word) {
+                opening += word + " "
+            } else if [";", ":", "!", "?", "»", "”"].contains(word), let last = words.popLast() {
+                words.append(last + " " + word)
+            } else {
+                words.append(opening + word)
+                opening = ""
+            }
+        }
+        if !opening.isEmpty { words.append(String(opening.dropLast())) }
+        return words
     }
 
     /// A number for a table cell, or a dash when there is none.

@@ -47,7 +47,7 @@ struct SessionsCommand: AsyncParsableCommand {
         }
         // The ids are what one types next (resume, export, --workshop): never cut.
         let kinds: [TableLayout.Column.Kind] = [
-            .fixed, .fixed, .fixed, .label(minimum: 10), .fixed, .fixed, .fixed, .text(minimum: 4),
+            .fixed, .fixed, .fixed, .label(minimum: 10), .fixed, .fixed, .fixed, .fixed,
         ]
         let names = ["id", "workshop", "started", "last_event", "events", "departments", "participants", "status"]
         let columns = names.indices.map { index in
@@ -56,9 +56,9 @@ struct SessionsCommand: AsyncParsableCommand {
                 rightAligned: (4...6).contains(index))
         }
         // A narrow terminal leaves out the last event, then the counts of
-        // departments and participants, rather than cut or wrap a line.
+        // departments, participants and events, rather than cut or wrap a line.
         let table = TableLayout.fitting(
-            columns, cells: rows, width: TerminalWidth.measure(STDOUT_FILENO), leavingOut: [3, 5, 6], indent: 0)
+            columns, cells: rows, width: TerminalWidth.measure(STDOUT_FILENO), leavingOut: [3, 5, 6, 4], indent: 0)
         cli.say(line: table.header)
         for row in rows { cli.say(line: table.row(row)) }
     }
