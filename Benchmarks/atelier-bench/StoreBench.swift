@@ -183,9 +183,12 @@ enum SessionGenerator {
                         }
                     }
                 case .strategy:
-                    for (index, department) in departments.enumerated() {
+                    // Every strategy first: a department can only know one that is declared.
+                    for department in departments {
                         guard try submit(.facilitator, .declareStrategy(department: department, text: "Plan \(round)"))
                         else { break rounds }
+                    }
+                    for (index, department) in departments.enumerated() {
                         let other = departments[(index + round) % departments.count]
                         if other != department, !state.knows(department, other) {
                             guard try submit(.facilitator, .knows(department: department, other: other)) else {

@@ -77,6 +77,9 @@ struct EventColumns: Sendable, Hashable {
             value = seq
         case .sessionEnded:
             break
+        case .roundStarted:
+            // Stores with typed columns predate rounds; never written.
+            break
         }
     }
 

@@ -36,6 +36,13 @@ struct EventLineScanner {
     private static let typeNames: [[UInt8]] = EventSchema.types.map { Array($0.utf8) }
     private static let kind = Array("kind".utf8)
     private static let name = Array("name".utf8)
+    private static let whoKinds: [(bytes: [UInt8], kind: ScannedWho.Kind)] = [
+        (Array("participant".utf8), .participant), (Array("department".utf8), .department),
+        (Array("facilitator".utf8), .facilitator),
+    ]
+    /// Ratings and picks, nearly all of a long session, are built straight
+    /// from their keys (`answer`); the other kinds through the schema's fields.
+    private let answers = AnswerKeys()
 
     init() {
         texts = Array(repeating: nil, count: Self.keys.count)
@@ -94,6 +101,11 @@ struct EventLineScanner {
         guard kind >= 0, seen & common == common, integers[Self.v] <= Int64(RecordedEvent.schemaVersion),
             let actor = whos[Self.actor]?.actor
         else { return nil }
+        if kind == answers.rated || kind == answers.picked {
+            return answer(kind).map {
+                RecordedEvent(seq: integers[Self.seq], time: integers[Self.time], actor: actor, event: $0)
+            }
+        }
         var values = EventValues()
         for (index, field) in EventSchema.kinds[kind].fields.enumerated() {
             let key = Self.firstField + field.nameIndex
@@ -111,6 +123,45 @@ struct EventLineScanner {
         }
         guard let event = Event(kind: kind, values: values) else { return nil }
         return RecordedEvent(seq: integers[Self.seq], time: integers[Self.time], actor: actor, event: event)
+    }
+
+    /// A rating or a pick from its keys, as `Event(kind:values:)` makes it
+    /// from the schema's fields (`EventLineScannerTests` checks they agree).
+    private func answer(_ kind: Int) -> Event? {
+        let keys = answers
+        let needed = kind == keys.rated ? keys.ratedKeys : keys.pickedKeys
+        guard seen & needed == needed, let rater = whos[keys.rater]?.rater, let stage = texts[keys.stage] else {
+            return nil
+        }
+        if kind == keys.rated {
+            guard let item = texts[keys.item], let value = Int(exactly: integers[keys.value]) else { return nil }
+            return .rated(rater: rater, stage: stage, item: item, value: value)
+        }
+        guard let option = texts[keys.option] else { return nil }
+        return .picked(rater: rater, stage: stage, option: option)
+    }
+
+    /// The key numbers of the fields of `rated` and `picked`.
+    private struct AnswerKeys {
+        let rated = EventSchema.kind(named: "rated")!
+        let picked = EventSchema.kind(named: "picked")!
+        let rater = AnswerKeys.key("rater")
+        let stage = AnswerKeys.key("stage")
+        let item = AnswerKeys.key("item")
+        let value = AnswerKeys.key("value")
+        let option = AnswerKeys.key("option")
+        /// The bits (in `seen`) of the keys each needs.
+        let ratedKeys: UInt64
+        let pickedKeys: UInt64
+
+        init() {
+            ratedKeys = 1 << UInt64(rater) | 1 << UInt64(stage) | 1 << UInt64(item) | 1 << UInt64(value)
+            pickedKeys = 1 << UInt64(rater) | 1 << UInt64(stage) | 1 << UInt64(option)
+        }
+
+        private static func key(_ name: String) -> Int {
+            EventLineScanner.firstField + EventSchema.fieldNames.firstIndex(of: name)!
+        }
     }
 
     private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -150,16 +201,21 @@ struct EventLineScanner {
             input.skipSpace()
             guard input.take(UInt8(ascii: ":")) else { return nil }
             input.skipSpace()
-            guard let bytes = input.plainString(), let value = text(bytes) else { return nil }
+            guard let bytes = input.plainString() else { return nil }
             let bit: Int
             switch (key.count, key.first) {
             case (4, UInt8(ascii: "k")) where same(key, Self.kind):
+                // A kind is one of three words, told apart without making a string.
+                guard let known = Self.whoKinds.first(where: { $0.bytes.count == bytes.count && same(bytes, $0.bytes) })
+                else { return nil }
                 bit = 1
-                who.kind = value
+                who.kind = known.kind
             case (4, UInt8(ascii: "n")) where same(key, Self.name):
+                guard let value = text(bytes) else { return nil }
                 bit = 2
                 who.name = value
             case (2, UInt8(ascii: "i")) where key[1] == UInt8(ascii: "d"):
+                guard let value = text(bytes) else { return nil }
                 bit = 4
                 who.id = value
             default:
@@ -182,23 +238,26 @@ private func same(_ bytes: UnsafeBufferPointer<UInt8>, _ key: [UInt8]) -> Bool {
 
 /// An `actor` or rater object as read; what it means is decided as
 /// `EventLine.Who` decides it.
+/// (A `kind` other than these three words is left to JSONDecoder.)
 private struct ScannedWho {
-    var kind: String?
+    enum Kind { case facilitator, participant, department }
+
+    var kind: Kind?
     var name: String?
     var id: String?
 
     var actor: Actor? {
         switch kind {
-        case "facilitator": return .facilitator
-        case "participant": return name.map(Actor.participant)
+        case .facilitator: return .facilitator
+        case .participant: return name.map(Actor.participant)
         default: return nil
         }
     }
 
     var rater: Rater? {
         switch kind {
-        case "participant": return name.map(Rater.participant)
-        case "department": return id.map(Rater.department)
+        case .participant: return name.map(Rater.participant)
+        case .department: return id.map(Rater.department)
         default: return nil
         }
     }

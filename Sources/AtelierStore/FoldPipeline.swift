@@ -9,8 +9,10 @@ import Synchronization
 /// two cores (docs/performance.md); the state is the same as a plain fold's.
 final class FoldPipeline: Sendable {
     static let chunkSize = 4096
-    /// Chunks read ahead of the folding thread, at most.
-    private static let ahead = 4
+    /// Chunks read ahead of the folding thread, at most (about 6 MB of
+    /// events: slack for a busy machine, where a thread woken up may wait
+    /// long for a core).
+    private static let ahead = 16
 
     private let queue = Mutex<[[RecordedEvent]]>([])
     private let ready = DispatchSemaphore(value: 0)

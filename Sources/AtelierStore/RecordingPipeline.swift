@@ -1,35 +1,60 @@
 import AtelierCore
 import Foundation
-import Synchronization
 
-/// Reads a recording file on two threads: a thread of its own reads the
-/// file a megabyte at a time, cuts it into lines and decodes each line on its
-/// own (`RecordingLineDecoder`); the caller's thread checks them in order
-/// (`RecordingReader.accept`: sequence, rules) and folds them. Lines decode
-/// independently; only the check is sequential, so the two cores each take
-/// a part. At most `ahead` chunks of `chunkSize` lines are in flight: the
-/// file is never held whole, nor its events.
+/// Reads a recording file on several threads: a thread of its own reads the
+/// file a megabyte at a time and cuts it into chunks of lines; two decoding
+/// threads decode the chunks' lines, each line on its own
+/// (`RecordingLineDecoder`); the caller's thread takes the chunks back in
+/// order, checks each line (`RecordingReader.accept`: sequence, rules) and
+/// folds it. Lines decode independently; only the check is sequential, so
+/// every core takes a part. At most `ahead` chunks of `chunkSize` lines are
+/// in flight: the file is never held whole, nor its events.
 enum RecordingPipeline {
     static let chunkSize = 2048
-    private static let ahead = 4
+    /// Deep enough (a few megabytes of lines) that on a busy machine, where
+    /// a thread woken up may wait long for a core, the checking thread
+    /// rarely finds the next chunk missing.
+    private static let ahead = 24
+    private static let decoders = 2
 
     /// Calls `body` with each line of the file, decoded, in order; a line
     /// number is the count of calls. Stops when `body` throws, and throws
     /// what stopped it, or, after the lines before it, the splitter's error.
     static func forEachLine(ofFile path: String, _ body: (DecodedLine) throws -> Void) throws {
         let channel = Channel()
-        let thread = Thread { channel.produce(path) }
-        thread.name = "atelier.recording"
-        thread.start()
+        let reader = Thread { channel.read(path) }
+        reader.name = "atelier.recording"
+        reader.start()
+        for number in 0..<decoders {
+            let decoder = Thread { channel.decode() }
+            decoder.name = "atelier.decode.\(number)"
+            decoder.start()
+        }
         defer { channel.stop() }
-        while let chunk = channel.next() {
+        var index = 0
+        while let chunk = channel.take(index) {
+            index += 1
             switch chunk {
             case .lines(let lines):
-                for line in lines { try body(line) }
+                // Each line lent to `body` in place, not copied out of the chunk.
+                try lines.withUnsafeBufferPointer { lines in
+                    for index in lines.indices { try body(lines[index]) }
+                }
             case .failed(let error):
                 throw error
             }
         }
+    }
+
+    /// Lines as read, before decoding: their bytes one after the other.
+    private struct RawChunk: Sendable {
+        var bytes: [UInt8] = []
+        /// Where each line ends in `bytes`.
+        var ends: [Int] = []
+        /// The number of the first line (1-based).
+        var first = 1
+        /// False when the last line has no line break (a cut file).
+        var terminated = true
     }
 
     private enum Chunk: Sendable {
@@ -42,64 +67,140 @@ enum RecordingPipeline {
     /// The caller stopped reading: the reading thread ends.
     private struct Stopped: Error {}
 
-    /// Hands chunks from the reading thread to the caller's.
-    private final class Channel: Sendable {
-        private let queue = Mutex<[Chunk?]>([])
-        private let ready = DispatchSemaphore(value: 0)
-        private let room = DispatchSemaphore(value: RecordingPipeline.ahead)
-        private let stopped = Atomic<Bool>(false)
-        private let done = DispatchSemaphore(value: 0)
+    /// Hands raw chunks from the reading thread to the decoding threads,
+    /// and decoded chunks, by their index, to the caller's. Unchecked
+    /// `Sendable`: every stored variable is read and written only with
+    /// `condition` locked.
+    private final class Channel: @unchecked Sendable {
+        private let condition = NSCondition()
+        /// Raw chunks waiting for a decoding thread, with their index.
+        private var raw: [(index: Int, chunk: RawChunk)] = []
+        /// No more raw chunks will come.
+        private var rawEnded = false
+        /// Chunks by index, waiting for the caller (nil: the end).
+        private var done: [Int: Chunk?] = [:]
+        /// Chunks of lines queued or decoded and not yet taken by the caller.
+        private var inFlight = 0
+        /// The caller is done: the other threads end.
+        private var stopped = false
+        /// The reading and decoding threads still running.
+        private var running = 1 + RecordingPipeline.decoders
 
-        /// On the reading thread: decodes the file's lines and sends them in
-        /// chunks, then nil; stops early when the caller stopped.
-        func produce(_ path: String) {
-            var decoder = RecordingLineDecoder()
-            var lines: [DecodedLine] = []
-            lines.reserveCapacity(RecordingPipeline.chunkSize)
+        private func locked<T>(_ body: () -> T) -> T {
+            condition.lock()
+            defer {
+                condition.broadcast()
+                condition.unlock()
+            }
+            return body()
+        }
+
+        /// On the reading thread: cuts the file into raw chunks and queues
+        /// them; then the splitter's error if any, and the end.
+        func read(_ path: String) {
+            var chunk = RawChunk()
+            var index = 0
             var number = 0
+            func send() throws {
+                guard queue(index, chunk) else { throw Stopped() }
+                index += 1
+                chunk = RawChunk(first: number + 1)
+            }
             do {
                 try LineSplitter.lines(ofFile: path) { line, terminated in
                     number += 1
-                    lines.append(decoder.decode(line, terminated: terminated, number: number))
-                    if lines.count == RecordingPipeline.chunkSize {
-                        guard send(.lines(lines)) else { throw Stopped() }
-                        lines.removeAll(keepingCapacity: true)
-                    }
+                    chunk.bytes.append(contentsOf: line)
+                    chunk.ends.append(chunk.bytes.count)
+                    chunk.terminated = terminated
+                    if chunk.ends.count == RecordingPipeline.chunkSize { try send() }
                 }
-                if !lines.isEmpty { _ = send(.lines(lines)) }
+                if !chunk.ends.isEmpty { try send() }
+                finish(index, nil)
             } catch is Stopped {
                 // The caller stopped: nothing more to send.
             } catch {
-                if !lines.isEmpty { _ = send(.lines(lines)) }
-                _ = send(.failed(error))
+                if chunk.ends.isEmpty || (try? send()) != nil {
+                    finish(index, .failed(error))
+                    finish(index + 1, nil)
+                }
             }
-            _ = send(nil)
-            done.signal()
+            locked {
+                rawEnded = true
+                running -= 1
+            }
         }
 
-        /// Waits for room and queues the chunk; false once the caller stopped.
-        private func send(_ chunk: Chunk?) -> Bool {
-            room.wait()
-            guard !stopped.load(ordering: .acquiring) else { return false }
-            queue.withLock { $0.append(chunk) }
-            ready.signal()
+        /// Waits for room and queues a raw chunk; false once the caller stopped.
+        private func queue(_ index: Int, _ chunk: RawChunk) -> Bool {
+            condition.lock()
+            defer {
+                condition.broadcast()
+                condition.unlock()
+            }
+            while inFlight >= RecordingPipeline.ahead, !stopped { condition.wait() }
+            guard !stopped else { return false }
+            inFlight += 1
+            raw.append((index, chunk))
             return true
         }
 
-        /// On the caller's thread: the next chunk, nil at the end.
-        func next() -> Chunk? {
-            ready.wait()
-            let chunk = queue.withLock { $0.removeFirst() }
-            room.signal()
+        /// Puts chunk `index` (an error, or nil: the end) for the caller.
+        private func finish(_ index: Int, _ chunk: Chunk?) {
+            locked { done[index] = .some(chunk) }
+        }
+
+        /// The next raw chunk for a decoding thread; nil when there are no more.
+        private func nextRaw() -> (index: Int, chunk: RawChunk)? {
+            condition.lock()
+            defer { condition.unlock() }
+            while raw.isEmpty, !rawEnded, !stopped { condition.wait() }
+            guard !stopped, !raw.isEmpty else { return nil }
+            return raw.removeFirst()
+        }
+
+        /// On a decoding thread: decodes raw chunks until there are no more.
+        func decode() {
+            var decoder = RecordingLineDecoder()
+            while let (index, raw) = nextRaw() {
+                var lines: [DecodedLine] = []
+                lines.reserveCapacity(raw.ends.count)
+                raw.bytes.withUnsafeBufferPointer { bytes in
+                    var start = 0
+                    for (offset, end) in raw.ends.enumerated() {
+                        let last = offset == raw.ends.count - 1
+                        lines.append(
+                            decoder.decode(
+                                UnsafeBufferPointer(rebasing: bytes[start..<end]),
+                                terminated: !last || raw.terminated, number: raw.first + offset))
+                        start = end
+                    }
+                }
+                locked { done[index] = .some(.lines(lines)) }
+            }
+            locked { running -= 1 }
+        }
+
+        /// On the caller's thread: chunk `index`, nil at the end.
+        func take(_ index: Int) -> Chunk? {
+            condition.lock()
+            defer {
+                condition.broadcast()
+                condition.unlock()
+            }
+            while done.index(forKey: index) == nil { condition.wait() }
+            let chunk = done.removeValue(forKey: index)!
+            if case .lines = chunk { inFlight -= 1 }
             return chunk
         }
 
         /// On the caller's thread, once it is done (finished or failed): lets
-        /// the reading thread end, and waits for it.
+        /// the other threads end, and waits for them.
         func stop() {
-            stopped.store(true, ordering: .releasing)
-            for _ in 0...RecordingPipeline.ahead { room.signal() }
-            done.wait()
+            condition.lock()
+            defer { condition.unlock() }
+            stopped = true
+            condition.broadcast()
+            while running > 0 { condition.wait() }
         }
     }
 }

@@ -12,6 +12,11 @@ public struct RecordingReader {
     public private(set) var state: SessionState?
     private var lineNumber = 0
     private var count = 0
+    /// The header's event count, kept apart: reading it through `header`
+    /// copies the header (a retain of each part of its workshop), per event.
+    private var announced = 0
+    /// The header is read: `header` and `state` are set.
+    private var started = false
     private var lines = RecordingLineDecoder()
 
     public init(file: String) {
@@ -61,10 +66,10 @@ public struct RecordingReader {
             recorded = event
         }
         // The header and the state are used where they are, never copied:
-        // a copy of the state costs a retain of each of its parts, per event.
-        guard header != nil, state != nil else { throw emptyError }
+        // a copy of the state costs a retain of each of its parts, per event
+        // (even `header != nil` copied the header).
+        guard started else { throw emptyError }
         count += 1
-        let announced = header!.eventCount
         guard count <= announced else {
             throw fail("store.recording.extra_events", ["expected": .text("\(announced)")])
         }
@@ -154,21 +159,31 @@ public struct RecordingReader {
             session: session, workshop: workshop, locale: locale, startedAt: try need(line.startedAt, "started_at"),
             eventCount: events)
         self.header = header
+        announced = header.eventCount
         state = SessionState(id: header.session, workshop: workshop, locale: header.locale)
+        started = true
     }
 
     /// The event must be one the rules produce at this point of the session.
     private func check(_ recorded: RecordedEvent) throws(RecordingError) {
         if recorded.seq == 1, let header {
+            // A session started before rounds existed records no criteria and
+            // no digest; a later one records those of the header's definition.
+            // Anonymity and the smallest group shown are the session's own
+            // choice (any K the CLI accepts).
             var opening = Event.sessionStarted(
                 workshop: header.workshop.id, version: header.workshop.version, locale: header.locale)
-            // Anonymity and the smallest group shown are the session's own choice (any K the CLI accepts).
-            if case .sessionStarted(_, _, _, _, _, let anonymous, let minGroup) = recorded.event,
-                anonymous || minGroup.map(SmallGroups.range.contains) == true
-            {
-                opening = .sessionStarted(
-                    workshop: header.workshop.id, version: header.workshop.version, locale: header.locale,
-                    anonymous: anonymous, minGroup: minGroup)
+            if case .sessionStarted(_, _, _, let criteria, let digest, let anonymous, let minGroup) = recorded.event {
+                let chosen = anonymous || minGroup.map(SmallGroups.range.contains) == true
+                let privacy = chosen ? (anonymous, minGroup) : (false, nil)
+                if criteria != nil || digest != nil {
+                    opening = WorkshopJSON.opening(
+                        header.workshop, locale: header.locale, anonymous: privacy.0, minGroup: privacy.1)
+                } else if chosen {
+                    opening = .sessionStarted(
+                        workshop: header.workshop.id, version: header.workshop.version, locale: header.locale,
+                        anonymous: privacy.0, minGroup: privacy.1)
+                }
             }
             guard recorded.event == opening, recorded.time == header.startedAt else {
                 throw fail(
@@ -180,6 +195,9 @@ public struct RecordingReader {
             }
             return
         }
+        // Ratings and picks, nearly all of a long recording, are checked in
+        // place; anything this does not settle goes through `decide`.
+        if state!.surelyReproduces(recorded.event, actor: recorded.actor) { return }
         guard let action = SessionState.action(reproducing: recorded.event) else {
             throw fail("store.recording.started_again")
         }

@@ -31,7 +31,7 @@ extension SessionStore {
 
     /// Imports a recording file as `importRecording(_:file:as:)` does,
     /// streaming it: the file is never held whole in memory, nor its events,
-    /// and its lines decode on a second thread (`RecordingPipeline`).
+    /// and its lines decode on threads of their own (`RecordingPipeline`).
     @discardableResult
     public func importRecording(contentsOf path: String, as newID: String? = nil) throws(StoreError) -> String {
         try importLines(file: path, as: newID) { reader, take in

@@ -147,9 +147,7 @@ public final class SessionStore: EventJournal, Sendable {
         guard Slug.isValid(id) else { throw StoreError("store.invalid_session_id", ["session": .text(id)]) }
         let started = RecordedEvent(
             seq: 1, time: time, actor: actor,
-            event: .sessionStarted(
-                workshop: workshop.id, version: workshop.version, locale: locale, anonymous: anonymous,
-                minGroup: minGroup))
+            event: WorkshopJSON.opening(workshop, locale: locale, anonymous: anonymous, minGroup: minGroup))
         let header = RecordingHeader(session: id, workshop: workshop, locale: locale, startedAt: time, eventCount: 1)
         var state = SessionState(id: id, workshop: workshop, locale: locale)
         state.apply(started)

@@ -1,4 +1,5 @@
 import AtelierCore
+import Crypto
 import Foundation
 
 /// The full workshop definition as JSON, kept with each session and in each
@@ -10,6 +11,26 @@ enum WorkshopJSON {
         // Encoding plain structs of strings and numbers cannot fail.
         let data = (try? encoder.encode(workshop)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The SHA-256 of the definition as `encode` writes it, in lowercase
+    /// hexadecimal: what a session's first event records, so that anyone
+    /// holding the recording can check the definition it was judged by.
+    static func digest(_ workshop: Workshop) -> String {
+        SHA256.hash(data: Data(encode(workshop).utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// The first event of a new session: the workshop, its version, the
+    /// locale, the consensus criteria in force and the definition's digest,
+    /// then the session's privacy (`--anonymous`, `--min-group`).
+    static func opening(_ workshop: Workshop, locale: String, anonymous: Bool = false, minGroup: Int? = nil) -> Event {
+        .sessionStarted(
+            workshop: workshop.id, version: workshop.version, locale: locale,
+            criteria: ConsensusCriteria.inForce(workshop).recorded, workshopDigest: digest(workshop),
+            anonymous: anonymous, minGroup: minGroup)
     }
 
     /// The workshop, or the decoder's reason for refusing the text.
@@ -57,5 +78,15 @@ struct DecodingFailure: Error {
             field = ""
             kind = .notJSON
         }
+    }
+}
+
+extension Event {
+    /// The first event of a new session of `workshop` (`SessionStore.create`
+    /// writes it): the criteria in force and the definition's digest with it.
+    public static func opening(
+        _ workshop: Workshop, locale: String, anonymous: Bool = false, minGroup: Int? = nil
+    ) -> Event {
+        WorkshopJSON.opening(workshop, locale: locale, anonymous: anonymous, minGroup: minGroup)
     }
 }

@@ -62,4 +62,11 @@ static inline int atelier_terminal_columns(int fd) {
     return size.ws_col;
 }
 
+// The height of the terminal on `fd` in rows, or 0 when it is no terminal.
+static inline int atelier_terminal_rows(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_row;
+}
+
 #endif

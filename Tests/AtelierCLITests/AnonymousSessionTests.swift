@@ -152,6 +152,70 @@ struct AnonymousSessionTests {
         #expect(answers.contains("legal#3"))
     }
 
+    /// A new round in an anonymous session: each participant is told it began
+    /// and gets back their own round-1 answer (`* round`, `* previous`); no push,
+    /// no feed line and no reply carries a typed name, the feed names pseudonyms.
+    @Test func theRoundPushesNameNobody() async throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite").path
+        let port = try Self.freePort()
+        let facilitator = try Facilitator(
+            [
+                "run", "coping-patterns", "--store", store, "--session", "rounds", "--anonymous",
+                "--listen", "127.0.0.1:\(port)", "--code", "ABC234", "--locale", "en",
+            ], in: folder)
+        defer { facilitator.stop() }
+        facilitator.type("dept add marketing Marketing\nnext\n")
+        var people: [LineSocket] = []
+        defer { for person in people { person.close() } }
+        var heard: [String] = []
+        for (name, _) in Self.typed.prefix(2) {
+            let person = try await LineSocket.connect(port: port)
+            people.append(person)
+            var joined = try person.ask("join ABC234 \(name) marketing en")
+            for _ in 0..<50 where joined.last?.hasPrefix("error unknown department") == true {
+                try await Task.sleep(for: .milliseconds(100))
+                joined = try person.ask("join ABC234 \(name) marketing en")
+            }
+            heard += joined
+        }
+        try await eventually {
+            try people[0].ask("stage").contains { $0.hasPrefix("* stage ignore") || $0.hasPrefix("stage ignore") }
+        }
+        for (index, person) in people.enumerated() {
+            heard += try person.ask("rate \([3, 1][index])")
+        }
+        facilitator.type("reveal\nround\n")
+        for person in people {
+            var lines: [String] = []
+            for _ in 0..<100 where !lines.contains(where: { $0.hasPrefix("* previous ") }) {
+                lines += try person.ask("whoami")
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            heard += lines
+        }
+        #expect(heard.filter { $0.hasPrefix("* round ") }.count == 2)
+        #expect(
+            heard.filter { $0.hasPrefix("* round ") }.allSatisfy {
+                $0.hasPrefix("* round ignore 2 — round 2 of \"")
+            })
+        #expect(
+            heard.filter { $0.hasPrefix("* previous ") } == [
+                "* previous ignore ignore 3 — your answer in round 1: 3",
+                "* previous ignore ignore 1 — your answer in round 1: 1",
+            ])
+        #expect(heard.contains("ok marketing, participant 1 for marketing, reading English"))
+        heard += try people[1].ask("rate 2")
+        facilitator.type("end\nquit\n")
+        let run = try await facilitator.finish()
+        #expect(run.stdout.contains("marketing#2"))
+        for (name, _) in Self.typed {
+            #expect(!heard.contains { $0.contains(name) }, "a participant was told \(name)")
+            #expect(!run.stdout.contains(name) && !run.stderr.contains(name), "the facilitator saw \(name)")
+        }
+    }
+
     @Test(arguments: [
         (
             "en",

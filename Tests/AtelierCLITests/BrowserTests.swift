@@ -13,6 +13,7 @@ import Testing
     static let hasTmux = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
     static let script = CLIRunner.root.appendingPathComponent("Tests/Browser/room_test.py")
     static let newUser = CLIRunner.root.appendingPathComponent("Tests/Browser/new_user_test.py")
+    static let projector = CLIRunner.root.appendingPathComponent("Tests/Browser/projector_test.py")
     /// Where the screenshots of a failed run are kept (one folder per script's test).
     static let artifacts = CLIRunner.root.appendingPathComponent(".build/browser-artifacts")
 
@@ -33,6 +34,18 @@ import Testing
         let (status, text) = try await Self.run(Self.newUser)
         #expect(status == 0, "new_user_test.py failed (screenshots in \(Self.artifacts.path)):\n\(text)")
         #expect(text.contains("ok   new_user"), "\(text)")
+    }
+
+    /// The projector read from the back of the room: in every phase, in English and French, every text at least
+    /// 28 px at 1920x1080, inside the screen, clear of the others; and 360-px phones (with and without
+    /// JavaScript) with nothing beyond their width (Tests/Browser/projector_test.py).
+    @Test(
+        .enabled(
+            if: available, "needs chromium, chromium-driver, python3-selenium and zbar-tools (.ci/run installs them)"))
+    func theProjectorIsReadableAndThePhoneFitsInEveryPhase() async throws {
+        let (status, text) = try await Self.run(Self.projector)
+        #expect(status == 0, "projector_test.py failed (screenshots in \(Self.artifacts.path)):\n\(text)")
+        #expect(text.contains("ok   projector_phases"), "\(text)")
     }
 
     /// Runs a browser script against the built `atelier`; its exit status and everything it printed.

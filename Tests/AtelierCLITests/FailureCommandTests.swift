@@ -55,7 +55,7 @@ import Testing
         let path = folder.appendingPathComponent("absent.sqlite").path
         let resume = try await CLIRunner.run(["resume", "demo", "--store", path, "--locale", "fr"])
         #expect(resume.status == 1)
-        #expect(resume.stderr == "il n'y a pas de magasin à \(path) ; indiquez le magasin avec --store CHEMIN\n")
+        #expect(resume.stderr == "il n'y a pas de fichier de séances à \(path) ; indiquez-le avec --store CHEMIN\n")
         let export = try await CLIRunner.run(["export", "demo", "--format", "md", "--store", path, "--locale", "en"])
         #expect(export.status == 1)
         #expect(

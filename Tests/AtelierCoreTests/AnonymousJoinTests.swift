@@ -52,7 +52,7 @@ import Testing
             ])
         #expect(state.participants["marketing#1"]?.joins == 2)
         #expect(throws: DomainError.invalidName("legal#4")) { _ = try join(&state, "legal#4", "legal") }
-        #expect(throws: DomainError.invalidName("a b")) { _ = try join(&state, "a b", "legal") }
+        #expect(throws: DomainError.invalidName("a  b")) { _ = try join(&state, "a  b", "legal") }
         #expect(throws: DomainError.nameIsDepartment("legal")) { _ = try join(&state, "legal", "marketing") }
     }
 

@@ -60,6 +60,36 @@ import Testing
         #expect(whole.minGroup == nil)
     }
 
+    /// The rounds keep no small group either: on `ignore` (round 1 only)
+    /// marketing's 2 answers go, legal's 3 stay; on `position`, reopened,
+    /// round 1 has 2 picks each for marketing and legal, round 2 has 1 and 3:
+    /// both go (a round with 0 < n < 3), hr (no pick) stays; the company keeps all.
+    @Test func theRoundsLeaveOutADepartmentWithFewerThanKAnswersInAnyRound() throws {
+        var scenario = try room()
+        try scenario.run(.reveal)
+        try scenario.run(.round)
+        try scenario.pick("position", [("ana", "drift"), ("cy", "ignore"), ("di", "ignore"), ("ed", "ignore")])
+        let whole = RoundsAnalysis.of(scenario.state)
+        let shown = whole.withholdingSmallGroups(3)
+        let ignore = try #require(shown.items.first { $0.item == "ignore" })
+        let wholeIgnore = try #require(whole.items.first { $0.item == "ignore" })
+        #expect(wholeIgnore.departments.map(\.id) == ["marketing", "legal", "hr"])
+        #expect(ignore.departments.map(\.id) == ["legal", "hr"])
+        #expect(ignore.department("legal") == wholeIgnore.department("legal"))
+        #expect(ignore.company == wholeIgnore.company)
+        #expect(ignore.company.rounds.map(\.stats.n) == [5])
+        let position = try #require(shown.picks.first { $0.stage == "position" })
+        let wholePosition = try #require(whole.picks.first { $0.stage == "position" })
+        #expect(wholePosition.departments.map { $0["legal"]?.n } == [2, 3])
+        #expect(wholePosition.departments.map { $0["marketing"]?.n } == [2, 1])
+        #expect(position.departments.map { $0.keys.sorted() } == [["hr"], ["hr"]])
+        #expect(position.company == wholePosition.company)
+        #expect(position.company.map(\.n) == [4, 4])
+        #expect(position.changes.map(\.changed) == wholePosition.changes.map(\.changed))
+        #expect(whole.withholdingSmallGroups(nil) == whole)
+        #expect(RoundsAnalysis.shown(scenario.state) == whole)
+    }
+
     @Test func withoutAMinimumTheAnalysisIsUnchanged() throws {
         let state = try room().state
         let whole = Analysis.of(state)

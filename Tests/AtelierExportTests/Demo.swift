@@ -7,6 +7,8 @@ import Foundation
 /// The bundled demo session, as the tests read it.
 enum Demo {
     static let recordingPath = "recordings/coping-patterns-demo.jsonl"
+    /// The same session played in English (what `atelier demo` plays in English).
+    static let englishRecordingPath = "recordings/coping-patterns-demo-en.jsonl"
 
     /// `ATELIER_REGENERATE=1` rewrites the demo recording and the golden
     /// files from the code instead of comparing against them.
@@ -18,8 +20,8 @@ enum Demo {
     static func scriptedEvents() throws -> [RecordedEvent] { try DemoScript.events(workshop: workshop()) }
 
     /// The recording text the script gives, through the store's writer.
-    static func scriptedRecording() throws -> String {
-        let events = try scriptedEvents()
+    static func scriptedRecording(_ words: DemoScript.Words = DemoScript.french) throws -> String {
+        let events = try DemoScript.events(workshop: workshop(), words: words)
         let state = SessionState.fold(id: DemoScript.sessionID, workshop: try workshop(), events: events)
         return Recording.write(header: RecordingHeader(state), events: events)
     }

@@ -13,6 +13,29 @@ import Testing
         #expect(try Fixtures.text(Demo.recordingPath) == scripted)
     }
 
+    /// The English demo is the same session in English words: the same
+    /// people, answers and times; departments, strategies and notes in English.
+    @Test func bundledEnglishRecordingIsWhatTheScriptWrites() throws {
+        let scripted = try Demo.scriptedRecording(DemoScript.english)
+        let url = Fixtures.root.appendingPathComponent(Demo.englishRecordingPath)
+        if Demo.regenerating { try Data(scripted.utf8).write(to: url, options: .atomic) }
+        #expect(try Fixtures.text(Demo.englishRecordingPath) == scripted)
+        let (header, events) = try Recording.read(scripted, file: Demo.englishRecordingPath)
+        let english = SessionState.fold(id: header.session, workshop: header.workshop, events: events)
+        let french = try Demo.bundledState()
+        #expect(header.locale == "en")
+        #expect(
+            english.departments.map(\.name) == [
+                "Marketing", "Customer service", "Leadership", "Legal", "Human resources",
+            ])
+        #expect(events.count == (try Demo.bundled()).events.count)
+        #expect(events.map(\.time) == (try Demo.bundled()).events.map(\.time))
+        // The same room: the same silos and maturity, under English ids.
+        #expect(Analysis.of(english).silos.map(\.kind) == Analysis.of(french).silos.map(\.kind))
+        #expect(Analysis.of(english).company.maturity?.level == Analysis.of(french).company.maturity?.level)
+        #expect(english.notes.allSatisfy { !$0.text.contains("é") && !$0.text.contains(" ; ") })
+    }
+
     /// A recording written before headers named their generator reads the same.
     @Test func aRecordingWithoutGeneratorReadsTheSame() throws {
         let text = try Fixtures.text(Demo.recordingPath)

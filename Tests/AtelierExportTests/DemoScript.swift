@@ -9,19 +9,78 @@ import AtelierCore
 /// the leadership knows it; legal and HR know each other's; the leadership
 /// has none.
 ///
-/// Regenerate the file with `ATELIER_REGENERATE=1 swift test --filter DemoRecordingTests`.
+/// The same session is played in English (recordings/coping-patterns-demo-en.jsonl):
+/// the same people and answers, the departments, strategies and notes in
+/// English, so that `atelier demo` in English shows no French words.
+///
+/// Regenerate the files with `ATELIER_REGENERATE=1 swift test --filter DemoRecordingTests`.
 enum DemoScript {
     static let sessionID = "demo-2025-03-13"
     /// 2025-03-13T09:00:00Z (10:00 in Paris).
     static let start: Timestamp = 1_741_856_400_000
 
-    static let departments: [(id: String, name: String, people: [String])] = [
-        ("marketing", "Marketing", ["claire", "hugo", "ines"]),
-        ("service-client", "Service client", ["karim", "lea", "marc"]),
-        ("direction", "Direction générale", ["sophie", "paul"]),
-        ("juridique", "Juridique", ["nadia", "olivier"]),
-        ("rh", "Ressources humaines", ["julie", "thomas"]),
-    ]
+    /// The words of one language's demo: the session's locale, the
+    /// departments (by the French script's ids) and what people wrote.
+    struct Words {
+        let locale: String
+        let departments: [(id: String, name: String, people: [String])]
+        /// The French script's department ids, to this language's.
+        let ids: [String: String]
+        let texts: [String: String]
+
+        func id(_ french: String) -> String { ids[french] ?? french }
+        func text(_ key: String) -> String { texts[key] ?? key }
+    }
+
+    static let french = Words(
+        locale: "fr",
+        departments: [
+            ("marketing", "Marketing", ["claire", "hugo", "ines"]),
+            ("service-client", "Service client", ["karim", "lea", "marc"]),
+            ("direction", "Direction générale", ["sophie", "paul"]),
+            ("juridique", "Juridique", ["nadia", "olivier"]),
+            ("rh", "Ressources humaines", ["julie", "thomas"]),
+        ],
+        ids: [:],
+        texts: [
+            "room": "Atelier animé pour le comité médias sociaux ; douze participants sur place.",
+            "legal-reads": "Le juridique lit les avis clients seulement quand un litige arrive.",
+            "agency": "La direction confie ses pages à une agence depuis 2019, sans objectifs écrits.",
+            "marketing": "Faire grandir la communauté de la marque sur Instagram et LinkedIn : deux publications par "
+                + "semaine, un bilan d'audience chaque mois.",
+            "service": "Répondre en moins de quatre heures à toute réclamation publique sur Facebook et X.",
+            "legal": "Une charte médias sociaux pour tous les salariés, revue chaque année.",
+            "hr": "Marque employeur sur LinkedIn : les salariés racontent leur métier.",
+            "april": "Le marketing présentera sa stratégie au comité de direction en avril.",
+            "hour": "Le service client organise une heure d'échange avec le marketing et les RH.",
+            "charter": "Charte médias sociaux : le juridique et les RH la diffusent à tous d'ici l'été.",
+        ])
+
+    static let english = Words(
+        locale: "en",
+        departments: [
+            ("marketing", "Marketing", ["claire", "hugo", "ines"]),
+            ("customer-service", "Customer service", ["karim", "lea", "marc"]),
+            ("leadership", "Leadership", ["sophie", "paul"]),
+            ("legal", "Legal", ["nadia", "olivier"]),
+            ("hr", "Human resources", ["julie", "thomas"]),
+        ],
+        ids: ["service-client": "customer-service", "direction": "leadership", "juridique": "legal", "rh": "hr"],
+        texts: [
+            "room": "Workshop led for the social media committee; twelve people in the room.",
+            "legal-reads": "Legal reads customer reviews only when a dispute comes up.",
+            "agency": "The leadership has had an agency run its pages since 2019, with no written goals.",
+            "marketing": "Grow the brand's community on Instagram and LinkedIn: two posts a week, an audience "
+                + "review every month.",
+            "service": "Answer any public complaint on Facebook and X within four hours.",
+            "legal": "A social media policy for every employee, reviewed each year.",
+            "hr": "Employer brand on LinkedIn: employees tell what their job is like.",
+            "april": "Marketing will present its strategy to the executive committee in April.",
+            "hour": "Customer service sets up an hour of exchange with marketing and HR.",
+            "charter": "Social media policy: legal and HR send it to everyone by the summer.",
+        ])
+
+    static let departments = french.departments
 
     /// Everyone, interleaved across departments, in the order answers come in.
     static var arrivalOrder: [String] {
@@ -66,15 +125,17 @@ enum DemoScript {
         "julie": (2, 3, 3), "thomas": (2, 2, 4),
     ]
 
-    static func events(workshop: Workshop) throws -> [RecordedEvent] {
+    static func events(workshop: Workshop, words: Words = french) throws -> [RecordedEvent] {
+        let w = words
+        let departments = w.departments
         var s = Scripter(workshop: workshop, id: sessionID, clock: start)
-        s.record(.sessionStarted(workshop: workshop.id, version: workshop.version, locale: "fr"))
+        s.record(.sessionStarted(workshop: workshop.id, version: workshop.version, locale: w.locale))
         s.wait(8)
         for department in departments {
             try s.f(.addDepartment(id: department.id, name: department.name))
             s.wait(9)
         }
-        try s.f(.note(text: "Atelier animé pour le comité médias sociaux ; douze participants sur place."))
+        try s.f(.note(text: w.text("room")))
         for (index, name) in arrivalOrder.enumerated() {
             s.wait(11 + index % 4 * 7)
             let department = departments.first { $0.people.contains(name) }!.id
@@ -100,11 +161,11 @@ enum DemoScript {
             try s.f(.reveal)
             s.wait(200 + s.jitter(120))
             if stage == "ignore" {
-                try s.p("nadia", .note(text: "Le juridique lit les avis clients seulement quand un litige arrive."))
+                try s.p("nadia", .note(text: w.text("legal-reads")))
                 s.wait(60)
             }
             if stage == "delegate" {
-                try s.f(.note(text: "La direction confie ses pages à une agence depuis 2019, sans objectifs écrits."))
+                try s.f(.note(text: w.text("agency")))
                 s.wait(45)
             }
         }
@@ -148,53 +209,37 @@ enum DemoScript {
 
         try s.f(.next)
         s.wait(60)
-        try s.p(
-            "claire",
-            .declareStrategy(
-                department: "marketing",
-                text: "Faire grandir la communauté de la marque sur Instagram et LinkedIn : deux publications par "
-                    + "semaine, un bilan d'audience chaque mois."))
+        try s.p("claire", .declareStrategy(department: w.id("marketing"), text: w.text("marketing")))
         s.wait(50)
-        try s.p(
-            "karim",
-            .declareStrategy(
-                department: "service-client",
-                text: "Répondre en moins de quatre heures à toute réclamation publique sur Facebook et X."))
+        try s.p("karim", .declareStrategy(department: w.id("service-client"), text: w.text("service")))
         s.wait(20)
         for other in ["marketing", "direction", "rh"] {
             s.wait(8)
-            try s.p("lea", .shares(department: "service-client", other: other))
+            try s.p("lea", .shares(department: w.id("service-client"), other: w.id(other)))
         }
         s.wait(45)
-        try s.p(
-            "nadia",
-            .declareStrategy(
-                department: "juridique", text: "Une charte médias sociaux pour tous les salariés, revue chaque année."))
+        try s.p("nadia", .declareStrategy(department: w.id("juridique"), text: w.text("legal")))
         s.wait(40)
-        try s.p(
-            "julie",
-            .declareStrategy(
-                department: "rh", text: "Marque employeur sur LinkedIn : les salariés racontent leur métier."))
+        try s.p("julie", .declareStrategy(department: w.id("rh"), text: w.text("hr")))
         s.wait(30)
-        try s.p("julie", .knows(department: "rh", other: "juridique"))
+        try s.p("julie", .knows(department: w.id("rh"), other: w.id("juridique")))
         s.wait(12)
-        try s.p("olivier", .knows(department: "juridique", other: "rh"))
+        try s.p("olivier", .knows(department: w.id("juridique"), other: w.id("rh")))
         s.wait(15)
-        try s.p("olivier", .shares(department: "juridique", other: "rh"))
+        try s.p("olivier", .shares(department: w.id("juridique"), other: w.id("rh")))
         s.wait(25)
-        try s.p("sophie", .knows(department: "direction", other: "service-client"))
+        try s.p("sophie", .knows(department: w.id("direction"), other: w.id("service-client")))
         s.wait(35)
-        try s.p("thomas", .shares(department: "rh", other: "juridique"))
+        try s.p("thomas", .shares(department: w.id("rh"), other: w.id("juridique")))
         s.wait(240)
 
         try s.f(.next)
         s.wait(90)
-        try s.f(.note(text: "Le marketing présentera sa stratégie au comité de direction en avril."))
+        try s.f(.note(text: w.text("april")))
         s.wait(70)
-        try s.p(
-            "lea", .note(text: "Le service client organise une heure d'échange avec le marketing et les RH."))
+        try s.p("lea", .note(text: w.text("hour")))
         s.wait(80)
-        try s.f(.note(text: "Charte médias sociaux : le juridique et les RH la diffusent à tous d'ici l'été."))
+        try s.f(.note(text: w.text("charter")))
         s.wait(60)
         try s.p("marc", .leave(name: "marc"))
         s.wait(30)

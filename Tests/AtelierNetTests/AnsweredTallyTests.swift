@@ -70,3 +70,21 @@ struct AnsweredTallyTests {
         #expect(try replay.run(.undo) == Self.count("strategy", 2, of: 3))
     }
 }
+
+extension AnsweredTallyTests {
+    /// The last one gone, the count does not read "0 of 0 present answered" (issue 18).
+    @Test func whenTheLastOneLeavesTheLineSaysNobodyIsLeft() throws {
+        let catalogs = try Repository.catalogs()
+        let before = Self.count("ignore", 1, of: 1)
+        let after = Self.count("ignore", 0, of: 0)
+        #expect(
+            FeedText.answeredLine(before: before, after: after, catalogs["en"]!)
+                == "nobody is present any more to answer ignore")
+        #expect(
+            FeedText.answeredLine(before: before, after: after, catalogs["fr"]!)
+                == "plus personne n'est présent pour répondre à ignore")
+        #expect(
+            FeedText.answeredLine(before: after, after: Self.count("ignore", 0, of: 1), catalogs["fr"]!)
+                == "0 sur 1 présent a répondu à ignore")
+    }
+}

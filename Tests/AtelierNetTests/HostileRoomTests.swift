@@ -170,7 +170,7 @@ struct HostileRoomTests {
         let client = try await room.client()
         #expect(
             try await client.ask("join ABC234 \u{2800} marketing")
-                == #"error "\u{2800}" is not a valid name: at most 40 characters, no spaces, quotes or invisible characters"#
+                == #"error "\u{2800}" is not a valid name: at most 40 characters, words separated by single spaces, no quotes or invisible characters"#
         )
         #expect(try await client.ask("join ABC234 nina marketing").hasPrefix("ok "))
         let plain =

@@ -69,13 +69,21 @@ struct PushTests {
         await room.facilitator(.reveal)
         _ = try await alice.waitFor { $0.hasPrefix("* reveal") }
         try await alice.send("results")
+        // The facilitator's tally, bars and labels, 72 columns wide (issue 18: was `0:0 1:1 2:0 3:1 4:0`).
+        let tally = try await alice.reply()
         #expect(
-            try await alice.reply() == [
-                "- item control — Wanting to keep control of the message: 2 answers — 0:0 1:1 2:0 3:1 4:0",
-                "- item understanding — Not understanding these media: 0 answers — 0:0 1:0 2:0 3:0 4:0",
-                "- item strategy — Lacking strategy and commitment: 0 answers — 0:0 1:0 2:0 3:0 4:0",
-                "ok",
+            Array(tally.prefix(9)) == [
+                "- tally — ",
+                "- tally —   Wanting to keep control of the message (control)",
+                "- tally —              0         1         2         3         4         n  median",
+                "- tally —   marketing  ·         ·         ·         █████  1  ·         1     3.0",
+                "- tally —   legal      ·         █████  1  ·         ·         ·         1     1.0",
+                "- tally —   ──────────────────────────────────────────────────────────────────────",
+                "- tally —   Company    ·         ██▌    1  ·         ██▌    1  ·         2     2.0",
+                "- tally —   0 No brake at all · 1 A slight brake · 2 A real brake",
+                "- tally —   3 A strong brake · 4 It stops us",
             ])
+        #expect(tally.count == 3 * 9 + 1 && tally.last == "ok")
         // The facilitator takes the reveal back: participants are told, and the results close again.
         await room.facilitator(.undo)
         #expect(
@@ -120,7 +128,8 @@ struct PushTests {
         #expect(
             try await bob.reply() == [
                 "- department marketing — marketing : 1 stratégie énoncée ; connue de legal",
-                "- department legal — legal : 0 stratégie énoncée ; connue d'aucun autre département", "ok",
+                "- department legal — legal : 0 stratégie énoncée, que les autres départements ne connaissent pas",
+                "ok",
             ])
     }
 
@@ -137,8 +146,11 @@ struct PushTests {
                 "- stage brakes — Les trois freins (étape 7 sur 9)",
                 "- prompt — Combien chacun de ces freins retient-il votre département ?",
                 "- item control — Vouloir garder le contrôle du message",
+                "- about control — Sur les plateformes, la marque suit les règles et les usages d'autrui ; on y va à petits pas, ou pas du tout.",
                 "- item understanding — Ne pas comprendre ces médias",
+                "- about understanding — Ce qu'on ne comprend pas fait peur ; chacun juge à travers son usage personnel.",
                 "- item strategy — Manquer de stratégie et d'engagement",
+                "- about strategy — On ouvre une page par mimétisme, sans objectifs reliés à la stratégie de l'entreprise.",
                 "- scale 0-4 — 0 Aucun frein · 1 Frein léger · 2 Frein réel · 3 Frein fort · 4 Frein bloquant",
                 "- hint — répondez avec rate ÉLÉMENT VALEUR (ÉLÉMENT peut être omis si l'étape n'en a qu'un)",
                 "ok",

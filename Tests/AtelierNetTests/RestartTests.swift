@@ -45,7 +45,7 @@ struct RestartTests {
         let token = String(joined.dropFirst(3))
         #expect(joined.hasPrefix("ok ") && token.count == 32)
         #expect(try await alice.ask("rate control 2") == "ok control: 2 (A real brake) recorded")
-        #expect(try await alice.ask("locale fr") == "ok vous lisez désormais en Français")
+        #expect(try await alice.ask("locale fr") == "ok vous lisez désormais en français")
         // Bob leaves before the restart: the session records it.
         let bob = try await TestClient.connect(port: port)
         _ = try await bob.waitFor { $0.hasPrefix("* welcome") }

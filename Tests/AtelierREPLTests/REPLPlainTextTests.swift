@@ -30,8 +30,8 @@ import Testing
                 "! line 4: " + plain,
                 "! line 5: " + plain,
                 "department marketing added",
-                #"! line 7: "\u{2800}" is not a valid name: at most 40 characters, no spaces, quotes or invisible characters"#,
-                #"! line 8: "\u{3164}" is not a valid name: at most 40 characters, no spaces, quotes or invisible characters"#,
+                #"! line 7: "\u{2800}" is not a valid name: at most 40 characters, words separated by single spaces, no quotes or invisible characters"#,
+                #"! line 8: "\u{3164}" is not a valid name: at most 40 characters, words separated by single spaces, no quotes or invisible characters"#,
             ])
         #expect(lines.allSatisfy { !$0.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x2800 } })
     }

@@ -99,7 +99,7 @@ extension ProgramTests {
             #expect(second.status == 1)
             #expect(
                 second.errors
-                    == "a session \"demo\" is already in the store; take it up again with atelier resume demo, or choose another id\n"
+                    == "a session \"demo\" already exists in the session store; take it up again with atelier resume demo, or choose another id\n"
             )
             #expect(second.output == "")
         }

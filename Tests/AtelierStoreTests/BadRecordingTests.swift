@@ -111,7 +111,7 @@ import Testing
                 == "F:9: unknown event type \"note_edited\"; known types: session_started, department_added, "
                 + "participant_joined, participant_left, stage_changed, stage_locked, stage_unlocked, stage_revealed, "
                 + "timer_started, rated, picked, strategy_declared, knows_declared, shares_declared, note_added, "
-                + "undone, session_ended")
+                + "undone, session_ended, round_started")
     }
 
     @Test func newerEventVersion() async throws {

@@ -13,7 +13,14 @@ public struct CommandGenerator {
     static let names = ["ana", "bruno", "chloe", "driss", "emma", "farid", "gael", "marketing"]
     static let texts = ["Une page par produit", "  Veille des avis clients  ", "", "Charte de prise de parole"]
 
-    public init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    /// Whether `round` is among the commands (off: the sequences of a seed
+    /// stay those drawn before rounds existed).
+    let rounds: Bool
+
+    public init(seed: UInt64, rounds: Bool = false) {
+        random = SeededRandom(seed: seed)
+        self.rounds = rounds
+    }
 
     mutating func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &random)] }
     mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
@@ -38,7 +45,7 @@ public struct CommandGenerator {
         case 29..<32: action = .goTo(stage: pick(state.workshop.stages.map(\.id) + ["nowhere"]))
         case 32..<34: action = .lock
         case 34..<37: action = .unlock
-        case 37..<39: action = .reveal
+        case 37..<39: action = rounds && state.revealed.contains(state.currentStage) ? .round : .reveal
         case 39..<40: action = .timer(minutes: pick([0, 5, 10, 200]))
         case 40..<62:
             let items = (stage?.items.map(\.id) ?? []) + ["bogus"]

@@ -24,6 +24,7 @@ public enum StateComparison {
         check("notes") { $0.notes }
         check("undoable") { $0.undoable }
         check("ended") { $0.endedAt }
+        check("rounds") { $0.rounds }
         check("counts") { [$0.lastSeq, Int64($0.eventCount), $0.startedAt ?? -1, $0.lastEventAt ?? -1] }
         check("locale") { $0.locale }
         check("workshop") { $0.workshop }

@@ -97,34 +97,63 @@ import Testing
         #expect(french.contains("<td class=\"num\">3,5</td>"))
     }
 
-    @Test func theStrategyStageShowsTheSiloMapOnceRevealed() throws {
+    @Test func aRevealOfThreeItemsSetsThemSideBySideInOneTable() throws {
+        var session = try PageTestSession()
+        for (name, department) in [("Ana", "marketing"), ("Chloe", "marketing"), ("Bruno", "legal")] {
+            try session.run(.join(name: name, department: department))
+        }
+        try session.run(.goTo(stage: "brakes"))
+        for (name, values) in [("Ana", [1, 4, 0]), ("Chloe", [1, 3, 0]), ("Bruno", [2, 2, 2])] {
+            for (item, value) in zip(["control", "understanding", "strategy"], values) {
+                try session.run(.rate(who: name, item: item, value: value), by: .participant(name))
+            }
+        }
+        try session.run(.reveal)
+        let page = session.projector()
+        #expect(
+            page.contains(
+                "<th scope=\"colgroup\" colspan=\"7\" class=\"item\">Wanting to keep control of the message</th>"))
+        // A count's cell is shaded by its share of the row: 2 of 2 (share-4), 1 of 2 (share-3), 1 of 3 (share-2).
+        func cells(_ item: String, _ counts: [(Int, String)], n: Int, median: String) -> String {
+            counts.enumerated().map { index, cell in
+                "<td class=\"\(index == 0 ? "first " : "")\(cell.1)\" data-item=\"\(item)\">\(cell.0)</td>"
+            }.joined() + "<td class=\"num\" data-item=\"\(item)\">\(n)</td>"
+                + "<td class=\"num\" data-item=\"\(item)\">\(median)</td>"
+        }
+        let zero = (0, "cell zero")
+        var marketing: String = "<tr><th scope=\"row\">Marketing</th>"
+        marketing += cells("control", [zero, (2, "cell share-4"), zero, zero, zero], n: 2, median: "1")
+        marketing += cells(
+            "understanding", [zero, zero, zero, (1, "cell share-3"), (1, "cell share-3")], n: 2, median: "3.5")
+        marketing += cells("strategy", [(2, "cell share-4"), zero, zero, zero, zero], n: 2, median: "0") + "</tr>"
+        #expect(page.contains(marketing))
+        var company: String = "<tr class=\"company\"><th scope=\"row\">Company</th>"
+        company += cells("control", [zero, (2, "cell share-3"), (1, "cell share-2"), zero, zero], n: 3, median: "1")
+        #expect(page.contains(company))
+    }
+
+    @Test func theStrategyStageShowsTheSiloMapAsATableOnceRevealed() throws {
         var session = try PageTestSession()
         try session.run(.goTo(stage: "strategy"))
         try session.run(.declareStrategy(department: "marketing", text: "One voice"))
         try session.run(.knows(department: "legal", other: "marketing"))
-        #expect(!session.projector().contains("chart-silo-map"))
+        try session.run(.shares(department: "marketing", other: "legal"))
+        #expect(!session.projector().contains("table class=\"silos\""))
         try session.run(.reveal)
-        let page = session.projector()
-        #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"chart-silo-map\""))
-        #expect(page.contains("<li>Marketing: 1 strategy stated; known by Legal</li>"))
-        #expect(page.contains("<li>Legal: 0 strategies stated; known by no other department</li>"))
-    }
-
-    @Test func theSiloMapsLegendWrapsBetweenItsPartsWhenTheMapIsNarrow() throws {
-        var session = try PageTestSession()
-        try session.run(.goTo(stage: "strategy"))
-        try session.run(.declareStrategy(department: "marketing", text: "One voice"))
-        try session.run(.reveal)
-        let page = session.projector(language: "fr")
-        // Each part on a line of its own when two do not fit in 80 characters; a longer part wrapped between words.
-        #expect(
-            page.contains(
-                """
-                <text x="0" y="170" class="small">plein : stratégie énoncée</text>
-                <text x="0" y="185" class="small">anneau rouge : le département dont parle un constat de silo (stratégie non</text>
-                <text x="0" y="200" class="small">partagée ou absente, partage supposé, position divergente)</text>
-                <text x="0" y="215" class="small">nombre : participants</text>
-                """))
+        let table = """
+            <figure class="silo-map"><figcaption>Silo map</figcaption><table class="silos"><thead><tr>\
+            <th scope="col"></th><th scope="col">Strategies stated</th><th scope="col">knows the strategy of</th>\
+            <th scope="col">believes it shares its strategy with</th></tr></thead><tbody>\
+            <tr><th scope="row">Marketing</th><td class="num">1</td><td class="none">–</td><td>Legal</td></tr>\
+            <tr><th scope="row">Legal</th><td class="num none">0</td><td>Marketing</td><td class="none">–</td></tr>\
+            </tbody></table></figure>
+            """
+        #expect(session.projector().contains(table))
+        let french = """
+            <th scope="col">Stratégies énoncées</th><th scope="col">connaît la stratégie de</th>\
+            <th scope="col">croit partager sa stratégie avec</th>
+            """
+        #expect(session.projector(language: "fr").contains(french))
     }
 
     @Test func theEndShowsTheSummaryAtAGlance() throws {
@@ -136,8 +165,11 @@ import Testing
         let page = session.projector()
         #expect(page.contains("<h1>At a glance</h1>"))
         #expect(page.contains("<ul class=\"glance\"><li>"))
-        #expect(page.contains("id=\"chart-heatmap\""))
-        #expect(page.contains("id=\"chart-silo-map\""))
+        // The heatmap as a table: Marketing's median 3 on a 1–4 scale is the fourth of five shades.
+        #expect(
+            page.contains(
+                "<tr><th scope=\"row\">Marketing</th><td class=\"shade-3\">3</td><td class=\"empty\">–</td>"))
+        #expect(!page.contains("<svg"))
         #expect(!page.contains("Ana"))
     }
 

@@ -142,3 +142,24 @@ final class DelayRecorder: Sendable {
     func record(_ delay: Duration) { delays.withLock { $0.append(delay) } }
     var recorded: [Duration] { delays.withLock { $0 } }
 }
+
+extension WebJoinTests {
+    /// A name with a space joins from a browser as from a terminal (issue 18),
+    /// through the same rules: one space between words, no more.
+    @Test func aNameWithASpaceJoinsFromTheBrowserThroughTheSameRules() async throws {
+        let room = try await WebTestRoom.start()
+        let browser = try await room.browser()
+        let page = try await browser.join("Jean Dupont", "marketing")
+        #expect(page.status == .seeOther)
+        #expect(room.events.last?.event == .participantJoined(name: "Jean Dupont", department: "marketing"))
+        let other = try await room.browser()
+        let refused = try await other.join("Jean  Dupont", "marketing")
+        #expect(
+            refused.body.contains(
+                "&quot;Jean  Dupont&quot; is not a valid name: at most 40 characters, words separated by single spaces, no quotes or invisible characters"
+            ))
+        await browser.close()
+        await other.close()
+        await room.stop()
+    }
+}

@@ -236,13 +236,24 @@ def expected_rows(stage, answers):
 
 
 def projector_rows(projector):
-    tables = []
-    for figure in projector.find_elements(By.CSS_SELECTOR, "figure.tally"):
-        rows = {}
-        for tr in figure.find_elements(By.CSS_SELECTOR, "tbody tr"):
-            rows[tr.find_element(By.TAG_NAME, "th").text] = [td.text for td in tr.find_elements(By.TAG_NAME, "td")]
-        tables.append(rows)
-    return tables
+    """The projector's tallies: per table, or per item of a table that sets a stage's items side by side (its
+    cells say their item in `data-item`), {row name: cells}."""
+    return projector.execute_script("""
+        const tables = [];
+        for (const figure of document.querySelectorAll('figure.tally')) {
+          const byItem = new Map();
+          for (const tr of figure.querySelectorAll('tbody tr')) {
+            const name = tr.querySelector('th').innerText.trim();
+            for (const td of tr.querySelectorAll('td')) {
+              const item = td.dataset.item || '';
+              if (!byItem.has(item)) byItem.set(item, {});
+              const rows = byItem.get(item);
+              (rows[name] = rows[name] || []).push(td.innerText.trim());
+            }
+          }
+          for (const rows of byItem.values()) tables.push(rows);
+        }
+        return tables;""")
 
 
 # --- the phones -------------------------------------------------------------------------------
@@ -390,7 +401,7 @@ def new_user(binary, home, browsers, artifacts, results):
                          "%s shows no results chart after the reveal of %s" % (phone.name, stage))
                 browsers.screenshots("%02d-%s-revealed" % (index + 2, stage))
             elif stage == "strategy":
-                wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, "figure.silo-map svg"),
+                wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, "figure.silo-map table.silos"),
                      "the projector shows no silo map")
                 check_screen_fits(projector, "the silo map")
                 browsers.screenshots("%02d-%s-revealed" % (index + 2, stage))

@@ -237,6 +237,9 @@ class Browsers:
                          "--window-size=%d,%d" % (width, height)]:
             options.add_argument(argument)
         prefs = {"intl.accept_languages": language}
+        if not mobile:
+            # A phone's or a projector's scrollbars take no room (a desktop's would take 15 px off the width).
+            options.add_argument("--hide-scrollbars")
         if not javascript:
             options.add_argument("--disable-javascript")
             prefs["profile.managed_default_content_settings.javascript"] = 2
@@ -637,7 +640,7 @@ def whole_workshop(facilitator, browsers, artifacts, results):
             phone.rate(item, value)
             expected.append(("rated", phone.name, item, value))
     f.say("reveal")
-    wait(projector, lambda d: len(d.find_elements(By.CSS_SELECTOR, "figure.tally")) == 3,
+    wait(projector, lambda d: len(d.find_elements(By.CSS_SELECTOR, "figure.tally.items thead th.item")) == 3,
          "the projector does not show the three brakes' tallies")
     check_screen_fits(projector, "the three brakes' tallies")
     browsers.screenshots("05-brakes-revealed")
@@ -665,7 +668,7 @@ def whole_workshop(facilitator, browsers, artifacts, results):
          "Ana's page shows no strategy results after the reveal")
     check(font_size(ana.driver, "section.results ul.strategies") == font_size(ana.driver, "main"),
           "the strategy results on a phone are not in the page's text size")
-    wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, "figure.silo-map svg"),
+    wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, "figure.silo-map table.silos"),
          "the projector shows no silo map on the strategy stage")
     check_screen_fits(projector, "the silo map")
     browsers.screenshots("05-strategy-revealed")

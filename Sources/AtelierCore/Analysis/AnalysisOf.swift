@@ -116,8 +116,10 @@ struct PickTally {
             for (index, option) in options.enumerated() { position[option] = index }
             var counts = [[Int]](repeating: [Int](repeating: 0, count: options.count), count: groups.departments.count)
             var total = [Int](repeating: 0, count: options.count)
+            let round = state.round(of: stage.id)
             for (rater, answers) in state.picks[stage.id] ?? [:] {
-                guard let option = answers.last?.option, let index = position[option],
+                // The last pick counts if it was given in the current round.
+                guard let last = answers.last, last.round == round, let index = position[last.option],
                     let group = groups.group(of: rater)
                 else { continue }
                 counts[group][index] += 1

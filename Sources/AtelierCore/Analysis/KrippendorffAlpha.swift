@@ -9,6 +9,8 @@ enum KrippendorffAlpha {
         case nominal
         /// δ²_ck = (Σ_{g=c..k} n_g − (n_c + n_k) / 2)², values in rank order.
         case ordinal
+        /// δ²_ck = (c − k)²: values are equally spaced scale points, one apart.
+        case interval
     }
 
     /// - Parameter units: for each unit, how many coders gave each value; every
@@ -65,6 +67,8 @@ enum KrippendorffAlpha {
         switch metric {
         case .nominal:
             return { c, k in c == k ? 0 : 1 }
+        case .interval:
+            return { c, k in Double((c - k) * (c - k)) }
         case .ordinal:
             var prefix = [0.0]
             for count in marginals { prefix.append(prefix[prefix.count - 1] + count) }

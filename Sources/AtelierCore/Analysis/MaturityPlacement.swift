@@ -5,6 +5,8 @@ struct MaturityPlacement {
     struct Finding {
         let holds: Bool
         let words: LocalizedMessage
+        /// The item or stage the finding reads (nil for strategy rules).
+        var subject: String? = nil
     }
 
     /// The answers of the unit being placed.
@@ -25,14 +27,18 @@ struct MaturityPlacement {
         let rank = findings.lastIndex { $0.allSatisfy(\.holds) } ?? 0
         let level = levels[rank]
         var args: [String: MessageValue] = ["level": wording.level(level)]
-        if rank > 0 { args["held"] = AnalysisWording.all(findings[rank].map(\.words), .clauses) }
         let next = rank + 1 < levels.count ? rank + 1 : nil
-        if let next, let missed = findings[next].first(where: { !$0.holds }) {
+        let missed = next.flatMap { findings[$0].first(where: { !$0.holds }) }
+        // A median read for the next level is not read again for this one:
+        // said once, where it falls short.
+        let held = findings[rank].filter { $0.subject == nil || $0.subject != missed?.subject }
+        if rank > 0, !held.isEmpty { args["held"] = AnalysisWording.all(held.map(\.words), .clauses) }
+        if let next, let missed {
             args["next"] = wording.level(levels[next])
             args["missed"] = .message(missed.words)
         }
         let key: String
-        switch (rank > 0, args["missed"] != nil) {
+        switch (args["held"] != nil, args["missed"] != nil) {
         case (true, true): key = "analysis.maturity.between"
         case (true, false): key = "analysis.maturity.top"
         case (false, true): key = "analysis.maturity.floor"
@@ -56,7 +62,8 @@ struct MaturityPlacement {
     private func checkRating(_ item: String, atLeast: Double?, atMost: Double?, _ stats: ItemStats?) -> Finding {
         guard let median = stats?.median else {
             return Finding(
-                holds: false, words: LocalizedMessage("analysis.rule.no_rating", ["item": wording.item(item)]))
+                holds: false, words: LocalizedMessage("analysis.rule.no_rating", ["item": wording.item(item)]),
+                subject: item)
         }
         var args: [String: MessageValue] = ["item": wording.item(item), "median": AnalysisWording.number(median)]
         let holds = atLeast.map { median >= $0 } ?? true && atMost.map { median <= $0 } ?? true
@@ -76,7 +83,7 @@ struct MaturityPlacement {
             args["bound"] = AnalysisWording.number(median)
             key = "analysis.rule.median_at_least"
         }
-        return Finding(holds: holds, words: LocalizedMessage(key, args))
+        return Finding(holds: holds, words: LocalizedMessage(key, args), subject: item)
     }
 
     /// With a tie, every most chosen option must be among (or, negated, none
@@ -84,7 +91,8 @@ struct MaturityPlacement {
     private func checkPick(_ stage: String, among: [String], negated: Bool, _ stats: PickStats?) -> Finding {
         guard let stats, !stats.modes.isEmpty else {
             return Finding(
-                holds: false, words: LocalizedMessage("analysis.rule.no_pick", ["stage": wording.stage(stage)]))
+                holds: false, words: LocalizedMessage("analysis.rule.no_pick", ["stage": wording.stage(stage)]),
+                subject: stage)
         }
         let args: [String: MessageValue] = [
             "stage": wording.stage(stage), "modes": wording.options(stats.modes, of: stage),
@@ -94,11 +102,13 @@ struct MaturityPlacement {
             let holds = stats.modes.allSatisfy { !among.contains($0) }
             return Finding(
                 holds: holds,
-                words: LocalizedMessage(holds ? "analysis.rule.pick_avoids" : "analysis.rule.pick_hits", args))
+                words: LocalizedMessage(holds ? "analysis.rule.pick_avoids" : "analysis.rule.pick_hits", args),
+                subject: stage)
         }
         let holds = stats.modes.allSatisfy { among.contains($0) }
         return Finding(
             holds: holds,
-            words: LocalizedMessage(holds ? "analysis.rule.pick_among" : "analysis.rule.pick_not_among", args))
+            words: LocalizedMessage(holds ? "analysis.rule.pick_among" : "analysis.rule.pick_not_among", args),
+            subject: stage)
     }
 }

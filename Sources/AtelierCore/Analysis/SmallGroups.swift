@@ -81,3 +81,37 @@ extension ItemStats {
             distribution: [Int](repeating: 0, count: points))
     }
 }
+
+extension RoundsAnalysis {
+    /// The rounds the room and the exports show for this session: a
+    /// department left out of an item's or a pick stage's rounds when any of
+    /// its rounds there is built from fewer answers than the session's minimum
+    /// (its answers still count in the company's rounds).
+    public static func shown(_ state: SessionState) -> RoundsAnalysis {
+        of(state).withholdingSmallGroups(state.minGroup)
+    }
+
+    /// These rounds without the small groups' figures (`SmallGroups.withholds`
+    /// in any round); nil leaves them as they are.
+    public func withholdingSmallGroups(_ minimum: Int?) -> RoundsAnalysis {
+        guard let minimum else { return self }
+        let keptItems = items.map { item in
+            ItemRounds(
+                stage: item.stage, item: item.item,
+                departments: item.departments.filter { department in
+                    !department.rounds.rounds.contains { SmallGroups.withholds($0.stats.n, minimum: minimum) }
+                }, company: item.company)
+        }
+        let keptPicks = picks.map { pick in
+            let hidden = Set(
+                pick.departments.flatMap { round in
+                    round.filter { SmallGroups.withholds($0.value.n, minimum: minimum) }.keys
+                })
+            return PickRounds(
+                stage: pick.stage, departments: pick.departments.map { $0.filter { !hidden.contains($0.key) } },
+                company: pick.company, changes: pick.changes.map { ($0.pairs, $0.changed) })
+        }
+        return RoundsAnalysis(
+            criteria: criteria, criteriaRecorded: criteriaRecorded, items: keptItems, picks: keptPicks)
+    }
+}

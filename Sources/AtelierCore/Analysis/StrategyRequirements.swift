@@ -10,9 +10,14 @@ extension StrategyGraph {
                 holds: true, words: LocalizedMessage("analysis.rule.declared", ["count": .count(declared[index])]))
         case .shared:
             let holds = isKnownByHalf(index)
-            let args: [String: MessageValue] = ["known": .count(knowers[index]), "others": .count(count - 1)]
-            return .init(
-                holds: holds, words: LocalizedMessage(holds ? "analysis.rule.known" : "analysis.rule.not_known", args))
+            let args: [String: MessageValue] = [
+                "known": .count(knowers[index]), "others": .count(count - 1), "count": .count(count - 1),
+            ]
+            let key =
+                holds
+                ? "analysis.rule.known"
+                : knowers[index] == 0 ? "analysis.rule.known_by_none" : "analysis.rule.not_known"
+            return .init(holds: holds, words: LocalizedMessage(key, args))
         }
     }
 

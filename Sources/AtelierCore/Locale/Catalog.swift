@@ -20,14 +20,18 @@ public struct Catalog: Sendable {
     public let pluralRule: PluralRule
     public let decimalSeparator: String
     public let listSeparator: String
+    /// Words that elide before a value starting with a vowel (French `de`,
+    /// `que`: "la stratégie d'Informatique").
+    public let elisions: [String]
     public let messages: [String: Template]
     /// Where each key was defined, for validation messages.
     public let positions: [String: SourcePosition]
 
     public init(
         language: String, name: String, decimalSeparator: String = ".", listSeparator: String = ", ",
-        messages: [String: Template], positions: [String: SourcePosition] = [:]
+        elisions: [String] = [], messages: [String: Template], positions: [String: SourcePosition] = [:]
     ) {
+        self.elisions = elisions
         self.language = language
         self.name = name
         self.pluralRule = PluralRule.forLanguage(language)
@@ -79,7 +83,9 @@ public struct Catalog: Sendable {
         {
             out += pattern[start..<open]
             if let value = args[String(pattern[bytes.index(after: open)..<close])] {
-                out += render(value)
+                let text = render(value)
+                elide(&out, before: text)
+                out += text
             } else {
                 out += pattern[open...close]
             }
@@ -88,6 +94,22 @@ public struct Catalog: Sendable {
         out += pattern[start...]
         return out
     }
+
+    /// `de Informatique` → `d'Informatique`: the text so far ends with an
+    /// elided word and a space, and the value starts with a vowel.
+    private func elide(_ out: inout String, before value: String) {
+        guard !elisions.isEmpty, let first = value.first, Self.vowels.contains(first) else { return }
+        for word in elisions {
+            let tail = out.suffix(word.count + 1)
+            guard tail.count == word.count + 1, tail.lowercased() == word + " " else { continue }
+            let head = out.dropLast(word.count + 1)
+            guard head.last.map({ !$0.isLetter }) ?? true else { continue }
+            out = String(head) + tail.dropLast(2) + "'"
+            return
+        }
+    }
+
+    private static let vowels = Set("aeiouyàâäéèêëîïôöûùüAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÙÜ")
 
     private func render(_ value: MessageValue) -> String {
         switch value {

@@ -1,7 +1,9 @@
 import Yams
 
 /// Reads a locale file from its text. The file has `language`, `name`,
-/// optional `decimal_separator` and `list_separator`, and `messages`: a
+/// optional `decimal_separator`, `list_separator` and `elisions` (the words
+/// that drop their last vowel before a name starting with one, one string:
+/// `"de que"`), and `messages`: a
 /// flat mapping from dotted keys to a template or plural forms.
 public enum CatalogParser {
     public struct Result: Sendable {
@@ -16,7 +18,7 @@ public enum CatalogParser {
             let top = reader.mapping(root, context: "locale")
         else { return Result(catalog: nil, problems: reader.problems) }
         reader.rejectUnknownKeys(
-            top, allowed: ["language", "name", "decimal_separator", "list_separator", "messages"],
+            top, allowed: ["language", "name", "decimal_separator", "list_separator", "elisions", "messages"],
             context: "locale")
         let language = reader.string(top.value("language"), context: "language")
         let name = reader.string(top.value("name"), context: "name")
@@ -55,6 +57,7 @@ public enum CatalogParser {
             language: language, name: name ?? language,
             decimalSeparator: top.value("decimal_separator")?.string ?? ".",
             listSeparator: top.value("list_separator")?.string ?? ", ",
+            elisions: (top.value("elisions")?.string ?? "").split(separator: " ").map(String.init),
             messages: messages, positions: positions)
         return Result(catalog: catalog, problems: [])
     }

@@ -29,9 +29,11 @@ extension SessionState {
         let rater = Rater.participant(name)
         switch stage.kind {
         case .rating:
-            return stage.items.allSatisfy { ratings[$0.id]?[rater]?.isEmpty == false }
+            // In the current round: a new round waits for everyone's answer again.
+            let round = round(of: stage.id)
+            return stage.items.allSatisfy { ratings[$0.id]?[rater]?.last?.round == round }
         case .pick:
-            return picks[stage.id]?[rater]?.isEmpty == false
+            return picks[stage.id]?[rater]?.last?.round == round(of: stage.id)
         case .strategy:
             guard let department = participants[name]?.department else { return false }
             return strategies[department]?.isEmpty == false

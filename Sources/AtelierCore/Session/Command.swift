@@ -38,6 +38,8 @@ public enum Action: Sendable, Hashable {
     case lock
     case unlock
     case reveal
+    /// Reopens the current stage, after a reveal, as its next round.
+    case round
     case timer(minutes: Int)
     /// `who` names a participant or a department; `item` may be left out
     /// when the current stage has a single item.

@@ -4,6 +4,8 @@ extension SessionState {
     public static let maxTextLength = 500
     public static let maxNameLength = 40
     public static let timerMinutes = 1...180
+    /// The most rounds a stage may have.
+    public static let maxRounds = 9
 
     public func decide(_ command: Command) throws(DomainError) -> [Event] {
         if isEnded { throw .sessionEnded }
@@ -74,6 +76,16 @@ extension SessionState {
             try requireFacilitator(actor, "reveal")
             guard !revealed.contains(currentStage) else { throw .alreadyRevealed(currentStage) }
             return [.stageRevealed(stage: currentStage)]
+
+        case .round:
+            try requireFacilitator(actor, "round")
+            guard let stage, stage.kind == .rating || stage.kind == .pick else {
+                throw .noRoundsHere(stage: currentStage)
+            }
+            guard revealed.contains(stage.id) else { throw .roundNeedsReveal(stage.id) }
+            let round = round(of: stage.id)
+            guard round < Self.maxRounds else { throw .tooManyRounds(stage: stage.id, max: Self.maxRounds) }
+            return [.roundStarted(stage: stage.id, round: round + 1)]
 
         case .timer(let minutes):
             try requireFacilitator(actor, "timer")
@@ -219,14 +231,18 @@ extension SessionState {
 
     /// A name is typed by others (`kick NAME`, `rate NAME ...`) and read by
     /// everyone: visible characters only, none that hides, joins or turns text.
+    /// Words may be separated by one plain space (`Jean Dupont`), typed in
+    /// double quotes (`join CODE "Jean Dupont" marketing`).
     private func validateName(_ name: String) throws(DomainError) {
         guard !name.isEmpty else { throw .emptyName }
         let scalars = name.unicodeScalars
         guard name.count <= Self.maxNameLength, name.allSatisfy({ $0.unicodeScalars.count <= 4 }),
             scalars.allSatisfy({
-                !$0.properties.isWhitespace && !PlainText.isForbidden($0) && $0.properties.generalCategory != .format
-                    && !$0.properties.isDefaultIgnorableCodePoint && !PlainText.isBlankLooking($0)
+                ($0 == " " || !$0.properties.isWhitespace) && !PlainText.isForbidden($0)
+                    && $0.properties.generalCategory != .format && !$0.properties.isDefaultIgnorableCodePoint
+                    && !PlainText.isBlankLooking($0)
             }),
+            name.first != " ", name.last != " ", !name.contains("  "),
             scalars.contains(where: PlainText.isVisible),
             !name.contains("\""), !name.contains("'")
         else { throw .invalidName(name) }

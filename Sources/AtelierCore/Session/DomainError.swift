@@ -37,6 +37,11 @@ public enum DomainError: Error, Sendable, Hashable {
     case noStrategyToKnow(String, other: String)
     case alreadyShares(String, other: String)
     case nothingToUndo
+    /// `round` on a stage that takes no answers (only rating and pick stages have rounds).
+    case noRoundsHere(stage: String)
+    /// `round` before the stage's results were revealed.
+    case roundNeedsReveal(String)
+    case tooManyRounds(stage: String, max: Int)
 
     public var message: LocalizedMessage {
         switch self {
@@ -130,6 +135,12 @@ public enum DomainError: Error, Sendable, Hashable {
                 "error.no_strategy_to_know", ["department": .text(department), "other": .text(other)])
         case .alreadyShares(let department, let other):
             return LocalizedMessage("error.already_shares", ["department": .text(department), "other": .text(other)])
+        case .noRoundsHere(let stage):
+            return LocalizedMessage("error.no_rounds_here", ["stage": .text(stage)])
+        case .roundNeedsReveal(let stage):
+            return LocalizedMessage("error.round_needs_reveal", ["stage": .text(stage)])
+        case .tooManyRounds(let stage, let max):
+            return LocalizedMessage("error.too_many_rounds", ["stage": .text(stage), "max": .count(max)])
         case .nothingToUndo:
             return LocalizedMessage("error.nothing_to_undo")
         }

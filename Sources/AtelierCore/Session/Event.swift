@@ -27,6 +27,8 @@ public enum Event: Sendable, Hashable {
     /// Compensates the event with this sequence number: the journal is never edited.
     case undone(seq: Int64)
     case sessionEnded
+    /// The facilitator reopened a revealed stage as its next round (2, 3, ...).
+    case roundStarted(stage: String, round: Int)
 
     /// The stable name written in the `type` field (`EventSchema`).
     public var type: String { EventSchema.kinds[kind].type }

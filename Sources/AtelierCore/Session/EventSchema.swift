@@ -34,6 +34,7 @@ public enum EventSchema {
         EventKind("note_added", code: 15, ("stage", .text), ("text", .text)),
         EventKind("undone", code: 16, ("target", .integer)),
         EventKind("session_ended", code: 17),
+        EventKind("round_started", code: 18, ("stage", .text), ("round", .integer)),
     ]
 
     /// The `type` names, in the table's order.
@@ -192,6 +193,7 @@ extension Event {
         case .noteAdded: return 14
         case .undone: return 15
         case .sessionEnded: return 16
+        case .roundStarted: return 17
         }
     }
 
@@ -224,6 +226,7 @@ extension Event {
         case .noteAdded(let stage, let text): set(.text(stage), .text(text))
         case .undone(let seq): set(.integer(seq))
         case .sessionEnded: break
+        case .roundStarted(let stage, let round): set(.text(stage), .integer(Int64(round)))
         }
         return values
     }
@@ -296,6 +299,9 @@ extension Event {
             self = .undone(seq: seq)
         case 16:
             self = .sessionEnded
+        case 17:
+            guard let stage = text(0), let round = integer(1) else { return nil }
+            self = .roundStarted(stage: stage, round: round)
         default:
             return nil
         }

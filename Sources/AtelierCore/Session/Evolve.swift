@@ -9,8 +9,10 @@ extension SessionState {
         let seq = recorded.seq
         let time = recorded.time
         switch recorded.event {
-        case .sessionStarted(_, _, let locale, _, _, let anonymous, let minGroup):
+        case .sessionStarted(_, _, let locale, let criteria, let digest, let anonymous, let minGroup):
             self.locale = locale
+            recordedCriteria = criteria
+            workshopDigest = digest
             self.anonymous = anonymous
             self.minGroup = minGroup
         case .departmentAdded(let id, let name):
@@ -31,11 +33,13 @@ extension SessionState {
             revealed.insert(stage)
         case .timerStarted(let stage, let seconds):
             timer = StageTimer(stage: stage, start: time, seconds: seconds)
-        case .rated(let rater, _, let item, let value):
-            ratings[item, default: [:]][rater, default: []].append(Answer(seq: seq, time: time, value: value))
+        case .rated(let rater, let stage, let item, let value):
+            let answer = Answer(seq: seq, time: time, value: value, round: round(of: stage))
+            ratings[item, default: [:]][rater, default: []].append(answer)
             setLatestValue(value, item: item, rater: rater)
         case .picked(let rater, let stage, let option):
-            picks[stage, default: [:]][rater, default: []].append(PickAnswer(seq: seq, time: time, option: option))
+            let answer = PickAnswer(seq: seq, time: time, option: option, round: round(of: stage))
+            picks[stage, default: [:]][rater, default: []].append(answer)
         case .strategyDeclared(let department, let text):
             strategies[department, default: []].append(StrategyItem(seq: seq, text: text))
         case .knowsDeclared(let department, let other):
@@ -51,6 +55,15 @@ extension SessionState {
             return
         case .sessionEnded:
             endedAt = time
+        case .roundStarted(let stage, let round):
+            lockedAtRoundStart[seq] = locked.contains(stage)
+            rounds[stage] = round
+            revealed.remove(stage)
+            locked.remove(stage)
+            // The new round starts with no answer: the analysis reads this round's.
+            for item in workshop.stage(stage)?.items ?? [] where latestValues[item.id] != nil {
+                latestValues[item.id] = latestValues[item.id]!.map { _ in Self.noAnswer }
+            }
         }
         if recorded.actor == .facilitator, Self.isUndoable(recorded.event) {
             undoable.append(recorded)
@@ -122,6 +135,13 @@ extension SessionState {
             shares.removeAll { $0.seq == seq }
         case .noteAdded:
             notes.removeAll { $0.seq == seq }
+        case .roundStarted(let stage, let round):
+            rounds[stage] = round > 2 ? round - 1 : nil
+            revealed.insert(stage)
+            if lockedAtRoundStart.removeValue(forKey: seq) == true { locked.insert(stage) }
+            for item in workshop.stage(stage)?.items ?? [] {
+                for rater in ratings[item.id]?.keys.sorted() ?? [] { updateLatestValue(item: item.id, rater: rater) }
+            }
         case .sessionStarted, .sessionEnded, .undone:
             break
         }

@@ -6,9 +6,12 @@ extension SessionState {
     public static let noAnswer = Int.min
 
     /// Sets the rater's entry of `latestValues[item]` to the last value of
-    /// their rating history (after undoing a rating).
+    /// their rating history in the current round of the item's stage (after
+    /// undoing a rating or a round's start).
     mutating func updateLatestValue(item: String, rater: Rater) {
-        setLatestValue(ratings[item]?[rater]?.last?.value ?? Self.noAnswer, item: item, rater: rater)
+        let round = workshop.stage(holdingItem: item).map { self.round(of: $0.id) } ?? 1
+        let last = ratings[item]?[rater]?.last { $0.round == round }
+        setLatestValue(last?.value ?? Self.noAnswer, item: item, rater: rater)
     }
 
     /// Sets the rater's entry of `latestValues[item]` (after a rating), in

@@ -23,6 +23,7 @@ extension SessionState {
         case .noteAdded(_, let text): return .note(text: text)
         case .undone: return .undo
         case .sessionEnded: return .end
+        case .roundStarted: return .round
         }
     }
 }

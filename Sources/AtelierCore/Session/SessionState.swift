@@ -13,17 +13,21 @@ public struct Participant: Sendable, Hashable {
     public var joins: Int
 }
 
-/// One answer as given; the journal keeps every change, the last one counts.
+/// One answer as given; the journal keeps every change, the last one of
+/// each round counts.
 public struct Answer: Sendable, Hashable {
     public let seq: Int64
     public let time: Timestamp
     public let value: Int
+    /// The round of its stage it was given in (1 before any `round`).
+    public let round: Int
 }
 
 public struct PickAnswer: Sendable, Hashable {
     public let seq: Int64
     public let time: Timestamp
     public let option: String
+    public let round: Int
 }
 
 public struct StrategyItem: Sendable, Hashable {
@@ -96,6 +100,16 @@ public struct SessionState: Sendable {
     /// The facilitator's actions that `undo` can still take back, newest last.
     public internal(set) var undoable: [RecordedEvent] = []
 
+    /// The current round of each stage reopened at least once (absent: round 1).
+    public internal(set) var rounds: [String: Int] = [:]
+    /// Whether the stage was locked when each round started, by the event's
+    /// sequence number: `undo` of the round locks it again.
+    var lockedAtRoundStart: [Int64: Bool] = [:]
+    /// The consensus criteria and the workshop digest the first event
+    /// recorded; nil for a session started before they were recorded.
+    public internal(set) var recordedCriteria: String?
+    public internal(set) var workshopDigest: String?
+
     public init(id: String, workshop: Workshop, locale: String = "fr") {
         self.id = id
         self.workshop = workshop
@@ -136,14 +150,28 @@ public struct SessionState: Sendable {
         }
     }
 
-    /// The last rating of each rater on an item.
+    /// The current round of a stage: 1 until the facilitator starts another.
+    public func round(of stage: String) -> Int { rounds[stage] ?? 1 }
+
+    /// The last rating of each rater on an item in the current round of its stage.
     public func latestRatings(item: String) -> [Rater: Int] {
-        (ratings[item] ?? [:]).compactMapValues { $0.last?.value }
+        let round = workshop.stage(holdingItem: item).map { self.round(of: $0.id) } ?? 1
+        return latestRatings(item: item, round: round)
     }
 
-    /// The last pick of each rater on a pick stage.
+    /// The last rating of each rater on an item in a round.
+    public func latestRatings(item: String, round: Int) -> [Rater: Int] {
+        (ratings[item] ?? [:]).compactMapValues { $0.last { $0.round == round }?.value }
+    }
+
+    /// The last pick of each rater on a pick stage in its current round.
     public func latestPicks(stage: String) -> [Rater: String] {
-        (picks[stage] ?? [:]).compactMapValues { $0.last?.option }
+        latestPicks(stage: stage, round: round(of: stage))
+    }
+
+    /// The last pick of each rater on a pick stage in a round.
+    public func latestPicks(stage: String, round: Int) -> [Rater: String] {
+        (picks[stage] ?? [:]).compactMapValues { $0.last { $0.round == round }?.option }
     }
 
     public func knows(_ department: String, _ other: String) -> Bool {

@@ -12,11 +12,13 @@ public struct Workshop: Sendable, Hashable, Codable {
     public let maturity: MaturityModel
     /// Advice per silo finding kind (`unshared_strategy`, ...).
     public let recommendations: [String: LocalizedText]
+    /// The consensus criteria the file declares (`consensus:`); nil when it declares none.
+    public let consensus: ConsensusCriteria?
 
     public init(
         id: String, version: Int, languages: [String], title: LocalizedText, intro: LocalizedText,
         scales: [Scale], stages: [Stage], analysis: AnalysisSettings, maturity: MaturityModel,
-        recommendations: [String: LocalizedText]
+        recommendations: [String: LocalizedText], consensus: ConsensusCriteria? = nil
     ) {
         self.id = id
         self.version = version
@@ -28,6 +30,7 @@ public struct Workshop: Sendable, Hashable, Codable {
         self.analysis = analysis
         self.maturity = maturity
         self.recommendations = recommendations
+        self.consensus = consensus
     }
 
     public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }

@@ -18,6 +18,8 @@ public enum WorkshopLimits {
     public static let conditionsPerLevel = 0...20
     /// `consensus_iqr` and `divergence`, in scale points.
     public static let threshold = 0.0...10.0
+    /// `agreement_min`, `tastle_wierman_min` and `stability_min`: shares.
+    public static let share = 0.0...1.0
     /// Characters in one text (one language).
     public static let textLength = 1...2000
     /// Characters in a language code.
@@ -54,6 +56,49 @@ public enum WorkshopLimits {
                 "key": .text(key), "value": .text(shown(value)), "min": .decimal(threshold.lowerBound, digits: 0),
                 "max": .decimal(threshold.upperBound, digits: 0),
             ])
+    }
+
+    /// The problem with a share, if it is not a finite number from 0 to 1.
+    static func share(_ value: Double, key: String) -> LocalizedMessage? {
+        guard !(value.isFinite && share.contains(value)) else { return nil }
+        return LocalizedMessage(
+            "workshop.threshold_out_of_range",
+            [
+                "key": .text(key), "value": .text(shown(value)), "min": .decimal(share.lowerBound, digits: 0),
+                "max": .decimal(share.upperBound, digits: 0),
+            ])
+    }
+
+    /// The problem with an agreement band: both ends scale points, the first not above the second.
+    static func band(low: Int, high: Int) -> LocalizedMessage? {
+        if let problem = number(low, scalePoint, key: "agreement_band")
+            ?? number(high, scalePoint, key: "agreement_band")
+        {
+            return problem
+        }
+        guard low <= high else {
+            return LocalizedMessage("workshop.bad_agreement_band", ["low": .count(low), "high": .count(high)])
+        }
+        return nil
+    }
+
+    /// The problems of a `consensus:` block's values, in the file's key order.
+    static func criteria(_ criteria: ConsensusCriteria) -> [LocalizedMessage] {
+        var problems: [LocalizedMessage] = []
+        if let value = criteria.iqrMax, let problem = threshold(value, key: "iqr_max") { problems.append(problem) }
+        if let band = criteria.agreementBand, let problem = Self.band(low: band.low, high: band.high) {
+            problems.append(problem)
+        }
+        for (key, value) in [
+            ("agreement_min", criteria.agreementMin), ("tastle_wierman_min", criteria.tastleWiermanMin),
+            ("stability_min", criteria.stabilityMin),
+        ] {
+            if let value, let problem = share(value, key: key) { problems.append(problem) }
+        }
+        if criteria.agreementMin != nil, criteria.agreementBand == nil {
+            problems.append(LocalizedMessage("workshop.agreement_needs_band"))
+        }
+        return problems
     }
 
     /// A number as written, whatever its size (never formatted through an integer).

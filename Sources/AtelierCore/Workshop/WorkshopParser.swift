@@ -40,8 +40,8 @@ private struct Parser {
         reader.rejectUnknownKeys(
             top,
             allowed: [
-                "id", "version", "languages", "title", "intro", "analysis", "scales", "stages", "maturity",
-                "recommendations",
+                "id", "version", "languages", "title", "intro", "analysis", "consensus", "scales", "stages",
+                "maturity", "recommendations",
             ], context: "workshop")
         let id = requiredID(top, "id", in: root, context: "workshop")
         let versionNode = required(top, "version", in: root)
@@ -53,6 +53,7 @@ private struct Parser {
         let title = localized(required(top, "title", in: root), context: "title", lines: false)
         let intro = top.value("intro").map { localized($0, context: "intro") } ?? LocalizedText([:])
         let analysis = readAnalysis(top.value("analysis"))
+        let consensus = top.value("consensus").map { readConsensus($0) }
         scales = readScales(required(top, "scales", in: root))
         let stages = readStages(required(top, "stages", in: root), scales: scales)
         let maturity = readMaturity(required(top, "maturity", in: root), stages: stages)
@@ -60,7 +61,8 @@ private struct Parser {
         guard let id, let version else { return nil }
         return Workshop(
             id: id, version: version, languages: languages, title: title, intro: intro, scales: scales,
-            stages: stages, analysis: analysis, maturity: maturity, recommendations: recommendations)
+            stages: stages, analysis: analysis, maturity: maturity, recommendations: recommendations,
+            consensus: consensus)
     }
 
     // MARK: - Basics
@@ -139,6 +141,44 @@ private struct Parser {
             if let problem = WorkshopLimits.threshold(value, key: key) { reader.report(pairs.value(key), problem) }
         }
         return AnalysisSettings(consensusIQR: iqr, divergence: divergence)
+    }
+
+    /// `consensus:` (docs/workshop-format.md): the criteria fixed before the session.
+    mutating func readConsensus(_ node: Node) -> ConsensusCriteria {
+        let keys = ["iqr_max", "agreement_band", "agreement_min", "tastle_wierman_min", "stability_min"]
+        guard let pairs = reader.mapping(node, context: "consensus") else { return ConsensusCriteria() }
+        reader.rejectUnknownKeys(pairs, allowed: keys, context: "consensus")
+        func number(_ key: String) -> Double? { pairs.value(key).flatMap { reader.double($0, context: key) } }
+        let iqr = number("iqr_max")
+        if let iqr, let problem = WorkshopLimits.threshold(iqr, key: "iqr_max") {
+            reader.report(pairs.value("iqr_max"), problem)
+        }
+        var shares: [String: Double] = [:]
+        for key in ["agreement_min", "tastle_wierman_min", "stability_min"] {
+            guard let value = number(key) else { continue }
+            shares[key] = value
+            if let problem = WorkshopLimits.share(value, key: key) { reader.report(pairs.value(key), problem) }
+        }
+        var band: AgreementBand?
+        if let bandNode = pairs.value("agreement_band") {
+            let ends = reader.sequence(bandNode, context: "agreement_band") ?? []
+            let numbers = ends.compactMap { reader.int($0, context: "agreement_band") }
+            if numbers.count == 2, numbers.count == ends.count {
+                if let problem = WorkshopLimits.band(low: numbers[0], high: numbers[1]) {
+                    reader.report(bandNode, problem)
+                } else {
+                    band = AgreementBand(low: numbers[0], high: numbers[1])
+                }
+            } else if numbers.count == ends.count {
+                reader.report(bandNode, "workshop.agreement_band_shape", ["count": .count(ends.count)])
+            }
+        }
+        if shares["agreement_min"] != nil, pairs.value("agreement_band") == nil {
+            reader.report(pairs.value("agreement_min"), "workshop.agreement_needs_band")
+        }
+        return ConsensusCriteria(
+            iqrMax: iqr, agreementBand: band, agreementMin: shares["agreement_min"],
+            tastleWiermanMin: shares["tastle_wierman_min"], stabilityMin: shares["stability_min"])
     }
 
     mutating func readScales(_ node: Node?) -> [Scale] {

@@ -70,6 +70,7 @@ private struct Check {
         text(workshop.intro, context: "intro", optional: true)
         add(WorkshopLimits.threshold(workshop.analysis.consensusIQR, key: "consensus_iqr"))
         add(WorkshopLimits.threshold(workshop.analysis.divergence, key: "divergence"))
+        if let criteria = workshop.consensus { problems += WorkshopLimits.criteria(criteria) }
         scales()
         stages()
         maturity()

@@ -17,7 +17,42 @@ struct CSVExport {
             ExportFile(name: "matrix.csv", text: matrix().render()),
             ExportFile(name: "departments.csv", text: departments().render()),
             ExportFile(name: "silos.csv", text: silos().render()),
-        ]
+        ] + (context.showsRounds ? [ExportFile(name: "rounds.csv", text: rounds().render())] : [])
+    }
+
+    /// A row per rating item of a reopened stage, per group (the company,
+    /// then each department) and per round: the round's figures, the criteria
+    /// met, and from round 2 on the step from the round before.
+    func rounds() -> CSVTable {
+        var table = CSVTable(
+            ["stage", "item", "group", "round"] + Array(Self.statColumns.dropLast()) + [
+                "agreement", "iqr_met", "agreement_met", "tastle_wierman_met", "stability_met", "pairs", "changed",
+                "mean_absolute_change", "krippendorff_alpha_interval", "iqr_change", "consensus_change", "verdict",
+            ])
+        func met(_ value: Bool?) -> CSVTable.Cell { value.map { CSVTable.flag($0) } ?? .value("") }
+        for item in context.rounds.itemsWithRounds {
+            let groups = [("company", item.company)] + item.departments.map { ($0.id, $0.rounds) }
+            for (group, rounds) in groups {
+                for figures in rounds.rounds {
+                    let stats = figures.stats
+                    let step = rounds.steps.first { $0.to == figures.round }
+                    let stability = step?.stability
+                    table.append([
+                        .value(item.stage), .value(item.item), .value(group), CSVTable.count(figures.round),
+                        CSVTable.count(stats.n), CSVTable.number(stats.mean), CSVTable.number(stats.median),
+                        CSVTable.number(stats.q1), CSVTable.number(stats.q3), CSVTable.number(stats.iqr),
+                        CSVTable.number(stats.consensus), CSVTable.number(figures.agreement),
+                        met(figures.check.iqr), met(figures.check.agreement), met(figures.check.tastleWierman),
+                        met(figures.check.stability), stability.map { CSVTable.count($0.pairs) } ?? .value(""),
+                        stability.map { CSVTable.count($0.changed) } ?? .value(""),
+                        CSVTable.number(stability?.meanAbsoluteChange), CSVTable.number(stability?.alpha),
+                        CSVTable.number(stability?.iqrChange), CSVTable.number(stability?.consensusChange),
+                        .value(step?.verdict?.rawValue ?? ""),
+                    ])
+                }
+            }
+        }
+        return table
     }
 
     /// Key–value pairs about the session and the company as a whole.
@@ -28,7 +63,7 @@ struct CSVExport {
         var table = CSVTable(["key", "value"])
         let pairs: [(String, CSVTable.Cell)] = [
             ("format", .value(SummaryJSON.format)),
-            ("version", CSVTable.count(SummaryJSON.version)),
+            ("version", CSVTable.count(context.showsRounds ? SummaryJSON.roundsVersion : SummaryJSON.version)),
             ("workshop", .value(context.workshop.id)),
             ("workshop_version", CSVTable.count(context.workshop.version)),
             ("workshop_title", .text(context.text(context.workshop.title))),
@@ -57,13 +92,18 @@ struct CSVExport {
     /// answer its rater replaced later. A department answering as one voice
     /// has an empty participant.
     func answers() -> CSVTable {
-        var table = CSVTable(["seq", "time", "participant", "department", "stage", "item", "value", "current"])
+        // `round` (the answer's round of its stage) only where rounds are exported.
+        let rounds = context.showsRounds
+        var table = CSVTable(
+            ["seq", "time", "participant", "department", "stage", "item", "value", "current"]
+                + (rounds ? ["round"] : []))
         for row in context.answers {
-            table.append([
-                .value(String(row.seq)), .value(UTCTime.iso8601(row.time)), .text(row.participant ?? ""),
-                .value(row.department ?? ""), .value(row.stage), .value(row.item ?? ""), .value(row.value),
-                CSVTable.flag(row.current),
-            ])
+            table.append(
+                [
+                    .value(String(row.seq)), .value(UTCTime.iso8601(row.time)), .text(row.participant ?? ""),
+                    .value(row.department ?? ""), .value(row.stage), .value(row.item ?? ""), .value(row.value),
+                    CSVTable.flag(row.current),
+                ] + (rounds ? [CSVTable.count(row.round)] : []))
         }
         return table
     }

@@ -20,9 +20,9 @@ struct HTMLExport {
                         .el("h1", text: title),
                         .el("p", [("class", "session")], text: c.label("md.subtitle") + " — " + c.sessionLine),
                     ]),
-                summary(), glance(), participants(), results(), heatmap(), profiles(), consensus(), siloMap(),
-                maturity(), silos(), notes(),
-            ])
+                summary(), glance(), participants(), results(), heatmap(), profiles(), consensus(),
+            ] + (c.showsRounds ? [rounds()] : []) + [siloMap(), maturity(), silos(), notes()]
+                + (c.showsRounds ? [methods()] : []))
     }
 
     private func section(_ id: String, _ heading: String, _ children: [Markup]) -> Markup {
@@ -56,6 +56,40 @@ struct HTMLExport {
     }
 
     // MARK: - Sections
+
+    /// Each reopened stage's items round by round: a dumbbell per group, then the table.
+    private func rounds() -> Markup {
+        let c = context
+        let rounds = c.rounds
+        var children: [Markup] = [.el("p", text: c.criteriaSentence(rounds))]
+        for stage in c.workshop.stages {
+            for item in rounds.itemsWithRounds where item.stage == stage.id {
+                let label = stage.item(item.item).map { c.text($0.label) } ?? item.item
+                children.append(.el("h3", text: c.text(stage.title) + " — " + label))
+                children.append(
+                    figure(DumbbellChart(context: c, item: item).render(), caption: c.label("rounds.caption")))
+                children.append(table(c.roundsHeader, numeric: [1, 2, 3, 4, 6], c.roundsRows(item)))
+            }
+            if let pick = rounds.picksWithRounds.first(where: { $0.stage == stage.id }) {
+                children.append(.el("h3", text: c.text(stage.title)))
+                let changes = pick.changes.map { "\($0.changed)/\($0.pairs)" }.joined(separator: " → ")
+                let modes = pick.company.map {
+                    $0.modes.map { c.optionLabel(stage: stage.id, option: $0) }.joined(separator: ", ")
+                }
+                children.append(
+                    .el(
+                        "p",
+                        text: c.label(
+                            "rounds.pick", ["modes": .text(modes.joined(separator: " → ")), "changes": .text(changes)]))
+                )
+            }
+        }
+        return section("rounds", c.label("rounds.title"), children)
+    }
+
+    private func methods() -> Markup {
+        section("methods", context.label("methods.title"), [.el("p", text: context.methodsParagraph)])
+    }
 
     private func glance() -> Markup {
         let c = context

@@ -25,9 +25,11 @@ struct MarkdownExport {
         glance()
         participants()
         results()
+        if context.showsRounds { rounds() }
         maturity()
         silos()
         notes()
+        if context.showsRounds { methods() }
     }
 
     private mutating func add(_ line: String) { doc.add(line) }
@@ -230,6 +232,43 @@ struct MarkdownExport {
                 add("   *" + Self.escape(c.label("recommendation")) + "*" + c.colon + Self.escape(recommendation))
             }
         }
+    }
+
+    /// Each stage reopened for another round: every item's figures round by round, per group.
+    private mutating func rounds() {
+        let c = context
+        let rounds = c.rounds
+        heading(2, c.label("rounds.title"))
+        add(Self.escape(c.criteriaSentence(rounds)))
+        for stage in c.workshop.stages {
+            let items = rounds.itemsWithRounds.filter { $0.stage == stage.id }
+            if !items.isEmpty {
+                for item in items {
+                    let label = stage.item(item.item).map { c.text($0.label) } ?? item.item
+                    heading(3, c.text(stage.title) + " — " + label)
+                    table(
+                        c.roundsHeader, align: [false, true, true, true, true, false, true, false],
+                        c.roundsRows(item).map { $0.map(Self.cell) })
+                }
+            }
+            if let pick = rounds.picksWithRounds.first(where: { $0.stage == stage.id }) {
+                heading(3, c.text(stage.title))
+                let changes = pick.changes.map { "\($0.changed)/\($0.pairs)" }.joined(separator: " → ")
+                let modes = pick.company.map {
+                    $0.modes.map { c.optionLabel(stage: stage.id, option: $0) }.joined(separator: ", ")
+                }
+                add(
+                    Self.escape(
+                        c.label(
+                            "rounds.pick", ["modes": .text(modes.joined(separator: " → ")), "changes": .text(changes)]))
+                )
+            }
+        }
+    }
+
+    private mutating func methods() {
+        heading(2, context.label("methods.title"))
+        add(Self.escape(context.methodsParagraph))
     }
 
     private mutating func notes() {

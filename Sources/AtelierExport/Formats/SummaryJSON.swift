@@ -1,11 +1,14 @@
 import AtelierCore
 
-/// The `atelier.summary` JSON document, version 1 (docs/summary.schema.json).
+/// The `atelier.summary` JSON document (docs/summary.schema.json): version 1
+/// for a session recorded before rounds existed (its exports keep their
+/// bytes), version 2 otherwise, which adds `criteria` and `rounds`.
 /// Keys come in a fixed order; maps keyed by item, stage or option follow
 /// the workshop's order.
 struct SummaryJSON {
     static let format = "atelier.summary"
     static let version = 1
+    static let roundsVersion = 2
 
     let context: ExportContext
     init(_ context: ExportContext) { self.context = context }
@@ -14,34 +17,36 @@ struct SummaryJSON {
 
     func document() -> JSONValue {
         let state = context.state
-        return .object([
-            ("format", .string(Self.format)),
-            ("version", .int(Self.version)),
-            ("generator", .string(AtelierVersion.generator)),
-            (
-                "workshop",
-                .object([
-                    ("id", .string(context.workshop.id)),
-                    ("version", .int(context.workshop.version)),
-                    ("title", .string(context.text(context.workshop.title))),
-                ])
-            ),
-            ("locale", .string(context.language)),
-            (
-                "session",
-                .object(
-                    [
-                        ("id", .string(state.id)),
-                        ("started_at", .optional(state.startedAt.map(UTCTime.iso8601))),
-                        ("ended_at", .optional(state.endedAt.map(UTCTime.iso8601))),
-                        ("events", .int(state.eventCount)),
-                    ] + privacy())
-            ),
-            ("departments", .array(context.departments.map(department))),
-            ("company", company()),
-            ("silos", .array(context.analysis.silos.map(silo))),
-            ("notes", .array(context.state.notes.map(note))),
-        ])
+        let rounds = context.showsRounds ? context.rounds : nil
+        return .object(
+            [
+                ("format", .string(Self.format)),
+                ("version", .int(rounds == nil ? Self.version : Self.roundsVersion)),
+                ("generator", .string(AtelierVersion.generator)),
+                (
+                    "workshop",
+                    .object([
+                        ("id", .string(context.workshop.id)),
+                        ("version", .int(context.workshop.version)),
+                        ("title", .string(context.text(context.workshop.title))),
+                    ])
+                ),
+                ("locale", .string(context.language)),
+                (
+                    "session",
+                    .object(
+                        [
+                            ("id", .string(state.id)),
+                            ("started_at", .optional(state.startedAt.map(UTCTime.iso8601))),
+                            ("ended_at", .optional(state.endedAt.map(UTCTime.iso8601))),
+                            ("events", .int(state.eventCount)),
+                        ] + privacy())
+                ),
+                ("departments", .array(context.departments.map(department))),
+                ("company", company()),
+                ("silos", .array(context.analysis.silos.map(silo))),
+                ("notes", .array(context.state.notes.map(note))),
+            ] + (rounds.map { RoundsJSON(context: context, rounds: $0).members() } ?? []))
     }
 
     /// `anonymous` and `min_group`, only in a session that sets them (so

@@ -10,6 +10,14 @@ struct ExportContext: ReportWording {
 
     var workshop: Workshop { state.workshop }
 
+    /// The rounds of every stage (docs/analysis.md, Rounds).
+    var rounds: RoundsAnalysis { RoundsAnalysis.shown(state) }
+
+    /// Whether the exports carry the rounds, the criteria and the methods: for
+    /// a session that recorded its criteria at its start or had a second
+    /// round. A session recorded before rounds existed exports as it did.
+    var showsRounds: Bool { state.recordedCriteria != nil || state.rounds.values.contains { $0 > 1 } }
+
     /// An `export.` message of the catalog.
     func label(_ key: String, _ args: [String: MessageValue] = [:]) -> String { exportLabel(key, args) }
 
@@ -78,7 +86,7 @@ struct ExportContext: ReportWording {
                         AnswerRow(
                             seq: answer.seq, time: answer.time, rater: rater,
                             department: state.department(of: rater), stage: stage.id, item: item.id,
-                            value: String(answer.value), current: index == history.count - 1))
+                            value: String(answer.value), current: index == history.count - 1, round: answer.round))
                 }
             }
         }
@@ -89,7 +97,7 @@ struct ExportContext: ReportWording {
                         AnswerRow(
                             seq: answer.seq, time: answer.time, rater: rater,
                             department: state.department(of: rater), stage: stage.id, item: nil,
-                            value: answer.option, current: index == history.count - 1))
+                            value: answer.option, current: index == history.count - 1, round: answer.round))
                 }
             }
         }
@@ -162,6 +170,8 @@ struct AnswerRow: Hashable {
     let value: String
     /// False when the same rater changed this answer later.
     let current: Bool
+    /// The round of its stage it was given in.
+    let round: Int
 
     var participant: String? {
         if case .participant(let name) = rater { return name }

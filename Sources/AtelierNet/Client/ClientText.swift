@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierTerminal
 
 /// How the participant's client shows the protocol's lines to a person:
 /// pushes and reply bodies without their marks and ids where the words say
@@ -26,9 +27,65 @@ public enum ClientText {
             let id = head[1]
             let startsWithID = text == id || text.hasPrefix(id + ":") || text.hasPrefix(id + " :")
             return "  " + (startsWithID ? "" : id + ": ") + text
+        case "about", "example": return "      " + text
+        case "tally": return String(text)
         case "hint": return "  → " + text
         default: return "» " + text
         }
+    }
+
+    /// The line to show, wrapped to `width` columns (nil: as it is, for a
+    /// pipe): a wrapped line goes on under its text, not under its mark or id,
+    /// and French punctuation that follows a space (` :`, ` ;`, ` ?`, ` !`,
+    /// ` »`) stays with the word before it. Tally lines are drawn to the
+    /// width already and are never wrapped.
+    public static func lines(_ line: String, width: Int?) -> [String] {
+        guard let shown = display(line) else { return [] }
+        guard let width, width > 20, AnalysisLayout.visibleCount(shown) > width, !isTally(line) else { return [shown] }
+        let indent = hangingIndent(shown)
+        let words = glued(shown.dropFirst(indent).split(separator: " ").map(String.init))
+        let lead = String(shown.prefix(indent))
+        let hanging = min(indent + firstWordWidth(shown, after: indent), width / 2)
+        return AnalysisLayout.wrap(words.joined(separator: " "), width: width, indent: hanging, first: lead)
+            .map { $0.replacingOccurrences(of: "\u{1}", with: " ") }
+    }
+
+    private static func isTally(_ line: String) -> Bool {
+        line.dropFirst(2).hasPrefix("tally" + StageText.separator)
+    }
+
+    /// The columns before the text: the spaces and the mark (`✓ `, `▶ `, `→ `).
+    private static func hangingIndent(_ shown: String) -> Int {
+        var count = shown.prefix { $0 == " " }.count
+        let rest = shown.dropFirst(count)
+        for mark in ["✓ ", "✗ ", "▶ ", "» ", "→ "] where rest.hasPrefix(mark) { count += 2 }
+        return count
+    }
+
+    /// `id: ` after the indent of an item or option line: the wrapped lines go under the label.
+    private static func firstWordWidth(_ shown: String, after indent: Int) -> Int {
+        let rest = shown.dropFirst(indent)
+        guard let first = rest.split(separator: " ").first, first.hasSuffix(":"), first.count < 24 else { return 0 }
+        return first.count + 1
+    }
+
+    /// Words joined to their neighbour by a non-space mark (U+0001, put back
+    /// as a space) where French typography puts a space inside: `« mot »`, `mot :`.
+    private static func glued(_ words: [String]) -> [String] {
+        var out: [String] = []
+        var openQuote = false
+        for word in words {
+            if openQuote, let last = out.popLast() {
+                out.append(last + "\u{1}" + word)
+                openQuote = false
+            } else if [":", ";", "?", "!", "»", "—"].contains(word), let last = out.popLast() {
+                out.append(last + "\u{1}" + word)
+            } else {
+                out.append(word)
+            }
+            if word == "«" { openQuote = true }
+        }
+        return out
     }
 }
 

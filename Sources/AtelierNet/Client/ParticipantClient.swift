@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierREPL
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -73,6 +74,7 @@ public final class ParticipantClient: Sendable {
     private let state: Mutex<State>
     private let started = ContinuousClock.now
     private let keepToken: @Sendable (String?) -> Void
+    private let width: @Sendable () -> Int?
 
     /// - Parameters:
     ///   - catalog: the language of the client's own messages (the server's
@@ -85,9 +87,13 @@ public final class ParticipantClient: Sendable {
     ///     when the server no longer knows it.
     ///   - keepToken: told the seat's token once seated, and nil once the
     ///     seat is over (left, removed, session ended), to keep it across runs.
+    ///   - width: the columns of the person's screen, read at each line (nil:
+    ///     not a screen, lines are shown as they come and `results` is drawn
+    ///     at the server's default width).
     public init(
         request: JoinRequest, catalog: Catalog, languages: [String], retry: Retry = Retry(),
         keptToken: String? = nil, keepToken: @escaping @Sendable (String?) -> Void = { _ in },
+        width: @escaping @Sendable () -> Int? = { nil },
         stageChanged: @escaping @Sendable (String) -> Void = { _ in }, show: @escaping @Sendable (String) -> Void
     ) {
         self.request = request
@@ -96,6 +102,7 @@ public final class ParticipantClient: Sendable {
         self.stageChanged = stageChanged
         self.show = show
         self.keepToken = keepToken
+        self.width = width
         var initial = State(completion: ClientCompletion(languages: languages, department: request.department))
         initial.token = keptToken
         initial.tokenFromEarlierRun = keptToken != nil
@@ -134,8 +141,9 @@ public final class ParticipantClient: Sendable {
     private func type(_ input: @Sendable () async -> String?) async {
         while !Task.isCancelled {
             let typed = await input()
-            let line = typed ?? "quit"
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            let entered = typed ?? "quit"
+            guard !entered.allSatisfy(\.isWhitespace) else { continue }
+            let line = sized(entered)
             let writer = state.withLock { state in
                 if RequestParser.parse(line).flatMap({ try? $0.get() }) == .quit { state.quitting = true }
                 return state.writer
@@ -151,15 +159,29 @@ public final class ParticipantClient: Sendable {
                     Task {
                         do { try await writer.write(line) } catch {
                             self.replied()
-                            self.show(self.catalog.text("net.client.not_sent"))
+                            self.say(self.catalog.text("net.client.not_sent"))
                         }
                     }
                 }
             } else if typed != nil {
-                show(catalog.text("net.client.not_sent"))
+                say(catalog.text("net.client.not_sent"))
             }
             if typed == nil { return }
         }
+    }
+
+    /// One of the client's own sentences, wrapped to the screen.
+    private func say(_ text: String) {
+        for line in ClientText.lines(text, width: width()) { show(line) }
+    }
+
+    /// `results` drawn for this screen's width (`results 100`), when there is a screen.
+    private func sized(_ line: String) -> String {
+        guard case .success(.results(width: nil))? = RequestParser.parse(line), let columns = width() else {
+            return line
+        }
+        let widths = RequestParser.widths
+        return "results \(min(max(columns, widths.lowerBound), widths.upperBound))"
     }
 
     // MARK: - The connection
@@ -171,15 +193,15 @@ public final class ParticipantClient: Sendable {
             if let end = await connectOnce(announce: lost, seated: seated) { return end }
             // Only a seat taken in this run is worth connecting again for.
             guard state.withLock({ $0.token != nil && !$0.tokenFromEarlierRun }) else {
-                show(catalog.text("net.client.unreachable", ["address": .text(address)]))
+                say(catalog.text("net.client.unreachable", ["address": .text(address)]))
                 return .unreachable
             }
             if state.withLock({ $0.quitting }) { return .left }
-            if !lost { show(catalog.text("net.client.lost", ["address": .text(address)])) }
+            if !lost { say(catalog.text("net.client.lost", ["address": .text(address)])) }
             lost = true
             failures += 1
             guard failures <= retry.attempts else {
-                show(catalog.text("net.client.gave_up"))
+                say(catalog.text("net.client.gave_up"))
                 return .unreachable
             }
             try? await Task.sleep(for: retry.delay)
@@ -210,7 +232,7 @@ public final class ParticipantClient: Sendable {
             return nil
         }
         let end: End?? = try? await channel.executeThenClose { inbound, outbound -> End? in
-            let join = "join \(request.code) \(request.name) \(request.department) \(request.locale)"
+            let join = "join \(request.code) \(Tokenizer.quote(request.name)) \(request.department) \(request.locale)"
             let (token, fromEarlierRun) = state.withLock { ($0.token, $0.tokenFromEarlierRun) }
             try await outbound.write(token.map { "resume \($0)" } ?? join)
             var seated = false
@@ -227,7 +249,7 @@ public final class ParticipantClient: Sendable {
                             try await outbound.write(join)
                             continue
                         }
-                        show(ClientText.display(line) ?? line)
+                        for text in ClientText.lines(line, width: width()) { show(text) }
                         return .refused
                     }
                     seated = true
@@ -239,7 +261,7 @@ public final class ParticipantClient: Sendable {
                     }
                     keepToken(token)
                     signal.yield()
-                    show(
+                    say(
                         catalog.text(
                             announce ? "net.client.back" : "net.client.joined",
                             ["name": .text(request.name), "department": .text(request.department)]))
@@ -275,10 +297,10 @@ public final class ParticipantClient: Sendable {
         defer { if line.hasPrefix("ok") || line.hasPrefix("error") { replied() } }
         if quitting, line.hasPrefix("ok ") {
             // The server's goodbye speaks of tokens, which this client keeps to itself.
-            show(catalog.text("net.client.left"))
+            say(catalog.text("net.client.left"))
             return .left
         }
-        if let text = ClientText.display(line) { show(text) }
+        for text in ClientText.lines(line, width: width()) { show(text) }
         if line.hasPrefix("* end") { return .sessionEnded }
         if line.hasPrefix("* pause") { return .paused }
         if line.hasPrefix("* kicked") || line.hasPrefix("* closing") { return .removed }

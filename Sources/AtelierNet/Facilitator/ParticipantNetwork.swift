@@ -99,6 +99,7 @@ public final class ParticipantNetwork: REPLExtension {
                 }
             }
         }
+        if let awaited = await server.awaitedLine() { lines.append(awaited) }
         console.lines(lines + show(await server.currentCode(), context.catalog))
     }
 

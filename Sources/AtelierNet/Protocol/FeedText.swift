@@ -29,6 +29,8 @@ enum FeedText {
     /// The count line, or nil when it did not change or the stage takes no answers.
     static func answeredLine(before: Count, after: Count, _ catalog: Catalog) -> String? {
         guard after != before, let answered = after.answered else { return nil }
+        // The last one left: nobody is there to answer (not "0 of 0 present answered").
+        if after.present == 0 { return catalog.text("net.feed.nobody_present", ["stage": .text(after.stage)]) }
         return catalog.text(
             "net.feed.answered",
             ["answered": .count(answered), "count": .count(after.present), "stage": .text(after.stage)])
@@ -81,7 +83,7 @@ enum FeedText {
                     where !answered.contains(name) && state.participants[name]?.department == department {
                         recheck(name, state)
                     }
-                case .stageChanged, .undone, .sessionStarted:
+                case .stageChanged, .undone, .sessionStarted, .roundStarted:
                     self = Tally(state)
                     return
                 case .departmentAdded, .stageLocked, .stageUnlocked, .stageRevealed, .timerStarted, .rated, .picked,

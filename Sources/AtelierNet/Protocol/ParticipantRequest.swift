@@ -1,3 +1,5 @@
+import AtelierREPL
+
 /// A line a participant sent, understood. Which participant and department
 /// it speaks for is filled in by the server from the connection's seat.
 public enum ParticipantRequest: Sendable, Hashable {
@@ -14,7 +16,8 @@ public enum ParticipantRequest: Sendable, Hashable {
     case shares(department: String?, other: String)
     case note(text: String)
     case stage
-    case results
+    /// `width`: the columns the tally's bars must fit in (nil: the default).
+    case results(width: Int?)
     case whoami
     case locale(String)
     case help
@@ -28,4 +31,8 @@ public enum RequestProblem: Sendable, Hashable, Error {
     /// The command exists but its arguments do not fit; the reply shows its usage.
     case usage(String)
     case notANumber(String)
+    /// A quote left open, or a backslash at the end of the line.
+    case tokens(Tokenizer.Failure)
+    /// `join CODE Jean Dupont marketing fr`: the line as it should be written.
+    case nameWithSpaces(String)
 }

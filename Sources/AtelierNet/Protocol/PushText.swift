@@ -13,9 +13,11 @@ enum PushText {
         let revealed: Bool
         let timer: StageTimer?
         let ended: Bool
+        let round: Int
 
         init(_ state: SessionState) {
             stage = state.currentStage
+            round = state.round(of: state.currentStage)
             locked = state.locked.contains(stage)
             revealed = state.revealed.contains(stage)
             timer = state.timer
@@ -30,6 +32,11 @@ enum PushText {
         guard let stage = state.stage else { return [] }
         if after.stage != before.stage { return StageText.stage(state, catalog) }
         var lines: [String] = []
+        if after.round > before.round {
+            // The stage reopens: one line says it, not an unlock and a hide.
+            return [StageText.round(stage, after.round, catalog)]
+        }
+        if after.round < before.round { lines.append(StageText.roundBack(stage, after.round, catalog)) }
         if after.locked != before.locked {
             lines.append(after.locked ? StageText.locked(stage, catalog) : StageText.unlocked(stage, catalog))
         }
@@ -40,5 +47,27 @@ enum PushText {
             lines.append(StageText.timer(timer, catalog))
         }
         return lines
+    }
+
+    /// A participant's answers of the round before a new one: a starting point.
+    static func previous(_ name: String, before: Snapshot, state: SessionState, _ catalog: Catalog) -> [String] {
+        let after = Snapshot(state)
+        guard after.stage == before.stage, after.round > before.round, let stage = state.stage else { return [] }
+        let rater = Rater.participant(name)
+        let round = after.round - 1
+        func line(_ id: String, _ value: String) -> String {
+            "previous \(stage.id) \(id) \(value)" + StageText.separator
+                + catalog.text("net.push.previous", ["round": .count(round), "value": .text(value)])
+        }
+        switch stage.kind {
+        case .rating:
+            return stage.items.compactMap { item in
+                state.latestRatings(item: item.id, round: round)[rater].map { line(item.id, String($0)) }
+            }
+        case .pick:
+            return state.latestPicks(stage: stage.id, round: round)[rater].map { [line("-", $0)] } ?? []
+        case .intro, .strategy, .discussion:
+            return []
+        }
     }
 }

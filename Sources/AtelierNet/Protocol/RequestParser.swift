@@ -16,7 +16,23 @@ public enum RequestParser {
     public static let facilitatorCommands: Set<String> = {
         let table = CommandTable.builtin(adding: ParticipantNetwork.commands)
         return Set(table.specs.flatMap { [$0.word] + $0.aliases }).subtracting(commands)
+            .subtracting(aliases.keys)
     }()
+
+    /// The facilitator's aliases of the participant's commands (`aide`,
+    /// `résultats`, `noter`...): the same words work for participants.
+    public static let aliases: [String: String] = {
+        let table = CommandTable.builtin(adding: ParticipantNetwork.commands)
+        var out: [String: String] = [:]
+        for word in commands {
+            guard let spec = table.spec(word), spec.word == word else { continue }
+            for alias in spec.aliases { out[alias] = word }
+        }
+        return out
+    }()
+
+    /// The narrowest and widest `results WIDTH` draws its bars for.
+    public static let widths = 30...240
 
     /// nil for a blank line, which needs no reply.
     public static func parse(_ line: String) -> Result<ParticipantRequest, RequestProblem>? {
@@ -24,10 +40,30 @@ public enum RequestParser {
         let trimmed = scalars.drop(while: isSpace)
         guard !trimmed.isEmpty else { return nil }
         let verbEnd = trimmed.firstIndex(where: isSpace) ?? trimmed.endIndex
-        let verb = String(trimmed[..<verbEnd]).lowercased()
+        let typed = String(trimmed[..<verbEnd]).lowercased()
+        let verb = aliases[typed] ?? typed
         let rest = trimmed[verbEnd...].drop(while: isSpace)
-        let words = rest.split(whereSeparator: isSpace).map(String.init)
+        var words = rest.split(whereSeparator: isSpace).map(String.init)
+        // Names and ids are words, and a name with spaces is one word in
+        // double quotes (`join CODE "Jean Dupont" marketing`), as in the
+        // facilitator's REPL; a text (`note`, `strategy add`) is the rest of the line.
+        if quotedWords.contains(verb) {
+            do {
+                words = try Tokenizer.split(String(rest))
+            } catch {
+                return .failure(.tokens(error))
+            }
+        }
         return parse(verb: verb, words: words, rest: Substring(rest))
+    }
+
+    /// The commands whose arguments are words, quoted as in the REPL.
+    static let quotedWords: Set<String> = ["join", "rate", "pick", "knows", "shares"]
+
+    /// `join CODE Jean Dupont marketing`: the line with the name in double quotes.
+    static func spacedJoin(code: String, words: [String], keeping after: Int) -> String {
+        let name = words.dropLast(after).joined(separator: " ")
+        return (["join", code, Tokenizer.quote(name)] + words.suffix(after)).joined(separator: " ")
     }
 
     /// Unicode white space, with the common ASCII case decided without a
@@ -41,6 +77,11 @@ public enum RequestParser {
     {
         switch verb {
         case "join":
+            if words.count > 4 {
+                // Five words and more: a name with spaces, then the department and the language.
+                return .failure(
+                    .nameWithSpaces(spacedJoin(code: words[0], words: Array(words.dropFirst()), keeping: 2)))
+            }
             guard words.count == 3 || words.count == 4 else { return .failure(.usage(verb)) }
             return .success(
                 .join(code: words[0], name: words[1], department: words[2], locale: words.dropFirst(3).first))
@@ -70,10 +111,16 @@ public enum RequestParser {
         case "note":
             guard !words.isEmpty else { return .failure(.usage(verb)) }
             return .success(.note(text: unquoted(rest)))
-        case "stage", "results", "whoami", "help", "quit":
+        case "results":
+            // `results WIDTH`: the client says how wide its screen is.
+            guard words.count <= 1 else { return .failure(.usage(verb)) }
+            guard let typed = words.first else { return .success(.results(width: nil)) }
+            guard let width = Int(typed), widths.contains(width) else { return .failure(.usage(verb)) }
+            return .success(.results(width: width))
+        case "stage", "whoami", "help", "quit":
             guard words.isEmpty else { return .failure(.usage(verb)) }
             let simple: [String: ParticipantRequest] = [
-                "stage": .stage, "results": .results, "whoami": .whoami, "help": .help, "quit": .quit,
+                "stage": .stage, "whoami": .whoami, "help": .help, "quit": .quit,
             ]
             return .success(simple[verb] ?? .help)
         case "locale":

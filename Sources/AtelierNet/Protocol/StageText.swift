@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierTerminal
 
 /// The lines that describe the session to a participant, in their language.
 /// Each line starts with a keyword of the protocol (`stage`, `item`,
@@ -25,6 +26,13 @@ enum StageText {
         case .rating:
             for item in stage.items {
                 lines.append("item \(item.id)" + separator + item.label.text(language))
+                // What the facilitator's screen shows under each item.
+                if let description = item.description?.text(language) {
+                    lines.append("about \(item.id)" + separator + description)
+                }
+                if let example = item.example?.text(language) {
+                    lines.append("example \(item.id)" + separator + example)
+                }
             }
             if let scale = state.workshop.scale(of: stage) {
                 let labels = scale.points.map { "\($0) " + (scale.label($0)?.text(language) ?? "") }
@@ -60,6 +68,20 @@ enum StageText {
     static func revealed(_ stage: Stage, _ catalog: Catalog) -> String {
         "reveal \(stage.id)" + separator
             + catalog.text("net.push.reveal", ["title": .text(stage.title.text(catalog.language))])
+    }
+
+    /// The stage reopened as its next round.
+    static func round(_ stage: Stage, _ round: Int, _ catalog: Catalog) -> String {
+        "round \(stage.id) \(round)" + separator
+            + catalog.text(
+                "net.push.round", ["title": .text(stage.title.text(catalog.language)), "round": .count(round)])
+    }
+
+    /// The facilitator took a round's start back (`undo`): `round` is the one that stands.
+    static func roundBack(_ stage: Stage, _ round: Int, _ catalog: Catalog) -> String {
+        "round \(stage.id) \(round)" + separator
+            + catalog.text(
+                "net.push.round_back", ["title": .text(stage.title.text(catalog.language)), "round": .count(round)])
     }
 
     /// The facilitator took a reveal back (`undo`).
@@ -98,35 +120,22 @@ enum StageText {
         "welcome" + separator + catalog.text("net.push.welcome", ["languages": .list(languages)])
     }
 
-    /// The answers so far on a revealed stage: how many gave each point or option.
-    static func results(_ state: SessionState, _ catalog: Catalog) -> [String] {
+    /// The width of `results` when the participant did not say theirs (`nc`).
+    static let resultsWidth = 72
+
+    /// The answers so far on a revealed stage: for a rating or pick stage,
+    /// the facilitator's tally (bars, counts, medians and the scale's or
+    /// options' labels) drawn `width` columns wide, a `tally` line each.
+    static func results(_ state: SessionState, _ catalog: Catalog, width: Int) -> [String] {
         guard let stage = state.stage else { return [] }
-        let language = catalog.language
         switch stage.kind {
-        case .rating:
-            guard let scale = state.workshop.scale(of: stage) else { return [] }
-            return stage.items.map { item in
-                let values = Array(state.latestRatings(item: item.id).values)
-                let counts = scale.points.map { point in "\(point):\(values.filter { $0 == point }.count)" }
-                return "item \(item.id)" + separator
-                    + catalog.text(
-                        "net.results.item",
-                        [
-                            "label": .text(item.label.text(language)), "count": .count(values.count),
-                            "distribution": .text(counts.joined(separator: " ")),
-                        ])
-            }
-        case .pick:
-            let picks = Array(state.latestPicks(stage: stage.id).values)
-            return stage.options.map { option in
-                "option \(option.id)" + separator
-                    + catalog.text(
-                        "net.results.option",
-                        [
-                            "label": .text(option.label.text(language)),
-                            "count": .count(picks.filter { $0 == option.id }.count),
-                        ])
-            }
+        case .rating, .pick:
+            let context = TerminalContext(catalog: catalog, style: .plain, width: width)
+            let analysis = Analysis.of(state, language: catalog.language)
+            return TallyView.lines(
+                stage: stage, analysis: analysis, state: state, context: context, detailed: false, legend: true
+            )
+            .map { "tally" + separator + $0 }
         case .strategy:
             return state.departments.map { department in
                 let knownBy = state.knows.filter { $0.to == department.id }.map(\.from)

@@ -120,11 +120,23 @@ final class ConnectionLoop {
             guard let chosen = catalogs[language] else { return refuseLocale(language) }
             catalog = chosen
             await room.setLocale(connection, language)
-            reply(ok: catalog.text("net.locale_set", ["language": .text(chosen.name)]))
+            reply(ok: catalog.text("net.locale_set", ["language": .text(chosen.text("net.language_itself"))]))
         case .join(let code, let name, let department, let language):
             guard seat == nil else { return alreadySeated() }
             let locale = language?.lowercased() ?? catalog.language
-            guard catalogs[locale] != nil else { return refuseLocale(locale) }
+            guard catalogs[locale] != nil else {
+                // `join CODE Frank Z it`: more likely a name with a space than a language.
+                guard let language, !name.contains(" ") else { return refuseLocale(locale) }
+                let example = RequestParser.spacedJoin(code: code, words: [name, department, language], keeping: 1)
+                reply(
+                    error: catalog.text(
+                        "net.join_spaced_name",
+                        [
+                            "language": .text(language), "known": .list(catalogs.keys.sorted()),
+                            "example": .text(example),
+                        ]))
+                return true
+            }
             let admission = await room.join(
                 code: code, name: name, department: department, locale: locale, connection: connection)
             await admit(admission)

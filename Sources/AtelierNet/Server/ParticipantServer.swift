@@ -234,6 +234,10 @@ public final class ParticipantServer: Sendable {
     /// The network's lines for the facilitator's live view, in the
     /// facilitator's language: how many present have answered the current
     /// stage when that changes, and incidents (wrong codes, dropped clients).
+    /// After `resume --listen`: who is expected back with their token, in
+    /// the facilitator's language (nil when nobody).
+    public func awaitedLine() async -> String? { await room?.awaitedLine() }
+
     public func feed() async -> AsyncStream<FeedLine> {
         guard let room else { return AsyncStream { $0.finish() } }
         return await room.feed()

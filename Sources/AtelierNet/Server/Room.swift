@@ -60,6 +60,9 @@ actor Room {
     private var feeds: [Int: AsyncStream<FeedLine>.Continuation] = [:]
     private var nextFeed = 0
     private var timerTask: Task<Void, Never>?
+    /// After a restart, the names whose seats came from the store and who
+    /// have not come back yet (the facilitator is told as they do).
+    private var awaited: [String] = []
 
     init(
         session: LiveSession, state: SessionState, catalogs: [String: Catalog], facilitator: Catalog, code: String,
@@ -70,6 +73,7 @@ actor Room {
             seats[seat.tokenDigest] = seat
             tokens[seat.name] = seat.tokenDigest
         }
+        awaited = saved.map(\.name).sorted()
         self.session = session
         self.mirror = state
         self.tally = FeedText.Tally(state)
@@ -230,9 +234,37 @@ actor Room {
     /// recorded as having left; their seats stay, so `resume` still works.
     func releaseUnclaimed() async {
         let state = session.state
+        var gone: [String] = []
         for name in tokens.keys.sorted()
         where holders[name] == nil && leaving[name] == nil && state.participants[name]?.present == true {
             _ = await session.submit(leave(name))
+            gone.append(name)
+        }
+        awaited = []
+        if !gone.isEmpty {
+            notify(facilitator.text("net.feed.not_back", ["count": .count(gone.count), "names": .list(gone)]))
+        }
+    }
+
+    /// After a restart: who is expected back, for the facilitator (nil when nobody).
+    func awaitedLine() -> String? {
+        guard !awaited.isEmpty else { return nil }
+        let minutes = max(1, Int(configuration.resumeWindow.components.seconds + 59) / 60)
+        return facilitator.text(
+            "net.feed.awaited", ["count": .count(awaited.count), "names": .list(awaited), "minutes": .count(minutes)])
+    }
+
+    /// A seat from before the restart is taken back: the facilitator is told,
+    /// with who is still expected.
+    private func cameBack(_ name: String) {
+        guard let index = awaited.firstIndex(of: name) else { return }
+        awaited.remove(at: index)
+        if awaited.isEmpty {
+            notify(facilitator.text("net.feed.all_back", ["name": .text(name)]))
+        } else {
+            notify(
+                facilitator.text(
+                    "net.feed.back", ["name": .text(name), "count": .count(awaited.count), "names": .list(awaited)]))
         }
     }
 
@@ -363,12 +395,18 @@ actor Room {
         // Still present: the facilitator's atelier was restarted while the
         // participant was in, and no leave was recorded. (Asks the session,
         // not the mirror, which may not have followed a leave just stored.)
-        if session.state.participants[seat.name]?.present == true { return .seated(seat, token: token) }
+        if session.state.participants[seat.name]?.present == true {
+            cameBack(seat.name)
+            return .seated(seat, token: token)
+        }
         let command = Command(
             actor: .participant(seat.name), action: .join(name: seat.name, department: seat.department),
             time: configuration.clock())
         let outcome = await session.submit(command)
-        if case .accepted = outcome { return .seated(seat, token: token) }
+        if case .accepted = outcome {
+            cameBack(seat.name)
+            return .seated(seat, token: token)
+        }
         if holders[seat.name] == connection.id { holders[seat.name] = nil }
         members[connection.id]?.seat = nil
         if members[connection.id] != nil {
@@ -468,13 +506,13 @@ actor Room {
     }
 
     /// The results of the current stage, or why there are none to show.
-    func results(locale: String) -> Result<[String], RoomRefusal> {
+    func results(locale: String, width: Int? = nil) -> Result<[String], RoomRefusal> {
         let catalog = catalog(locale)
         guard let stage = mirror.stage else { return .failure(RoomRefusal(catalog.text("net.no_results"))) }
         guard mirror.revealed.contains(stage.id) else {
             return .failure(RoomRefusal(catalog.text("net.not_revealed", ["stage": .text(stage.id)])))
         }
-        let lines = StageText.results(mirror, catalog)
+        let lines = StageText.results(mirror, catalog, width: width ?? StageText.resultsWidth)
         guard !lines.isEmpty else {
             let takesNotes = stage.kind == .intro || stage.kind == .discussion
             return .failure(
@@ -498,6 +536,9 @@ actor Room {
         let after = PushText.Snapshot(mirror)
         if after != before {
             broadcast { PushText.changes(from: before, to: self.mirror, $0) }
+            if after.round > before.round {
+                each { name, catalog in PushText.previous(name, before: before, state: self.mirror, catalog) }
+            }
             if let timer = after.timer, timer != before.timer { schedule(timer) }
         }
         if !feeds.isEmpty, let line = FeedText.answeredLine(before: counted, after: tally.count(mirror), facilitator) {
@@ -522,6 +563,16 @@ actor Room {
                 lines = render(catalog(member.locale)).map { "* " + $0 }
                 rendered[member.locale] = lines
             }
+            guard !lines.isEmpty else { continue }
+            if !member.connection.deliver(lines) { dropSlow(id, member) }
+        }
+    }
+
+    /// Sends each joined participant the lines `render` gives for them, in their language.
+    private func each(_ render: (String, Catalog) -> [String]) {
+        for (id, member) in members where !member.dropped {
+            guard let name = member.seat?.name else { continue }
+            let lines = render(name, catalog(member.locale)).map { "* " + $0 }
             guard !lines.isEmpty else { continue }
             if !member.connection.deliver(lines) { dropSlow(id, member) }
         }

@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierLive
+import AtelierREPL
 
 /// The room as another participant adapter (the browsers' side, AtelierWeb)
 /// reaches it: the same seats, limits and refusals as the line protocol,
@@ -106,8 +107,8 @@ public struct RoomDoor: Sendable {
             action = .note(text: text)
         case .stage:
             return .lines(await room.stageLines(locale: catalog.language))
-        case .results:
-            switch await room.results(locale: catalog.language) {
+        case .results(let width):
+            switch await room.results(locale: catalog.language, width: width) {
             case .success(let lines): return .lines(lines)
             case .failure(let refusal): return .refused(refusal.text)
             }
@@ -117,7 +118,8 @@ public struct RoomDoor: Sendable {
                     "net.whoami",
                     [
                         "name": .text(Self.shown(seat.name, session.state, catalog)),
-                        "department": .text(seat.department), "language": .text(catalog.name),
+                        "department": .text(seat.department),
+                        "language": .text(catalog.text("net.language_itself")),
                     ]))
         case .join, .resume, .locale, .help, .quit:
             return .ok("")
@@ -165,6 +167,10 @@ public struct RoomDoor: Sendable {
             return catalog.text("net.usage", ["usage": .text(catalog.text("net.help.\(verb)"))])
         case .notANumber(let text):
             return catalog.text("net.not_a_number", ["value": .text(text)])
+        case .tokens(let failure):
+            return catalog.render(failure.message)
+        case .nameWithSpaces(let example):
+            return catalog.text("repl.error.name_with_spaces", ["example": .text(example)])
         }
     }
 }

@@ -65,6 +65,7 @@ extension CommandTable {
         spec("lock", ["verrouiller"], group: "flow", submit(.lock)),
         spec("unlock", ["déverrouiller", "deverrouiller"], group: "flow", submit(.unlock)),
         spec("reveal", ["révéler", "reveler"], group: "flow", submit(.reveal)),
+        spec("round", ["tour"], group: "flow", submit(.round)),
         spec(
             "timer", ["minuteur"], group: "flow",
             [CommandForm([.slot(Slot("minutes", .minutes))]) { .submit(.timer(minutes: $0.number("minutes"))) }]),
@@ -134,6 +135,9 @@ extension CommandTable {
                 },
             ]),
         spec("consensus", group: "results", local(.consensus)),
+        spec(
+            "rounds", ["tours"], group: "results",
+            [CommandForm([.slot(Slot("stage", .stage, optional: true))]) { .local(.rounds(stage: $0["stage"])) }]),
         spec("silos", group: "results", local(.silos)),
         spec("maturity", ["maturité", "maturite"], group: "results", local(.maturity)),
         spec(
@@ -156,5 +160,9 @@ extension CommandTable {
             [CommandForm([.slot(Slot("command", .command, optional: true))]) { .local(.help(command: $0["command"])) }]),
         spec("end", ["terminer", "fin"], group: "session", submit(.end)),
         spec("quit", ["exit", "quitter"], group: "session", local(.quit)),
+        spec(
+            "pager", group: "session",
+            [CommandForm([.slot(Slot("mode", .choice(["on", "off"])))]) { .local(.pager($0.text("mode") == "on")) }]),
+        spec("clear", ["effacer"], group: "session", local(.clear)),
     ]
 }

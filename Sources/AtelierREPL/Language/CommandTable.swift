@@ -66,12 +66,30 @@ public struct CommandTable: Sendable {
                 throw .unknownWord(args[index], command: spec.word, accepted: accepted, usages: usages(spec))
             }
         }
+        if let example = Self.spacedName(spec, args) { throw .nameWithSpaces(example: example) }
         let agreeing = spec.forms.filter { form in
             form.fixedWords.allSatisfy { $0.index >= args.count || args[$0.index] == $0.word }
         }
         let shown = agreeing.filter { !$0.fixedWords.isEmpty && $0.fixedWords.allSatisfy { $0.index < args.count } }
         let list = (shown.isEmpty ? agreeing : shown).map { Usage(word: spec.word, pattern: $0.pattern) }
         throw .wrongArity(command: spec.word, usages: list)
+    }
+
+    /// `join Jean Dupont marketing`: one word too many for a command that
+    /// starts with a person's name reads as a name with spaces; the line as it
+    /// should be written (`join "Jean Dupont" marketing`), or nil.
+    private static func spacedName(_ spec: CommandSpec, _ args: [String]) -> String? {
+        for form in spec.forms {
+            guard case .slot(let slot)? = form.pattern.first, slot.kind == .newParticipant || slot.kind == .participant
+            else { continue }
+            let length = form.pattern.count
+            guard args.count > length, form.pattern.allSatisfy({ if case .slot(let s) = $0 { !s.rest } else { true } })
+            else { continue }
+            let after = length - 1
+            let name = args.prefix(args.count - after).joined(separator: " ")
+            return ([spec.word, Tokenizer.quote(name)] + args.suffix(after).map(Tokenizer.quote)).joined(separator: " ")
+        }
+        return nil
     }
 
     /// The words bound to each element of an expansion, or nil when the

@@ -60,7 +60,10 @@ extension CommandTable {
         // follow it (`export md ` completes files; `export md out.md ` gives `force`).
         if files && !arguments { return .files }
         var seen = Set<String>()
-        return .words(words.filter { seen.insert($0).inserted })
+        // A name with spaces completes in double quotes, as it must be typed
+        // (`rate "Jean Dupont"`), unless the quote is already open.
+        let typed = partial.openQuote == nil ? words.map(Tokenizer.quote) : words
+        return .words(typed.filter { seen.insert($0).inserted })
     }
 
     /// The element of an expansion at an argument position, if the words

@@ -9,6 +9,9 @@ public enum ParseError: Error, Sendable, Hashable {
     case wrongArity(command: String, usages: [Usage])
     case notANumber(String, placeholder: String, usage: Usage)
     case notAChoice(String, accepted: [String], usage: Usage)
+    /// More words than the command takes after a person's name: the line
+    /// with the name in double quotes.
+    case nameWithSpaces(example: String)
 
     public func render(_ catalog: Catalog) -> String {
         catalog.render(message(catalog))
@@ -39,6 +42,8 @@ public enum ParseError: Error, Sendable, Hashable {
                     "word": .text(word), "placeholder": .message(LocalizedMessage(placeholder)),
                     "usage": usages([usage]),
                 ])
+        case .nameWithSpaces(let example):
+            return LocalizedMessage("repl.error.name_with_spaces", ["example": .text(example)])
         case .notAChoice(let word, let accepted, let usage):
             return LocalizedMessage(
                 "repl.error.not_a_choice", ["word": .text(word), "accepted": .list(accepted), "usage": usages([usage])])

@@ -21,11 +21,16 @@ public enum LocalCommand: Sendable, Hashable {
     /// `all`: the facilitator asks for every department's figures, small groups' too.
     case results(stage: String?, all: Bool = false)
     case consensus
+    /// Round by round, per department, for a stage (default: the current one).
+    case rounds(stage: String?)
     case silos
     case maturity
     /// `force` replaces a file or folder already at the target.
     case export(format: String, path: String?, force: Bool = false)
     case quit
+    /// `pager on|off`.
+    case pager(Bool)
+    case clear
 }
 
 /// A command an extension added to the table, with its arguments by name.

@@ -36,8 +36,11 @@ public enum FacilitatorSession {
         if interactive {
             let style = Style.forTerminal(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment)
             let editor = LineEditor(name: "atelier", historyPath: options.historyPath)
+            // Never paged into a pipe: the output must be a terminal too.
+            let pager = isatty(STDOUT_FILENO) != 0 ? Pager(environment: environment) : nil
             let repl = REPL(
-                live: live, initial: state, catalog: catalog, console: Console(.editor(editor), style: style),
+                live: live, initial: state, catalog: catalog,
+                console: Console(.editor(editor), style: style, pager: pager),
                 input: editor, settings: settings, clock: WallClock.now, extensions: options.extensions,
                 exporter: exporter)
             editor.setCompleter { [weak repl] line in repl?.complete(line) ?? .words([]) }

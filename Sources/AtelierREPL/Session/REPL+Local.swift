@@ -11,6 +11,12 @@ extension REPL {
         switch command {
         case .quit:
             return .quit
+        case .pager(let on):
+            console.pager?.enabled = on
+            output = [catalog.text(on ? "repl.pager.on" : "repl.pager.off")]
+        case .clear:
+            console.clearScreen()
+            return .done
         case .help(nil):
             output = HelpView.lines(table: table, context: terminal)
         case .help(let word?):
@@ -42,6 +48,14 @@ extension REPL {
             output = results(id, state: state, all: all)
         case .consensus:
             output = ConsensusView.lines(analysis: analysis(of: state), state: state, context: terminal)
+        case .rounds(let stageID):
+            let id = stageID ?? state.currentStage
+            guard let stage = state.workshop.stage(id) else {
+                let error = DomainError.unknownStage(id, known: state.workshop.stages.map(\.id))
+                return refuse(catalog.render(error.message), line: line)
+            }
+            output = RoundsView.lines(
+                stage: stage, rounds: RoundsAnalysis.shown(state), analysis: analysis(of: state), context: terminal)
         case .silos:
             output = SilosView.lines(analysis: analysis(of: state), state: state, context: terminal)
         case .maturity:
@@ -55,7 +69,7 @@ extension REPL {
                 return refuse(catalog.render(error.message), line: line)
             }
         }
-        console.lines(output)
+        await console.page(output)
         return .done
     }
 

@@ -190,7 +190,7 @@ public final class REPL: Sendable {
         case .accepted(let events):
             // The event lines are printed by `follow`, in the session's order.
             let state = await mirror.state(after: events.last?.seq ?? 0)
-            console.lines(aftermath(of: events, state: state))
+            await console.page(aftermath(of: events, state: state))
             return .done
         }
     }

@@ -28,6 +28,8 @@ public final class LineEditor: @unchecked Sendable {
 
     private enum Request {
         case print(String)
+        case page(String, Pager, CheckedContinuation<Void, Never>)
+        case clear
         case read(String, CheckedContinuation<Input, Never>)
         case prompt(String)
         case interrupt
@@ -120,6 +122,18 @@ public final class LineEditor: @unchecked Sendable {
         send(.print(text.hasSuffix("\n") ? text : text + "\n"))
     }
 
+    /// Shows text through the pager, and returns when the pager has ended;
+    /// what other threads print meanwhile waits. Printed as `print` does
+    /// while a line is being typed (the pager would fight readline for the keys).
+    public func page(_ text: String, with pager: Pager) async {
+        await withCheckedContinuation { send(.page(text, pager, $0)) }
+    }
+
+    /// Clears the screen (the `clear` command; Ctrl-L while typing).
+    public func clearScreen() {
+        send(.clear)
+    }
+
     /// Restores the terminal, saves the history and ends the thread.
     public func stop() async {
         await withCheckedContinuation { send(.stop($0)) }
@@ -175,6 +189,15 @@ public final class LineEditor: @unchecked Sendable {
         switch request {
         case .print(let text):
             if pendingRead != nil { printAbove(text) } else { emit(text) }
+        case .page(let text, let pager, let continuation):
+            if pendingRead != nil || !pager.run(text) { handle(.print(text)) }
+            continuation.resume()
+        case .clear:
+            if pendingRead != nil {
+                rl_clear_screen(0, 0)
+            } else {
+                emit("\u{1B}[H\u{1B}[2J")
+            }
         case .read(let prompt, let continuation):
             pendingRead = continuation
             rl_callback_handler_install(prompt, ReadlineBridge.lineHandler)
@@ -308,7 +331,8 @@ enum ReadlineBridge {
         case .words(let words):
             atelier_rl_set_attempted_completion_over(1)
             let prefix = String(cString: text)
-            candidates = words.filter { $0.hasPrefix(prefix) }
+            // A quoted candidate (`"Jean Dupont"`) matches what is typed without its quote.
+            candidates = words.filter { $0.hasPrefix(prefix) || ($0.first == "\"" && $0.dropFirst().hasPrefix(prefix)) }
             return atelier_rl_completion_matches(text, generator)
         }
     }

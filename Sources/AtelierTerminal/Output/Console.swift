@@ -14,13 +14,16 @@ public final class Console: Sendable {
     }
 
     public let style: Style
+    /// Pages output taller than the screen (a terminal's console only).
+    public let pager: Pager?
     private let sink: Sink
     private let recorded = Mutex<[String]>([])
     private let quietFlag = Atomic<Bool>(false)
 
-    public init(_ sink: Sink, style: Style = .plain) {
+    public init(_ sink: Sink, style: Style = .plain, pager: Pager? = nil) {
         self.sink = sink
         self.style = style
+        self.pager = pager
     }
 
     /// Activity from elsewhere (participants) is not shown while quiet.
@@ -37,6 +40,21 @@ public final class Console: Sendable {
     }
 
     public func error(_ text: String) { write(text, error: true) }
+
+    /// A command's output: through the pager when it is taller than the
+    /// terminal, else as `lines`. Returns once the pager has ended.
+    public func page(_ texts: [String]) async {
+        guard case .editor(let editor) = sink, let pager, pager.pages(lines: texts.count) else {
+            lines(texts)
+            return
+        }
+        await editor.page(texts.joined(separator: "\n") + "\n", with: pager)
+    }
+
+    /// Clears the terminal's screen; nothing for a script or in memory.
+    public func clearScreen() {
+        if case .editor(let editor) = sink { editor.clearScreen() }
+    }
 
     /// Something that happened elsewhere (a participant's answer...).
     public func activity(_ text: String) {

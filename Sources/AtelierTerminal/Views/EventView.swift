@@ -91,6 +91,8 @@ public enum EventView {
             return LocalizedMessage("repl.event.undone", ["what": .message(what)])
         case .sessionEnded:
             return LocalizedMessage("repl.event.session_ended")
+        case .roundStarted(let stage, let round):
+            return LocalizedMessage("repl.event.round_started", ["stage": .text(stage), "round": .count(round)])
         }
     }
 

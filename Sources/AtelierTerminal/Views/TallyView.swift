@@ -13,11 +13,13 @@ public enum TallyView {
     /// - Parameters:
     ///   - items: the rating items to show (all the stage's when nil).
     ///   - detailed: the `results` form, with the spread columns and the legend.
+    ///   - legend: the scale's or options' labels under the table (by default with `detailed`);
+    ///     a participant's narrow screen gets the labels without the spread columns.
     public static func lines(
         stage: Stage, items: [String]? = nil, analysis: Analysis, state: SessionState, context: TerminalContext,
-        detailed: Bool = false
+        detailed: Bool = false, legend: Bool? = nil
     ) -> [String] {
-        let table = Table(analysis: analysis, context: context, detailed: detailed)
+        let table = Table(analysis: analysis, context: context, detailed: detailed, legend: legend ?? detailed)
         switch stage.kind {
         case .rating:
             guard let scale = state.workshop.scale(of: stage) else { return [] }
@@ -34,6 +36,7 @@ public enum TallyView {
         let analysis: Analysis
         let context: TerminalContext
         let detailed: Bool
+        let legend: Bool
         var style: Style { context.style }
         var language: String { context.language }
         var company: String { context.text("analysis.view.company") }
@@ -75,7 +78,7 @@ public enum TallyView {
                 out.append(row(table, index, counts: counts, n: stat?.n ?? 0, tail: values[index], mark: mark(stat)))
             }
             out += withheldNote(item.id)
-            if detailed {
+            if legend {
                 let legend = scale.points.map { "\($0) \(scale.label($0)?.text(language) ?? "")" }
                 out += Legend.lines(legend, width: context.width).map(style.dim)
             }
@@ -134,7 +137,7 @@ public enum TallyView {
                 out.append(row(table, index, counts: counts, n: stat?.n ?? 0, tail: tails[index], mark: nil))
             }
             out += withheldNote(stage.id)
-            if detailed {
+            if legend {
                 let legend = stage.options.map { "\($0.id): \($0.label.text(language))" }
                 out += Legend.lines(legend, width: context.width).map(style.dim)
             }

@@ -118,11 +118,11 @@ struct ProjectorView {
         if revealed {
             let results = ResultsView(state: state, analysis: model.room.analysis, catalog: catalog)
             if stage.kind == .strategy {
-                // The map's own legend says how to read it.
-                let map = HTML.el(
+                // The silo map as a table: the drawn map's labels would be too small from the back of the room.
+                out += HTML.el(
                     "figure", [("class", "silo-map")],
-                    LiveCharts.siloMap(state: state, analysis: results.analysis, catalog: catalog))
-                out += HTML.el("div", [("class", "revealed-strategy")], map + results.screen(stage))
+                    HTML.el("figcaption", [], HTML.text(t("export.html.silo_map")))
+                        + SiloTable(state: state, catalog: catalog).html())
             } else {
                 out += results.screen(stage)
             }
@@ -178,22 +178,17 @@ struct ProjectorView {
             "header", [("class", "top")],
             HTML.el("p", [("class", "position")], HTML.text(state.workshop.title.text(language)))
                 + HTML.el("h1", [], HTML.text(t("web.screen.ended"))))
-        // The sentences beside the silo map, then the heatmap across the whole
-        // width: its seven columns of labels need it to be read from afar.
+        // At a glance, then where each department stands (the heatmap as a
+        // table): what holds at 28 px on one screen. The silo map was shown
+        // on the strategy stage; the glance counts its findings.
         let lines = LiveCharts.glance(state: state, analysis: analysis, catalog: catalog)
-        var top = HTML.el("ul", [("class", "glance")], lines.map { HTML.el("li", [], HTML.text($0)) }.joined())
-        if state.workshop.stages.contains(where: { $0.kind == .strategy }) {
-            top += HTML.el(
-                "figure", [("class", "silo-map")],
-                LiveCharts.siloMap(state: state, analysis: analysis, catalog: catalog)
-                    + HTML.el("figcaption", [], HTML.text(t("export.html.silo_map_caption"))))
-        }
-        out += HTML.el("div", [("class", "charts")], top)
+        out += HTML.el("ul", [("class", "glance")], lines.map { HTML.el("li", [], HTML.text($0)) }.joined())
         if !state.workshop.ratingItems.isEmpty {
+            let results = ResultsView(state: state, analysis: analysis, catalog: catalog)
             out += HTML.el(
                 "figure", [("class", "heatmap")],
-                LiveCharts.heatmap(state: state, analysis: analysis, catalog: catalog)
-                    + HTML.el("figcaption", [], HTML.text(t("export.html.heatmap_caption"))))
+                HTML.el("figcaption", [], HTML.text(t("export.html.heatmap")))
+                    + MedianTable(state: state, analysis: analysis, catalog: catalog, number: results.number).html())
         }
         return HTML.el("section", [("class", "summary")], out)
     }

@@ -108,6 +108,7 @@ struct ResultsView {
                                 + HTML.text(scale.label(point)?.text(language) ?? ""))
                     }.joined())
             }
+            if (2...3).contains(stage.items.count) { return legend + itemsTable(stage, scale: scale) }
             let tables = stage.items.map { item in
                 let columns = scale.points.map { point in
                     (head: String(point), label: compact ? "" : scale.label(point)?.text(language) ?? "")
@@ -146,6 +147,57 @@ struct ResultsView {
             return notes.isEmpty
                 ? "" : HTML.el("ul", [("class", "notes")], notes.map { HTML.el("li", [], HTML.text($0.text)) }.joined())
         }
+    }
+
+    /// A stage of two or three items on the projector: one table, a row per
+    /// department and one for the company, the items side by side (the
+    /// counts per scale point, n and the median of each), so that a
+    /// department's name is written once and the whole fits the screen at
+    /// 28 px. A count's cell is shaded by its share of the row's answers.
+    func itemsTable(_ stage: Stage, scale: Scale) -> String {
+        var columns = HTML.void("col", [("class", "name")])
+        var top = HTML.el("th", [("scope", "col"), ("rowspan", "2")], "")
+        var heads = ""
+        for item in stage.items {
+            for _ in scale.points { columns += HTML.void("col", [("class", "point")]) }
+            columns += HTML.void("col", [("class", "n")]) + HTML.void("col", [("class", "median")])
+            top += HTML.el(
+                "th", [("scope", "colgroup"), ("colspan", String(scale.points.count + 2)), ("class", "item")],
+                HTML.text(item.label.text(language)))
+            for (index, point) in scale.points.enumerated() {
+                heads += HTML.el("th", [("scope", "col"), ("class", index == 0 ? "first" : nil)], String(point))
+            }
+            heads += HTML.el("th", [("scope", "col"), ("class", "num")], HTML.text(t("analysis.view.column.n")))
+            heads += HTML.el("th", [("scope", "col"), ("class", "num")], HTML.text(t("analysis.view.column.median")))
+        }
+        var rows = analysis.departments.map { (name: $0.name, ratings: $0.ratings, company: false) }
+        rows.append((name: t("analysis.view.company"), ratings: analysis.company.ratings, company: true))
+        var body = ""
+        for row in rows {
+            var cells = HTML.el("th", [("scope", "row")], HTML.text(row.name))
+            for item in stage.items {
+                let stats = row.ratings[item.id]
+                let n = stats?.n ?? 0
+                for index in 0..<scale.points.count {
+                    let count = stats?.distribution[safe: index] ?? 0
+                    // Five shades: none for no answer, then by quarters of the row's answers.
+                    let share = n == 0 || count == 0 ? 0 : 1 + min(3, count * 4 / n)
+                    let cls = (index == 0 ? "first " : "") + (count == 0 ? "cell zero" : "cell share-\(share)")
+                    cells += HTML.el("td", [("class", cls), ("data-item", item.id)], String(count))
+                }
+                cells += HTML.el("td", [("class", "num"), ("data-item", item.id)], String(n))
+                cells += HTML.el(
+                    "td", [("class", "num"), ("data-item", item.id)], HTML.text(stats?.median.map(number) ?? "–"))
+            }
+            body += HTML.el("tr", [("class", row.company ? "company" : nil)], cells)
+        }
+        return HTML.el(
+            "figure", [("class", "tally items")],
+            HTML.el(
+                "table", [],
+                HTML.el("colgroup", [], columns)
+                    + HTML.el("thead", [], HTML.el("tr", [], top) + HTML.el("tr", [], heads))
+                    + HTML.el("tbody", [], body)))
     }
 
     struct Row {

@@ -260,7 +260,7 @@ actor WebRoom {
                 link.setLocale(language)
                 current.locale = language
                 catalog = chosen
-                confirmation = chosen.text("net.locale_set", ["language": .text(chosen.name)])
+                confirmation = chosen.text("net.locale_set", ["language": .text(chosen.text("net.language_itself"))])
             } else {
                 refusal = catalog.text(
                     "net.unknown_locale", ["language": .text(language), "known": .list(catalogs.keys.sorted())])

@@ -21,7 +21,7 @@ struct JoinCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "The join code the facilitator shows (6 characters).")
     var code: String
 
-    @ArgumentParser.Option(help: "Your name in the session (no spaces).")
+    @ArgumentParser.Option(help: "Your name in the session (in quotes if it has spaces: \"Jean Dupont\").")
     var name: String
 
     @ArgumentParser.Option(help: "The id of your department (the facilitator lists them).")
@@ -38,8 +38,11 @@ struct JoinCommand: AsyncParsableCommand {
         guard let parsed = NetAddress.parse(address, defaultHost: nil) else {
             try cli.refuse(LocalizedMessage("net.cli.bad_join_address", ["address": .text(address)]))
         }
-        for (option, value) in [("--code", code), ("--name", name), ("--department", department)]
-        where value.isEmpty || value.contains(where: \.isWhitespace) {
+        // Each goes as one word of the protocol's join line; the name, quoted,
+        // may hold spaces (`--name "Jean Dupont"`), and the room judges it.
+        let spaced = [("--code", code, false), ("--name", name, true), ("--department", department, false)]
+        for (option, value, spaces) in spaced
+        where value.isEmpty || value.contains(where: { $0.isWhitespace && !(spaces && $0 == " ") }) {
             try cli.refuse(LocalizedMessage("net.cli.one_word", ["option": .text(option), "value": .text(value)]))
         }
         return parsed
@@ -55,11 +58,13 @@ struct JoinCommand: AsyncParsableCommand {
         let end: ParticipantClient.End
         if isatty(STDIN_FILENO) != 0 {
             let editor = LineEditor(name: "atelier-join", historyPath: nil)
+            let screen = TerminalWidth(measuring: STDOUT_FILENO)
             let name = name
             let prompt = { @Sendable (stage: String) in stage.isEmpty ? "\(name)> " : "\(name)[\(stage)]> " }
             let client = ParticipantClient(
                 request: request, catalog: cli.catalog, languages: cli.locales.languages,
-                keptToken: tokens.read(), keepToken: tokens.keep, stageChanged: { editor.setPrompt(prompt($0)) },
+                keptToken: tokens.read(), keepToken: tokens.keep, width: { screen.current },
+                stageChanged: { editor.setPrompt(prompt($0)) },
                 show: { editor.print($0) })
             editor.setCompleter { .words(client.complete($0)) }
             editor.start()
