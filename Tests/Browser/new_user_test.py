@@ -290,12 +290,15 @@ def normalised_json(text, session, authors):
 
 
 def normalised_md(text, session, authors):
-    """The Markdown summary with the header's session, date, times and duration and the notes' times and authors
-    replaced; checks the authors are `authors` first."""
+    """The Markdown summary with the header's session, date, times and duration, the time the criteria were fixed
+    and the notes' times and authors replaced; checks the authors are `authors` first."""
     header = re.compile(r"^(\*.* )%s, \d{4}-\d\d-\d\d, \d\d:\d\d:\d\d–\d\d:\d\d:\d\d UTC \(\d+:\d\d:\d\d\)\*$"
                         % re.escape(session), re.M)
     out, count = header.subn(r"\1SESSION, DATE, TIME–TIME UTC (DURATION)*", text)
     check(count == 1, "the Markdown summary's header names the session %d times:\n%s" % (count, text[:400]))
+    # The consensus criteria's section and the methods paragraph say when the criteria were fixed: the start.
+    out, count = re.subn(r"\(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, ", "(DATE TIME UTC, ", out)
+    check(count == 2, "the Markdown summary says %d times when the criteria were fixed, not 2" % count)
     # "- *Stage*, 09:43:35 UTC, Author: text" ("Author : text" in French).
     note = re.compile(r"^(- \*[^*]+\*, )\d\d:\d\d:\d\d UTC, (.+?)(\s?): ", re.M)
     found = [m.group(2) for m in note.finditer(out)]

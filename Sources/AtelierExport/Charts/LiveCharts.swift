@@ -9,11 +9,6 @@ public enum LiveCharts {
         svg(SiloMap(context: ExportContext(state: state, analysis: analysis, catalog: catalog)).render())
     }
 
-    /// The department × item heatmap of the medians (inline SVG).
-    public static func heatmap(state: SessionState, analysis: Analysis, catalog: Catalog) -> String {
-        svg(Heatmap(context: ExportContext(state: state, analysis: analysis, catalog: catalog)).render())
-    }
-
     /// The summary's "at a glance" lines, as the exports word them (plain text, not escaped).
     public static func glance(state: SessionState, analysis: Analysis, catalog: Catalog) -> [String] {
         let c = ExportContext(state: state, analysis: analysis, catalog: catalog)

@@ -14,6 +14,10 @@ actor Room {
         let connection: any RoomLink
         var locale: String
         var seat: Seat?
+        /// Takes the room's pushes: only once its opening lines (the reply to
+        /// its join or resume, and the stage as the room holds it) are sent,
+        /// so it never reads a push before the state that push follows.
+        var listening = false
         /// Dropped for not reading; gone as soon as its connection closes.
         var dropped = false
     }
@@ -123,12 +127,31 @@ actor Room {
         return true
     }
 
-    /// The connection holds a seat now: it leaves the lobby.
+    /// The connection holds a seat now: it leaves the lobby. It takes no
+    /// push until `open` sent it its opening lines.
     private func seat(_ seat: Seat, on connection: any RoomLink, locale: String) {
         holders[seat.name] = connection.id
         members[connection.id]?.seat = seat
         members[connection.id]?.locale = locale
+        members[connection.id]?.listening = false
         lobby.leave(connection.id)
+    }
+
+    /// A seated connection starts taking the room's pushes: `first` (the
+    /// reply to its join or resume) and, with `stage`, the stage as the room
+    /// holds it now are sent in the same turn of the room, so every later
+    /// push follows that state and none comes before it.
+    func open(_ connection: any RoomLink, first: [String], stage: Bool) {
+        var lines = first
+        if stage, let member = members[connection.id] {
+            lines += stageLines(locale: member.locale).map { "* " + $0 }
+        }
+        guard let member = members[connection.id], member.seat != nil else {
+            if !lines.isEmpty { _ = connection.deliver(lines) }
+            return
+        }
+        members[connection.id]?.listening = true
+        if !lines.isEmpty, !connection.deliver(lines), !member.dropped { dropSlow(connection.id, member) }
     }
 
     /// Joined participants connected now.
@@ -555,7 +578,7 @@ actor Room {
     /// Sends each joined participant the lines `render` gives in their language.
     private func broadcast(_ render: (Catalog) -> [String]) {
         var rendered: [String: [String]] = [:]
-        for (id, member) in members where member.seat != nil && !member.dropped {
+        for (id, member) in members where member.seat != nil && member.listening && !member.dropped {
             let lines: [String]
             if let done = rendered[member.locale] {
                 lines = done

@@ -49,16 +49,20 @@ public struct RoomDoor: Sendable {
         -> Admission
     {
         await admission(
-            await room.join(code: code, name: name, department: department, locale: locale, connection: link))
+            await room.join(code: code, name: name, department: department, locale: locale, connection: link),
+            link: link)
     }
 
     public func resume(token: String, link: any RoomLink) async -> Admission {
-        await admission(await room.resume(token: token, connection: link))
+        await admission(await room.resume(token: token, connection: link), link: link)
     }
 
-    private func admission(_ admission: AtelierNet.Admission) async -> Admission {
+    /// A seated link takes the room's pushes from now on (a page renders
+    /// the room as it is when it asks, so it needs no opening lines).
+    private func admission(_ admission: AtelierNet.Admission, link: any RoomLink) async -> Admission {
         switch admission {
         case .seated(let seat, let token):
+            await room.open(link, first: [], stage: false)
             return .seated(seat, token: token)
         case .refused(let reason, let delay):
             if delay > .zero { await configuration.penaltySleep(delay) }
