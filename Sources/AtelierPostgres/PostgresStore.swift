@@ -46,13 +46,14 @@ public final class PostgresStore: JournalStore, Sendable {
 
     // MARK: - Sessions
 
-    public func create(id: String, workshop: Workshop, locale: String, time: Timestamp, actor: Actor)
-        throws(StoreError) -> SessionState
-    {
+    public func create(
+        id: String, workshop: Workshop, locale: String, time: Timestamp, actor: Actor = .facilitator,
+        anonymous: Bool = false, minGroup: Int? = nil
+    ) throws(StoreError) -> SessionState {
         guard Slug.isValid(id) else { throw StoreError("store.invalid_session_id", ["session": .text(id)]) }
         let started = RecordedEvent(
             seq: 1, time: time, actor: actor,
-            event: .sessionStarted(workshop: workshop.id, version: workshop.version, locale: locale))
+            event: .opening(workshop, locale: locale, anonymous: anonymous, minGroup: minGroup))
         var state = SessionState(id: id, workshop: workshop, locale: locale)
         state.apply(started)
         let header = RecordingHeader(session: id, workshop: workshop, locale: locale, startedAt: time, eventCount: 1)

@@ -24,9 +24,13 @@ public protocol JournalStore: EventJournal, AnyObject {
     /// without its password.
     var location: String { get }
 
-    /// Opens a new session: its row and its `session_started` event.
-    func create(id: String, workshop: Workshop, locale: String, time: Timestamp, actor: Actor)
-        throws(StoreError) -> SessionState
+    /// Opens a new session: its row and its `session_started` event
+    /// (`Event.opening`: the criteria in force, the definition's digest,
+    /// the session's privacy).
+    func create(
+        id: String, workshop: Workshop, locale: String, time: Timestamp, actor: Actor, anonymous: Bool,
+        minGroup: Int?
+    ) throws(StoreError) -> SessionState
 
     /// The state of a session: the fold of its stored journal.
     func load(id: String) throws(StoreError) -> SessionState
@@ -62,4 +66,14 @@ public protocol JournalStore: EventJournal, AnyObject {
 
 extension SessionStore: JournalStore {
     public var location: String { path }
+}
+
+extension JournalStore {
+    /// Opens a new session that is neither anonymous nor with a smallest group shown.
+    public func create(id: String, workshop: Workshop, locale: String, time: Timestamp, actor: Actor = .facilitator)
+        throws(StoreError) -> SessionState
+    {
+        try create(
+            id: id, workshop: workshop, locale: locale, time: time, actor: actor, anonymous: false, minGroup: nil)
+    }
 }
