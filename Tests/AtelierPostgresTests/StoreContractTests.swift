@@ -82,6 +82,25 @@ import Testing
         #expect(try store.sessions().map(\.participants) == [40])
     }
 
+    /// Both stores open a session with the same first event: the criteria in
+    /// force, the workshop's digest, the session's privacy.
+    @Test func bothStoresOpenASessionWithTheSameFirstEvent() throws {
+        let stores = try StoreKind.allCases.map { try $0.make() }
+        for store in stores {
+            _ = try store.create(
+                id: "same", workshop: Support.workshop, locale: "fr", time: Support.start, actor: .facilitator,
+                anonymous: true, minGroup: 3)
+        }
+        let first = try stores.map { try $0.events(id: "same") }
+        #expect(first[0].count == 1)
+        #expect(first[0] == first[1])
+        #expect(first[0].first?.event == .opening(Support.workshop, locale: "fr", anonymous: true, minGroup: 3))
+        for store in stores {
+            let state = try store.load(id: "same")
+            #expect(state.anonymous && state.minGroup == 3)
+        }
+    }
+
     @Test(arguments: StoreKind.allCases)
     func anAppendAfterTheWrongEventStoresNothing(kind: StoreKind) throws {
         let store = try kind.make()
