@@ -252,6 +252,10 @@ struct MarkdownExport {
                         c.label(
                             "rounds.pick", ["modes": .text(modes.joined(separator: " → ")), "changes": .text(changes)]))
                 )
+                table(
+                    c.pickRoundsHeader, align: [false, true, false, true, false, true, false],
+                    c.pickRoundsRows(pick).map { $0.map(Self.cell) })
+                add(Self.escape(c.label("rounds.pick_rule")))
             }
         }
     }
