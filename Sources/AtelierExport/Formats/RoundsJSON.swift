@@ -51,6 +51,7 @@ struct RoundsJSON {
                             "departments",
                             .object(
                                 context.departments.compactMap { department in
+                                    // A department withheld as a small group has no rounds here.
                                     pick.department(department.id).map { (department.id, pickGroup($0, stage: stage)) }
                                 })
                         ),
