@@ -107,8 +107,8 @@ extension RoundsAnalysis {
         }
         let keptPicks = picks.map { pick in
             PickRounds(
-                stage: pick.stage, departments: pick.departments.map { $0.filter { !hides($0.key, pick.stage) } },
-                company: pick.company, changes: pick.changes.map { ($0.pairs, $0.changed) })
+                stage: pick.stage, company: pick.companyRounds,
+                departments: pick.departmentRounds.filter { !hides($0.id, pick.stage) })
         }
         return RoundsAnalysis(
             criteria: criteria, criteriaRecorded: criteriaRecorded, items: keptItems, picks: keptPicks)
