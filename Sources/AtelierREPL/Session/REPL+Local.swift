@@ -39,15 +39,17 @@ extension REPL {
                 return refuse(catalog.render(error.message), line: line)
             }
             output = StrategyView.lines(department: department, state: state, context: terminal)
-        case .results(let stageID):
+        case .results(let stageID, let all):
             let id = stageID ?? state.currentStage
             guard state.workshop.stage(id) != nil else {
                 let error = DomainError.unknownStage(id, known: state.workshop.stages.map(\.id))
                 return refuse(catalog.render(error.message), line: line)
             }
-            output = results(id, state: state)
+            output = results(id, state: state, all: all)
         case .consensus:
-            output = ConsensusView.lines(analysis: analysis(of: state), state: state, context: terminal)
+            // The rounds only when a stage had more than one: the others print as before.
+            let rounds = state.rounds.isEmpty ? nil : RoundsAnalysis.shown(state)
+            output = ConsensusView.lines(analysis: analysis(of: state), state: state, context: terminal, rounds: rounds)
         case .rounds(let stageID):
             let id = stageID ?? state.currentStage
             guard let stage = state.workshop.stage(id) else {
@@ -55,7 +57,7 @@ extension REPL {
                 return refuse(catalog.render(error.message), line: line)
             }
             output = RoundsView.lines(
-                stage: stage, rounds: RoundsAnalysis.of(state), analysis: analysis(of: state), context: terminal)
+                stage: stage, rounds: RoundsAnalysis.shown(state), analysis: analysis(of: state), context: terminal)
         case .silos:
             output = SilosView.lines(analysis: analysis(of: state), state: state, context: terminal)
         case .maturity:
@@ -73,14 +75,22 @@ extension REPL {
         return .done
     }
 
-    /// The results of a stage: the detailed tally of a rating or pick stage,
-    /// the strategies of a strategy stage, the notes of the others.
-    func results(_ stageID: String, state: SessionState) -> [String] {
+    /// The results of a stage: the detailed tally of a rating or pick stage
+    /// (with its rounds side by side when it had more than one), the
+    /// strategies of a strategy stage, the notes of the others. `all` shows
+    /// the small groups' figures too (the facilitator asked for them).
+    func results(_ stageID: String, state: SessionState, all: Bool = false) -> [String] {
         guard let stage = state.workshop.stage(stageID) else { return [] }
         switch stage.kind {
         case .rating, .pick:
-            return TallyView.lines(
-                stage: stage, analysis: analysis(of: state), state: state, context: terminal, detailed: true)
+            let analysis = all ? Analysis.of(state, language: catalog.language) : analysis(of: state)
+            guard state.round(of: stage.id) > 1 else {
+                return TallyView.lines(
+                    stage: stage, analysis: analysis, state: state, context: terminal, detailed: true)
+            }
+            let rounds = all ? RoundsAnalysis.of(state) : RoundsAnalysis.shown(state)
+            return RoundMovesView.results(
+                stage: stage, analysis: analysis, rounds: rounds, state: state, context: terminal)
         case .strategy:
             return StrategyView.lines(department: nil, state: state, context: terminal)
         case .intro, .discussion:

@@ -11,7 +11,7 @@ struct ResultsView {
 
     init(state: SessionState, analysis: Analysis?, catalog: Catalog) {
         self.state = state
-        self.analysis = analysis ?? Analysis.of(state, language: catalog.language)
+        self.analysis = analysis ?? Analysis.shown(state, language: catalog.language)
         self.catalog = catalog
     }
 
@@ -114,25 +114,31 @@ struct ResultsView {
                     (head: String(point), label: compact ? "" : scale.label(point)?.text(language) ?? "")
                 }
                 var rows = analysis.departments.map { department in
-                    row(department.name, stats: department.ratings[item.id], company: false)
+                    department.withheld.contains(item.id)
+                        ? withheldRow(department.name, tails: 2)
+                        : row(department.name, stats: department.ratings[item.id], company: false)
                 }
                 rows.append(
                     row(t("analysis.view.company"), stats: analysis.company.ratings[item.id], company: true))
                 return table(
                     title: item.label.text(language), columns: columns,
                     tails: [t("analysis.view.column.n"), t("analysis.view.column.median")], rows: rows)
+                    + withheldNote(item.id)
             }.joined()
             return legend + HTML.el("div", [("class", compact ? "tallies compact" : "tallies")], tables)
         case .pick:
             let columns = stage.options.map { (head: $0.label.text(language), label: "") }
             var rows = analysis.departments.map { department in
-                pickRow(department.name, stats: department.picks[stage.id], stage: stage, company: false)
+                department.withheld.contains(stage.id)
+                    ? withheldRow(department.name, tails: 1)
+                    : pickRow(department.name, stats: department.picks[stage.id], stage: stage, company: false)
             }
             rows.append(
                 pickRow(
                     t("analysis.view.company"), stats: analysis.company.picks[stage.id], stage: stage, company: true))
             // The stage's title is the page's heading already.
             return table(title: nil, columns: columns, tails: [t("analysis.view.column.n")], rows: rows)
+                + withheldNote(stage.id)
         case .strategy:
             return HTML.el(
                 "ul", [("class", "strategies")], strategySentences().map { HTML.el("li", [], HTML.text($0)) }.joined())
@@ -200,6 +206,18 @@ struct ResultsView {
         let n: Int
         let tails: [String]
         let company: Bool
+    }
+
+    /// A department whose figures are withheld (`SmallGroups`): no bars, `<3` for n.
+    func withheldRow(_ name: String, tails: Int) -> Row {
+        let n = "<\(analysis.minGroup ?? 0)"
+        return Row(name: name, counts: [], n: 0, tails: [n] + Array(repeating: "–", count: tails - 1), company: false)
+    }
+
+    /// The sentence naming the departments withheld on this item or stage.
+    func withheldNote(_ id: String) -> String {
+        guard let note = analysis.withheldNote(id) else { return "" }
+        return HTML.el("p", [("class", "withheld")], HTML.text(catalog.render(note)))
     }
 
     func row(_ name: String, stats: ItemStats?, company: Bool) -> Row {
