@@ -335,9 +335,9 @@ def no_alert(driver):
 
 
 class Phone:
-    """A participant's phone: a 360x640 Chromium, and what it answered."""
+    """A participant's phone: a 360x640 Chromium (or `size`), and what it answered."""
 
-    def __init__(self, browsers, name, department, language, via_port=None, javascript=True):
+    def __init__(self, browsers, name, department, language, via_port=None, javascript=True, size=(360, 640)):
         self.name = name
         self.department = department
         self.language = language
@@ -346,7 +346,8 @@ class Phone:
         self.label = label
         self.keep = browsers.artifacts if browsers.keep else None
         # chromedriver's mobile emulation hangs on a click when JavaScript is off: that phone is a 360x640 window.
-        self.driver = browsers.open(label, 360, 640, language=language, javascript=javascript, mobile=javascript)
+        self.driver = browsers.open(label, size[0], size[1], language=language, javascript=javascript,
+                                    mobile=javascript)
         self.javascript = javascript
 
     def url(self, url):

@@ -91,7 +91,58 @@ struct ResultsView {
 
     // MARK: - On the projector: every department and the company
 
+    // MARK: - Rounds on the projector
+
+    /// From round 2 on: each median of the round before, per item, for each
+    /// department (by id) and the company (key `""`), from the rounds'
+    /// figures (`RoundsAnalysis`), so a row can show how it moved.
+    func earlierMedians(_ stage: Stage) -> [String: [String: Double?]]? {
+        let round = state.round(of: stage.id)
+        guard round > 1 else { return nil }
+        let rounds = RoundsAnalysis.of(state)
+        var medians: [String: [String: Double?]] = [:]
+        for item in rounds.items where item.stage == stage.id {
+            var row: [String: Double?] = ["": item.company.rounds[safe: round - 2]?.stats.median]
+            for department in item.departments {
+                row[department.id] = department.rounds.rounds[safe: round - 2]?.stats.median
+            }
+            medians[item.item] = row
+        }
+        return medians
+    }
+
+    /// A median cell: the median, or from round 2 on "before → now".
+    func medianText(_ median: Double?, earlier: Double??) -> String {
+        let now = median.map(number) ?? "–"
+        guard let earlier else { return now }
+        return t("web.screen.median_move", ["before": .text(earlier.map(number) ?? "–"), "after": .text(now)])
+    }
+
+    /// Above a revealed stage's tallies from round 2 on: which rounds the medians compare.
+    func roundsCaption(_ stage: Stage) -> String {
+        let round = state.round(of: stage.id)
+        guard round > 1 else { return "" }
+        let key = stage.kind == .rating ? "web.screen.rounds_medians" : "web.screen.rounds_counts"
+        return HTML.el(
+            "p", [("class", "rounds")], HTML.text(t(key, ["from": .count(round - 1), "to": .count(round)])))
+    }
+
+    /// Below a pick stage's tally from round 2 on: who changed their pick since the round before.
+    func pickChanges(_ stage: Stage) -> String {
+        let round = state.round(of: stage.id)
+        guard round > 1, let picks = RoundsAnalysis.of(state).picks.first(where: { $0.stage == stage.id }),
+            let step = picks.changes[safe: round - 2]
+        else { return "" }
+        return HTML.el(
+            "p", [("class", "rounds")],
+            HTML.text(
+                t(
+                    "web.screen.changed_picks",
+                    ["count": .count(step.changed), "pairs": .count(step.pairs), "from": .count(round - 1)])))
+    }
+
     func screen(_ stage: Stage) -> String {
+        let earlier = earlierMedians(stage)
         switch stage.kind {
         case .rating:
             guard let scale = state.workshop.scale(of: stage) else { return "" }
@@ -108,19 +159,27 @@ struct ResultsView {
                                 + HTML.text(scale.label(point)?.text(language) ?? ""))
                     }.joined())
             }
-            if (2...3).contains(stage.items.count) { return legend + itemsTable(stage, scale: scale) }
+            legend = roundsCaption(stage) + legend
+            if (2...3).contains(stage.items.count) {
+                return legend + itemsTable(stage, scale: scale, earlier: earlier)
+            }
             let tables = stage.items.map { item in
                 let columns = scale.points.map { point in
                     (head: String(point), label: compact ? "" : scale.label(point)?.text(language) ?? "")
                 }
                 var rows = analysis.departments.map { department in
-                    row(department.name, stats: department.ratings[item.id], company: false)
+                    row(
+                        department.name, stats: department.ratings[item.id], company: false,
+                        earlier: earlier.map { $0[item.id]?[department.id] ?? nil })
                 }
                 rows.append(
-                    row(t("analysis.view.company"), stats: analysis.company.ratings[item.id], company: true))
+                    row(
+                        t("analysis.view.company"), stats: analysis.company.ratings[item.id], company: true,
+                        earlier: earlier.map { $0[item.id]?[""] ?? nil }))
                 return table(
                     title: item.label.text(language), columns: columns,
-                    tails: [t("analysis.view.column.n"), t("analysis.view.column.median")], rows: rows)
+                    tails: [t("analysis.view.column.n"), t("analysis.view.column.median")], rows: rows,
+                    moves: earlier != nil)
             }.joined()
             return legend + HTML.el("div", [("class", compact ? "tallies compact" : "tallies")], tables)
         case .pick:
@@ -132,7 +191,9 @@ struct ResultsView {
                 pickRow(
                     t("analysis.view.company"), stats: analysis.company.picks[stage.id], stage: stage, company: true))
             // The stage's title is the page's heading already.
-            return table(title: nil, columns: columns, tails: [t("analysis.view.column.n")], rows: rows)
+            return roundsCaption(stage)
+                + table(title: nil, columns: columns, tails: [t("analysis.view.column.n")], rows: rows)
+                + pickChanges(stage)
         case .strategy:
             return HTML.el(
                 "ul", [("class", "strategies")], strategySentences().map { HTML.el("li", [], HTML.text($0)) }.joined())
@@ -148,7 +209,7 @@ struct ResultsView {
     /// counts per scale point, n and the median of each), so that a
     /// department's name is written once and the whole fits the screen at
     /// 28 px. A count's cell is shaded by its share of the row's answers.
-    func itemsTable(_ stage: Stage, scale: Scale) -> String {
+    func itemsTable(_ stage: Stage, scale: Scale, earlier: [String: [String: Double?]]? = nil) -> String {
         var columns = HTML.void("col", [("class", "name")])
         var top = HTML.el("th", [("scope", "col"), ("rowspan", "2")], "")
         var heads = ""
@@ -164,8 +225,8 @@ struct ResultsView {
             heads += HTML.el("th", [("scope", "col"), ("class", "num")], HTML.text(t("analysis.view.column.n")))
             heads += HTML.el("th", [("scope", "col"), ("class", "num")], HTML.text(t("analysis.view.column.median")))
         }
-        var rows = analysis.departments.map { (name: $0.name, ratings: $0.ratings, company: false) }
-        rows.append((name: t("analysis.view.company"), ratings: analysis.company.ratings, company: true))
+        var rows = analysis.departments.map { (name: $0.name, id: $0.id, ratings: $0.ratings, company: false) }
+        rows.append((name: t("analysis.view.company"), id: "", ratings: analysis.company.ratings, company: true))
         var body = ""
         for row in rows {
             var cells = HTML.el("th", [("scope", "row")], HTML.text(row.name))
@@ -181,12 +242,13 @@ struct ResultsView {
                 }
                 cells += HTML.el("td", [("class", "num"), ("data-item", item.id)], String(n))
                 cells += HTML.el(
-                    "td", [("class", "num"), ("data-item", item.id)], HTML.text(stats?.median.map(number) ?? "–"))
+                    "td", [("class", "num"), ("data-item", item.id)],
+                    HTML.text(medianText(stats?.median, earlier: earlier.map { $0[item.id]?[row.id] ?? nil })))
             }
             body += HTML.el("tr", [("class", row.company ? "company" : nil)], cells)
         }
         return HTML.el(
-            "figure", [("class", "tally items")],
+            "figure", [("class", earlier == nil ? "tally items" : "tally items moves")],
             HTML.el(
                 "table", [],
                 HTML.el("colgroup", [], columns)
@@ -202,9 +264,10 @@ struct ResultsView {
         let company: Bool
     }
 
-    func row(_ name: String, stats: ItemStats?, company: Bool) -> Row {
+    /// `earlier`: from round 2 on, the median of the round before (which may be undefined).
+    func row(_ name: String, stats: ItemStats?, company: Bool, earlier: Double?? = nil) -> Row {
         let n = stats?.n ?? 0
-        let median = stats?.median.map(number) ?? "–"
+        let median = medianText(stats?.median, earlier: earlier)
         return Row(name: name, counts: stats?.distribution ?? [], n: n, tails: [String(n), median], company: company)
     }
 
@@ -217,7 +280,10 @@ struct ResultsView {
 
     /// One row per department and one for the company; in each cell a bar
     /// (its share of the row's answers) and the count.
-    func table(title: String?, columns: [(head: String, label: String)], tails: [String], rows: [Row]) -> String {
+    /// `moves`: the last column's cells read "before → now" (from round 2 on) and need more room.
+    func table(
+        title: String?, columns: [(head: String, label: String)], tails: [String], rows: [Row], moves: Bool = false
+    ) -> String {
         var head = HTML.el("th", [("scope", "col")], "")
         for column in columns {
             var inner = HTML.el("span", [("class", "head")], HTML.text(column.head))
@@ -236,7 +302,7 @@ struct ResultsView {
             body += HTML.el("tr", [("class", row.company ? "company" : nil)], cells)
         }
         return HTML.el(
-            "figure", [("class", "tally")],
+            "figure", [("class", moves ? "tally moves" : "tally")],
             (title.map { HTML.el("figcaption", [], HTML.text($0)) } ?? "")
                 + HTML.el("table", [], HTML.el("thead", [], HTML.el("tr", [], head)) + HTML.el("tbody", [], body)))
     }
