@@ -7,7 +7,8 @@ import AtelierCore
 public enum Exporter {
     /// The summary with its analysis computed here, worded in the catalog's language.
     public static func render(format: ExportFormat, state: SessionState, catalog: Catalog) -> ExportOutput {
-        render(format: format, state: state, analysis: Analysis.of(state, language: catalog.language), catalog: catalog)
+        render(
+            format: format, state: state, analysis: Analysis.shown(state, language: catalog.language), catalog: catalog)
     }
 
     public static func render(

@@ -130,7 +130,9 @@ public final class LiveSession: Sendable {
                     reply.resume(returning: .refused(error))
                     return false
                 }
-                let pending = events.map { PendingEvent(time: command.time, actor: command.actor, event: $0) }
+                let pending = events.map {
+                    PendingEvent(time: command.time, actor: command.recordedActor(of: $0), event: $0)
+                }
                 for event in pending {
                     inner.ahead.apply(
                         RecordedEvent(

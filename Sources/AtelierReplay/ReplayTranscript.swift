@@ -125,7 +125,7 @@ public struct ReplayTranscript: Sendable {
                 "replay.step_pause", ["stage": .text(to), "number": .count(number), "total": .count(stages.count)]))
     }
 
-    func analysis(_ state: SessionState) -> Analysis { Analysis.of(state, language: catalog.language) }
+    func analysis(_ state: SessionState) -> Analysis { Analysis.shown(state, language: catalog.language) }
 }
 
 /// Walks a journal one event at a time, keeping the state as it was.

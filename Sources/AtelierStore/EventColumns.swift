@@ -35,7 +35,7 @@ struct EventColumns: Sendable, Hashable {
     init(_ event: Event, actor: Actor) {
         self.init(kind: event.type, actor: actor.participantName)
         switch event {
-        case .sessionStarted(let workshop, let version, let locale, _, _):
+        case .sessionStarted(let workshop, let version, let locale, _, _, _, _):
             other = workshop
             value = Int64(version)
             text = locale

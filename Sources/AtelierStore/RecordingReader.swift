@@ -169,12 +169,21 @@ public struct RecordingReader {
         if recorded.seq == 1, let header {
             // A session started before rounds existed records no criteria and
             // no digest; a later one records those of the header's definition.
+            // Anonymity and the smallest group shown are the session's own
+            // choice (any K the CLI accepts).
             var opening = Event.sessionStarted(
                 workshop: header.workshop.id, version: header.workshop.version, locale: header.locale)
-            if case .sessionStarted(_, _, _, let criteria, let digest) = recorded.event,
-                criteria != nil || digest != nil
-            {
-                opening = WorkshopJSON.opening(header.workshop, locale: header.locale)
+            if case .sessionStarted(_, _, _, let criteria, let digest, let anonymous, let minGroup) = recorded.event {
+                let chosen = anonymous || minGroup.map(SmallGroups.range.contains) == true
+                let privacy = chosen ? (anonymous, minGroup) : (false, nil)
+                if criteria != nil || digest != nil {
+                    opening = WorkshopJSON.opening(
+                        header.workshop, locale: header.locale, anonymous: privacy.0, minGroup: privacy.1)
+                } else if chosen {
+                    opening = .sessionStarted(
+                        workshop: header.workshop.id, version: header.workshop.version, locale: header.locale,
+                        anonymous: privacy.0, minGroup: privacy.1)
+                }
             }
             guard recorded.event == opening, recorded.time == header.startedAt else {
                 throw fail(

@@ -138,12 +138,16 @@ public final class SessionStore: EventJournal, Sendable {
 
     /// Opens a new session: its row, holding the full workshop definition, and
     /// its `session_started` event, in one transaction.
+    /// `anonymous` and `minGroup` are recorded in the first event, for the
+    /// whole session (`SessionState.anonymous`, `SmallGroups`).
     public func create(
-        id: String, workshop: Workshop, locale: String, time: Timestamp, actor: Actor = .facilitator
+        id: String, workshop: Workshop, locale: String, time: Timestamp, actor: Actor = .facilitator,
+        anonymous: Bool = false, minGroup: Int? = nil
     ) throws(StoreError) -> SessionState {
         guard Slug.isValid(id) else { throw StoreError("store.invalid_session_id", ["session": .text(id)]) }
         let started = RecordedEvent(
-            seq: 1, time: time, actor: actor, event: WorkshopJSON.opening(workshop, locale: locale))
+            seq: 1, time: time, actor: actor,
+            event: WorkshopJSON.opening(workshop, locale: locale, anonymous: anonymous, minGroup: minGroup))
         let header = RecordingHeader(session: id, workshop: workshop, locale: locale, startedAt: time, eventCount: 1)
         var state = SessionState(id: id, workshop: workshop, locale: locale)
         state.apply(started)

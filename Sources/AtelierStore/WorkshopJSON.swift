@@ -24,11 +24,13 @@ enum WorkshopJSON {
     }
 
     /// The first event of a new session: the workshop, its version, the
-    /// locale, the consensus criteria in force and the definition's digest.
-    static func opening(_ workshop: Workshop, locale: String) -> Event {
+    /// locale, the consensus criteria in force and the definition's digest,
+    /// then the session's privacy (`--anonymous`, `--min-group`).
+    static func opening(_ workshop: Workshop, locale: String, anonymous: Bool = false, minGroup: Int? = nil) -> Event {
         .sessionStarted(
             workshop: workshop.id, version: workshop.version, locale: locale,
-            criteria: ConsensusCriteria.inForce(workshop).recorded, workshopDigest: digest(workshop))
+            criteria: ConsensusCriteria.inForce(workshop).recorded, workshopDigest: digest(workshop),
+            anonymous: anonymous, minGroup: minGroup)
     }
 
     /// The workshop, or the decoder's reason for refusing the text.
@@ -82,7 +84,9 @@ struct DecodingFailure: Error {
 extension Event {
     /// The first event of a new session of `workshop` (`SessionStore.create`
     /// writes it): the criteria in force and the definition's digest with it.
-    public static func opening(_ workshop: Workshop, locale: String) -> Event {
-        WorkshopJSON.opening(workshop, locale: locale)
+    public static func opening(
+        _ workshop: Workshop, locale: String, anonymous: Bool = false, minGroup: Int? = nil
+    ) -> Event {
+        WorkshopJSON.opening(workshop, locale: locale, anonymous: anonymous, minGroup: minGroup)
     }
 }

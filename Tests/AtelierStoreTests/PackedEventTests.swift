@@ -32,6 +32,12 @@ import Testing
         (.facilitator, .noteAdded(stage: "intro", text: "« On a une agence » — la direction")),
         (.facilitator, .undone(seq: 1_234_567_890_123)),
         (.facilitator, .sessionEnded),
+        // An anonymous session's first event; one with only its smallest group.
+        (
+            .facilitator,
+            .sessionStarted(workshop: "coping-patterns", version: 3, locale: "fr", anonymous: true, minGroup: 3)
+        ),
+        (.facilitator, .sessionStarted(workshop: "coping-patterns", version: 3, locale: "en", minGroup: 50)),
         (.facilitator, .roundStarted(stage: "ignore", round: 2)),
         // The first event of a session since rounds: its optional fields, both or one.
         (
@@ -56,7 +62,8 @@ import Testing
         #expect(old == [1, 1, 0, 1, 0x77, 6, 2, 0x66, 0x72])
         let digestOnly = PackedEvent.encode(
             .sessionStarted(workshop: "w", version: 3, locale: "fr", workshopDigest: "0"), actor: .facilitator)
-        #expect(digestOnly == old + [0, 1, 1, 0x30])
+        // criteria absent, workshop_digest "0", anonymous and min_group absent.
+        #expect(digestOnly == old + [0, 1, 1, 0x30, 0, 0])
         #expect(decode(old)?.event == .sessionStarted(workshop: "w", version: 3, locale: "fr"))
         #expect(decode(old + [2]) == nil)
         #expect(decode(old + [0]) == nil)
@@ -71,8 +78,11 @@ import Testing
                 let back = bytes.withUnsafeBytes { PackedEvent.decode($0, names: names) }
                 #expect(back?.actor == actor && back?.event == event, "\(event)")
             }
-            // The typed columns (stores before version 4, so before rounds) hold the same event.
-            guard event.type != "round_started", event.values[3] == nil, event.values[4] == nil else { continue }
+            // The typed columns (stores before version 4, so before rounds and optional fields) hold the same event.
+            let kind = EventSchema.kinds[event.kind]
+            guard event.type != "round_started",
+                !kind.fields.indices.contains(where: { kind.fields[$0].optional && event.values[$0] != nil })
+            else { continue }
             let columns = EventColumns(event, actor: actor)
             #expect(columns.event == event && columns.eventActor == actor, "\(event)")
         }
@@ -209,5 +219,28 @@ import Testing
         #expect(upgraded == Int(StoreSchema.version))
         #expect(packs == live.eventCount)
         #expect(typed == 0)
+    }
+}
+
+@Suite struct PrivacyFieldsTests {
+    /// A session that sets neither keeps today's bytes; one that does adds
+    /// its fields after a presence byte each (criteria and digest absent).
+    @Test func theFirstEventKeepsItsBytesUnlessTheSessionSetsThem() throws {
+        let plain = PackedEvent.encode(
+            .sessionStarted(workshop: "w", version: 1, locale: "fr"), actor: .facilitator)
+        #expect(plain == [1, 1, 0, 1, 119, 2, 2, 102, 114])
+        let anonymous = PackedEvent.encode(
+            .sessionStarted(workshop: "w", version: 1, locale: "fr", anonymous: true, minGroup: 3),
+            actor: .facilitator)
+        #expect(anonymous == plain + [0, 0, 1, 2, 1, 6])
+        let line = RecordingWriter().event(
+            RecordedEvent(
+                seq: 1, time: 5, actor: .facilitator,
+                event: .sessionStarted(workshop: "w", version: 1, locale: "fr", anonymous: true, minGroup: 3)))
+        #expect(line.contains(#""anonymous":1"#) && line.contains(#""min_group":3"#))
+        let plainLine = RecordingWriter().event(
+            RecordedEvent(
+                seq: 1, time: 5, actor: .facilitator, event: .sessionStarted(workshop: "w", version: 1, locale: "fr")))
+        #expect(!plainLine.contains("anonymous") && !plainLine.contains("min_group"))
     }
 }

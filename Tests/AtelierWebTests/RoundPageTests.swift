@@ -203,3 +203,56 @@ import Testing
                 "<p class=\"rounds\">Depuis le tour 1, 1 sur les 2 ayant choisi aux deux tours a changé de choix</p>"))
     }
 }
+
+/// An anonymous session's pages in a second round: no typed name anywhere,
+/// the small groups' figures withheld from the movement too.
+@Suite struct AnonymousRoundPageTests {
+    @Test func thePhoneSaysItsPseudonymAndTheProjectorHidesSmallGroupsMovement() throws {
+        var session = try PageTestSession(minGroup: 2)
+        // Typed "Ana", "Bruno", "Chloe": the session knows marketing#1, legal#1, marketing#2.
+        for (typed, department) in [("Ana", "marketing"), ("Bruno", "legal"), ("Chloe", "marketing")] {
+            try session.run(.join(name: typed, department: department), by: .participant(typed))
+        }
+        #expect(session.state.participantOrder == ["marketing#1", "legal#1", "marketing#2"])
+        try session.run(.goTo(stage: "ignore"))
+        for (name, value) in [("marketing#1", 3), ("legal#1", 1), ("marketing#2", 1)] {
+            try session.run(.rate(who: name, item: "ignore", value: value), by: .participant(name))
+        }
+        try session.run(.reveal)
+        try session.run(.round)
+        let seat = PageSeat(name: "marketing#1", department: "marketing")
+        var page = session.participant(seat)
+        #expect(
+            page.contains(
+                "<p class=\"you\">You: marketing, participant 1. The session is anonymous: the room and the summary know you only so; the name you typed is not kept.</p>"
+            ))
+        #expect(page.contains("Round 2 — answer again; your round-1 answer is preselected"))
+        #expect(page.contains("value=\"3\" class=\"choice previous\""))
+        #expect(
+            session.participant(seat, language: "fr").contains(
+                "<p class=\"you\">Vous : marketing, participant·e 1. La séance est anonyme : la salle et la synthèse ne vous connaissent que sous ce nom ; le nom que vous avez tapé n&#39;est pas gardé.</p>"
+            ))
+
+        for (name, value) in [("marketing#1", 4), ("legal#1", 2), ("marketing#2", 2)] {
+            try session.run(.rate(who: name, item: "ignore", value: value), by: .participant(name))
+        }
+        try session.run(.reveal)
+        page = session.participant(seat)
+        let screen = session.projector()
+        for typed in ["Ana", "Bruno", "Chloe"] {
+            #expect(!page.contains(typed))
+            #expect(!screen.contains(typed))
+        }
+        // Marketing (2 answers a round) moves 2 → 3; Legal (1 answer) is withheld, its medians too.
+        let rows = screen.matches(of: /<tr( class="company")?><th scope="row">([^<]+)<\/th>(.*?)<\/tr>/)
+        let tails = rows.map { row in
+            (
+                String(row.output.2),
+                row.output.3.matches(of: /<td class="num">([^<]+)<\/td>/).map { String($0.output.1) }
+            )
+        }
+        #expect(tails.map(\.0) == ["Marketing", "Legal", "Company"])
+        #expect(tails.map(\.1) == [["2", "2 → 3"], ["&lt;2", "–"], ["3", "1 → 2"]])
+        #expect(screen.contains("<p class=\"withheld\">fewer than 2 answers, not shown: Legal"))
+    }
+}

@@ -229,6 +229,59 @@ def second_round(f, browsers, artifacts, results):
                    " marketing 3 → 4, 1 of 2 changed")
 
 
+def anonymous_round(f, browsers, artifacts, results):
+    """`run --anonymous --min-group 2`: a second round on phones and projector, and no typed name on any page."""
+    phases = os.path.join(artifacts, "round_phases")
+    f.say("dept add marketing Marketing")
+    f.say("dept add legal Legal")
+    f.say("code")
+    key = f.wait_for(r"/screen\?key=([A-Za-z0-9_-]+)").group(1)
+    join_url = "http://127.0.0.1:%d/?code=%s" % (f.web_port, CODE)
+    projector = browsers.open("projector", 1920, 1080, mobile=False)
+    projector.get("http://127.0.0.1:%d/screen?key=%s" % (f.web_port, key))
+    wait_text(projector, CODE)
+    # Typed names no page may show: marketing#1, marketing#2 and legal#1 are all the room knows.
+    ana = Phone(browsers, "Ana Typed", "marketing", "en", size=PHONE)
+    chloe = Phone(browsers, "Chloe Typed", "marketing", "en", size=PHONE)
+    bruno = Phone(browsers, "Bruno Typed", "legal", "fr", size=PHONE)
+    phones = [ana, chloe, bruno]
+    for phone in phones:
+        phone.join(join_url, anonymous=True)
+
+    def no_typed_name(label):
+        for driver in [projector] + [phone.driver for phone in phones]:
+            source = driver.page_source
+            for phone in phones:
+                check(phone.name.split()[0] not in source, "%s: a page shows the typed name %r"
+                      % (label, phone.name.split()[0]))
+
+    check("You: marketing, participant 1." in room_text(ana.driver), "Ana's page does not say her pseudonym: %s"
+          % room_text(ana.driver))
+    no_typed_name("joined")
+    f.say("next")
+    for phone in phones:
+        wait_stage(phone.driver, "ignore")
+    for phone, value in ((ana, 3), (chloe, 1), (bruno, 1)):
+        phone.rate("ignore", value)
+    f.say("reveal")
+    f.say("round")
+    wait_previous(ana, "ignore", 3)
+    wait_previous(bruno, "ignore", 1)
+    wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, ".badge.round"), "the projector says no round")
+    no_typed_name("round 2")
+    for phone, value in ((ana, 4), (chloe, 2), (bruno, 2)):
+        phone.rate("ignore", value)
+    f.say("reveal")
+    # Marketing (two answers a round) 2 -> 3; Legal (one) withheld, its movement too; the company 1 -> 2.
+    wait(projector, lambda d: cells(d) == {"Marketing": ["2", "2 → 3"], "Legal": ["<2", "–"],
+                                           "Company": ["3", "1 → 2"]},
+         "the anonymous projector's round-2 tally is %r" % cells(projector))
+    no_typed_name("round 2 revealed")
+    shoot(projector, phases, "5-anonymous-round2-revealed-projector")
+    shoot(ana.driver, phases, "5-anonymous-round2-revealed-ana-en")
+    results.append("anonymous: pseudonyms on the phones, no typed name on any page, Legal's movement withheld")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--atelier", required=True)
@@ -237,33 +290,34 @@ def main():
     args = parser.parse_args()
     binary = os.path.abspath(args.atelier)
     artifacts = os.path.abspath(args.artifacts)
-    home = tempfile.mkdtemp(prefix="atelier-browser-")
-    facilitator = Facilitator(binary, home, free_port(), free_port(), session="second_round")
-    browsers = Browsers(os.path.join(artifacts, "second_round"), keep=args.keep)
-    results = []
-    failed = False
-    try:
-        facilitator.start()
-        signal.alarm(TEST_LIMIT)
-        second_round(facilitator, browsers, artifacts, results)
-        signal.alarm(0)
-        print("ok   second_round")
-    except BaseException as error:
-        signal.alarm(0)
-        failed = True
-        print("FAIL second_round: %s" % error)
-        if not isinstance(error, Failure):
-            traceback.print_exc()
-        browsers.screenshots("failure")
-        print("  screenshots in %s" % browsers.artifacts)
-        print("  facilitator's terminal (last lines):\n    " + "\n    ".join(facilitator.output()[-25:]))
-    finally:
-        for line in results:
-            print("     " + line)
-        browsers.quit()
-        facilitator.stop()
-        shutil.rmtree(home, ignore_errors=True)
-    sys.exit(1 if failed else 0)
+    failures = 0
+    for test, extra in ((second_round, ()), (anonymous_round, ("--anonymous", "--min-group", "2"))):
+        home = tempfile.mkdtemp(prefix="atelier-browser-")
+        facilitator = Facilitator(binary, home, free_port(), free_port(), session=test.__name__, extra=extra)
+        browsers = Browsers(os.path.join(artifacts, test.__name__), keep=args.keep)
+        results = []
+        try:
+            facilitator.start()
+            signal.alarm(TEST_LIMIT)
+            test(facilitator, browsers, artifacts, results)
+            signal.alarm(0)
+            print("ok   %s" % test.__name__)
+        except BaseException as error:
+            signal.alarm(0)
+            failures += 1
+            print("FAIL %s: %s" % (test.__name__, error))
+            if not isinstance(error, Failure):
+                traceback.print_exc()
+            browsers.screenshots("failure")
+            print("  screenshots in %s" % browsers.artifacts)
+            print("  facilitator's terminal (last lines):\n    " + "\n    ".join(facilitator.output()[-25:]))
+        finally:
+            for line in results:
+                print("     " + line)
+            browsers.quit()
+            facilitator.stop()
+            shutil.rmtree(home, ignore_errors=True)
+    sys.exit(1 if failures else 0)
 
 
 if __name__ == "__main__":

@@ -123,10 +123,14 @@ public struct DepartmentAnalysis: Sendable, Hashable {
     /// Per pick stage id.
     public let picks: [String: PickStats]
     public let maturity: MaturityResult?
+    /// The rating items and pick stages whose figures are withheld, built
+    /// from fewer answers than the session's smallest group (`SmallGroups`):
+    /// their entries above are empty (n = 0), and so is the maturity then.
+    public let withheld: Set<String>
 
     public init(
         id: String, name: String, participants: [String], ratings: [String: ItemStats], picks: [String: PickStats],
-        maturity: MaturityResult?
+        maturity: MaturityResult?, withheld: Set<String> = []
     ) {
         self.id = id
         self.name = name
@@ -134,6 +138,7 @@ public struct DepartmentAnalysis: Sendable, Hashable {
         self.ratings = ratings
         self.picks = picks
         self.maturity = maturity
+        self.withheld = withheld
     }
 }
 
@@ -165,10 +170,16 @@ public struct Analysis: Sendable, Hashable {
     public let company: CompanyAnalysis
     /// Most severe first; ties by kind, then department ids.
     public let silos: [SiloFinding]
+    /// The smallest group whose figures are shown, when a department's
+    /// figures from fewer answers were withheld (`SmallGroups`); nil: all shown.
+    public let minGroup: Int?
 
-    public init(departments: [DepartmentAnalysis], company: CompanyAnalysis, silos: [SiloFinding]) {
+    public init(
+        departments: [DepartmentAnalysis], company: CompanyAnalysis, silos: [SiloFinding], minGroup: Int? = nil
+    ) {
         self.departments = departments
         self.company = company
         self.silos = silos
+        self.minGroup = minGroup
     }
 }

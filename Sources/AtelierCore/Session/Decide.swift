@@ -23,7 +23,11 @@ extension SessionState {
 
         case .join(let name, let departmentID):
             if case .participant(let self_) = actor, self_ != name { throw .notYourAnswer(who: name, you: self_) }
-            try validateName(name)
+            if !anonymous {
+                try validateName(name)
+            } else if participants[name] == nil {
+                return try joinAnonymously(name, departmentID)
+            }
             let dept = try requireDepartment(departmentID)
             if let existing = participants[name] {
                 guard !existing.present else { throw .nameTaken(name) }
@@ -142,6 +146,22 @@ extension SessionState {
             try requireFacilitator(actor, "quit")
             return [.sessionEnded]
         }
+    }
+
+    /// A newcomer to an anonymous session: the typed name is checked as any
+    /// name is, then left out; the event records the next pseudonym of the
+    /// department. A name that only looks like a pseudonym is refused (coming
+    /// back under one is the seat token's business, through the room).
+    /// (A join naming the very pseudonym it would get is the replay of one:
+    /// the same event again.)
+    private func joinAnonymously(_ name: String, _ departmentID: String) throws(DomainError) -> [Event] {
+        let dept = try requireDepartment(departmentID)
+        let pseudonym = nextPseudonym(department: dept.id)
+        if name != pseudonym {
+            try validateName(name)
+            guard Pseudonym.parse(name) == nil else { throw .invalidName(name) }
+        }
+        return [.participantJoined(name: pseudonym, department: dept.id)]
     }
 
     // MARK: - Rules shared by several commands

@@ -5,8 +5,11 @@ public enum Event: Sendable, Hashable {
     /// `criteria`: the consensus criteria in force (`ConsensusCriteria.recorded`);
     /// `workshopDigest`: the SHA-256 of the workshop definition as stored, in
     /// hexadecimal. Both absent in sessions started before rounds existed.
+    /// `anonymous` and `minGroup`: the session's privacy (`Pseudonym`,
+    /// `SmallGroups`), absent (false, nil) in sessions without it.
     case sessionStarted(
-        workshop: String, version: Int, locale: String, criteria: String? = nil, workshopDigest: String? = nil)
+        workshop: String, version: Int, locale: String, criteria: String? = nil, workshopDigest: String? = nil,
+        anonymous: Bool = false, minGroup: Int? = nil)
     case departmentAdded(id: String, name: String)
     case participantJoined(name: String, department: String)
     case participantLeft(name: String)

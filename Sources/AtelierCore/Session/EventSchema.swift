@@ -15,7 +15,9 @@ public enum EventSchema {
     private static let declared: [EventKind] = [
         EventKind(
             "session_started", code: 1, ("workshop", .text), ("version", .integer), ("locale", .text),
-            optional: [("criteria", .text), ("workshop_digest", .text)]),
+            optional: [
+                ("criteria", .text), ("workshop_digest", .text), ("anonymous", .integer), ("min_group", .integer),
+            ]),
         EventKind("department_added", code: 2, ("department", .text), ("name", .text)),
         EventKind("participant_joined", code: 3, ("name", .text), ("department", .text)),
         EventKind("participant_left", code: 4, ("name", .text)),
@@ -202,10 +204,13 @@ extension Event {
             for (index, field) in fields.enumerated() { values[index] = field }
         }
         switch self {
-        case .sessionStarted(let workshop, let version, let locale, let criteria, let digest):
+        case .sessionStarted(
+            let workshop, let version, let locale, let criteria, let digest, let anonymous, let minGroup):
             set(.text(workshop), .integer(Int64(version)), .text(locale))
             values[3] = criteria.map(FieldValue.text)
             values[4] = digest.map(FieldValue.text)
+            values[5] = anonymous ? .integer(1) : nil
+            values[6] = minGroup.map { .integer(Int64($0)) }
         case .departmentAdded(let id, let name): set(.text(id), .text(name))
         case .participantJoined(let name, let department): set(.text(name), .text(department))
         case .participantLeft(let name): set(.text(name))
@@ -245,7 +250,8 @@ extension Event {
         case 0:
             guard let workshop = text(0), let version = integer(1), let locale = text(2) else { return nil }
             self = .sessionStarted(
-                workshop: workshop, version: version, locale: locale, criteria: text(3), workshopDigest: text(4))
+                workshop: workshop, version: version, locale: locale, criteria: text(3), workshopDigest: text(4),
+                anonymous: integer(5) == 1, minGroup: integer(6))
         case 1:
             guard let id = text(0), let name = text(1) else { return nil }
             self = .departmentAdded(id: id, name: name)

@@ -9,10 +9,12 @@ extension SessionState {
         let seq = recorded.seq
         let time = recorded.time
         switch recorded.event {
-        case .sessionStarted(_, _, let locale, let criteria, let digest):
+        case .sessionStarted(_, _, let locale, let criteria, let digest, let anonymous, let minGroup):
             self.locale = locale
             recordedCriteria = criteria
             workshopDigest = digest
+            self.anonymous = anonymous
+            self.minGroup = minGroup
         case .departmentAdded(let id, let name):
             departments.append(Department(id: id, name: name))
         case .participantJoined(let name, let department):

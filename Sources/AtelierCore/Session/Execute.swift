@@ -7,7 +7,8 @@ extension SessionState {
     public mutating func execute(_ command: Command) throws(DomainError) -> [RecordedEvent] {
         let events = try decide(command)
         return events.map { event in
-            let recorded = RecordedEvent(seq: lastSeq + 1, time: command.time, actor: command.actor, event: event)
+            let recorded = RecordedEvent(
+                seq: lastSeq + 1, time: command.time, actor: command.recordedActor(of: event), event: event)
             apply(recorded)
             return recorded
         }

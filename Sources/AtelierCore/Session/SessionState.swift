@@ -68,6 +68,10 @@ public struct SessionState: Sendable {
     public internal(set) var endedAt: Timestamp?
     public internal(set) var lastSeq: Int64 = 0
     public internal(set) var eventCount = 0
+    /// Participants known by a pseudonym only (`Pseudonym`); set by the first event, never turned off.
+    public internal(set) var anonymous = false
+    /// Department figures from fewer answers are withheld from the room and exports (`SmallGroups`).
+    public internal(set) var minGroup: Int?
 
     public internal(set) var departments: [Department] = []
     public internal(set) var participantOrder: [String] = []

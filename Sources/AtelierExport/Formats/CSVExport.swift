@@ -84,7 +84,7 @@ struct CSVExport {
             ("maturity_reason", .text(company.maturity.map { context.render($0.reason) } ?? "")),
             ("silo_findings", CSVTable.count(context.analysis.silos.count)),
         ]
-        for (key, value) in pairs { table.append([.value(key), value]) }
+        for (key, value) in pairs + privacy() { table.append([.value(key), value]) }
         return table
     }
 
@@ -131,6 +131,14 @@ struct CSVExport {
         return table
     }
 
+    /// `anonymous` and `min_group`, only in a session that sets them.
+    private func privacy() -> [(String, CSVTable.Cell)] {
+        var pairs: [(String, CSVTable.Cell)] = []
+        if context.state.anonymous { pairs.append(("anonymous", .value("true"))) }
+        if let minGroup = context.analysis.minGroup { pairs.append(("min_group", CSVTable.count(minGroup))) }
+        return pairs
+    }
+
     /// A row per department, then one for the company (empty id): its
     /// statistics per rating item, its counts per pick option, its maturity.
     func departments() -> CSVTable {
@@ -140,13 +148,19 @@ struct CSVExport {
         header += items.flatMap { item in Self.statColumns.map { "\(item)_\($0)" } }
         header += options.map { "\($0.0)_\($0.1)" }
         header += ["maturity", "maturity_label", "maturity_reason", "strategies", "knows", "shares_with", "known_by"]
+        // Only when the session withholds small groups: which figures of the row are left empty, and why.
+        let withholding = context.analysis.minGroup != nil
+        if withholding { header.append("withheld") }
         var table = CSVTable(header)
         for department in context.departments {
             var row: [CSVTable.Cell] = [
                 .value(department.id), .text(department.name), CSVTable.count(department.participants.count),
             ]
-            row += items.flatMap { stats(department.ratings[$0]) }
-            row += options.map { option in pickCount(department.picks[option.0], option.1) }
+            let withheld = department.withheld
+            row += items.flatMap { stats(withheld.contains($0) ? nil : department.ratings[$0]) }
+            row += options.map { option in
+                pickCount(withheld.contains(option.0) ? nil : department.picks[option.0], option.1)
+            }
             row += maturity(department.maturity)
             row += [
                 .text(context.strategies(of: department.id).joined(separator: "\n")),
@@ -154,6 +168,10 @@ struct CSVExport {
                 .value(context.sharesWith(department.id).joined(separator: " ")),
                 .value(context.knownBy(department.id).joined(separator: " ")),
             ]
+            if withholding {
+                let ids = items + context.pickStages.map(\.id)
+                row.append(.value(ids.filter(withheld.contains).joined(separator: " ")))
+            }
             table.append(row)
         }
         let company = context.analysis.company
@@ -162,7 +180,7 @@ struct CSVExport {
         ]
         row += items.flatMap { stats(company.ratings[$0]) }
         row += options.map { option in pickCount(company.picks[option.0], option.1) }
-        row += maturity(company.maturity) + Array(repeating: .value(""), count: 4)
+        row += maturity(company.maturity) + Array(repeating: .value(""), count: withholding ? 5 : 4)
         table.append(row)
         return table
     }

@@ -153,7 +153,11 @@ struct HTMLExport {
                             "p", [("class", "sentence")],
                             [.el("strong", text: c.text(item.label)), .text(" — " + c.companySentence(item: item))]))
                     let rows =
-                        c.departments.map { ratingRow($0.name, $0.ratings[item.id], item: item.id) }
+                        c.departments.map { department in
+                            department.withheld.contains(item.id)
+                                ? withheldRow(department.name, columns: 5)
+                                : ratingRow(department.name, department.ratings[item.id], item: item.id)
+                        }
                         + [ratingRow(c.label("company"), c.analysis.company.ratings[item.id], item: item.id)]
                     children.append(
                         table(
@@ -172,7 +176,11 @@ struct HTMLExport {
                         + [c.modeText(stats, stage: stage.id)]
                 }
                 let rows =
-                    c.departments.map { row($0.name, $0.picks[stage.id]) }
+                    c.departments.map { department in
+                        department.withheld.contains(stage.id)
+                            ? withheldRow(department.name, columns: stage.options.count + 2)
+                            : row(department.name, department.picks[stage.id])
+                    }
                     + [row(c.label("company"), c.analysis.company.picks[stage.id])]
                 children.append(
                     table(header, numeric: Set(1...max(1, stage.options.count)), rows, strongLast: true))
@@ -185,6 +193,11 @@ struct HTMLExport {
             }
         }
         return section("results", c.label("results"), children)
+    }
+
+    /// A department whose figures are withheld: its name, then "fewer than 3 answers" once.
+    private func withheldRow(_ name: String, columns: Int) -> [String] {
+        [name, context.withheldText] + Array(repeating: "", count: columns - 2)
     }
 
     private func ratingRow(_ name: String, _ stats: ItemStats?, item: String) -> [String] {

@@ -117,7 +117,9 @@ struct MarkdownExport {
             add("**" + Self.escape(c.text(item.label)) + "** — " + Self.escape(c.companySentence(item: item)))
             add("")
             let rows = c.departments.map { department in
-                row(name: department.name, stats: department.ratings[item.id], item: item.id, bold: false)
+                department.withheld.contains(item.id)
+                    ? withheldRow(department.name, columns: 5)
+                    : row(name: department.name, stats: department.ratings[item.id], item: item.id, bold: false)
             }
             let company = row(
                 name: c.label("company"), stats: c.analysis.company.ratings[item.id], item: item.id, bold: true)
@@ -125,6 +127,11 @@ struct MarkdownExport {
                 [c.label("department"), c.label("answers"), c.label("median"), c.label("iqr"), c.label("agreement")],
                 align: [false, true, true, true, false], rows + [company])
         }
+    }
+
+    /// A department whose figures are withheld: its name, then "fewer than 3 answers" once.
+    private func withheldRow(_ name: String, columns: Int) -> [String] {
+        ([name, context.withheldText] + Array(repeating: "", count: columns - 2)).map(Self.cell)
     }
 
     private func row(name: String, stats: ItemStats?, item: String, bold: Bool) -> [String] {
@@ -145,6 +152,9 @@ struct MarkdownExport {
         add("")
         let header = [c.label("department")] + stage.options.map { c.text($0.label) } + [c.label("dominant")]
         var rows: [[String]] = c.departments.map { department in
+            if department.withheld.contains(stage.id) {
+                return withheldRow(department.name, columns: stage.options.count + 2)
+            }
             let stats = department.picks[stage.id]
             return
                 ([department.name] + stage.options.map { String(stats?.count($0.id) ?? 0) }

@@ -50,11 +50,10 @@ struct RoundsJSON {
                         (
                             "departments",
                             .object(
-                                context.departments.map { department in
-                                    (
-                                        department.id,
-                                        pickGroup(pick.departments.compactMap { $0[department.id] }, stage: stage)
-                                    )
+                                context.departments.compactMap { department in
+                                    // A department withheld as a small group has no rounds here.
+                                    let stats = pick.departments.compactMap { $0[department.id] }
+                                    return stats.isEmpty ? nil : (department.id, pickGroup(stats, stage: stage))
                                 })
                         ),
                         (

@@ -34,12 +34,13 @@ struct SummaryJSON {
                 ("locale", .string(context.language)),
                 (
                     "session",
-                    .object([
-                        ("id", .string(state.id)),
-                        ("started_at", .optional(state.startedAt.map(UTCTime.iso8601))),
-                        ("ended_at", .optional(state.endedAt.map(UTCTime.iso8601))),
-                        ("events", .int(state.eventCount)),
-                    ])
+                    .object(
+                        [
+                            ("id", .string(state.id)),
+                            ("started_at", .optional(state.startedAt.map(UTCTime.iso8601))),
+                            ("ended_at", .optional(state.endedAt.map(UTCTime.iso8601))),
+                            ("events", .int(state.eventCount)),
+                        ] + privacy())
                 ),
                 ("departments", .array(context.departments.map(department))),
                 ("company", company()),
@@ -48,18 +49,33 @@ struct SummaryJSON {
             ] + (rounds.map { RoundsJSON(context: context, rounds: $0).members() } ?? []))
     }
 
+    /// `anonymous` and `min_group`, only in a session that sets them (so
+    /// every other session's document is as before).
+    private func privacy() -> [(String, JSONValue)] {
+        var keys: [(String, JSONValue)] = []
+        if context.state.anonymous { keys.append(("anonymous", .bool(true))) }
+        if let minGroup = context.analysis.minGroup { keys.append(("min_group", .int(minGroup))) }
+        return keys
+    }
+
     private func department(_ department: DepartmentAnalysis) -> JSONValue {
-        .object([
+        let withheld = department.withheld
+        var keys: [(String, JSONValue)] = [
             ("id", .string(department.id)),
             ("name", .string(department.name)),
             ("participants", .strings(department.participants)),
-            ("ratings", ratings(department.ratings)),
-            ("picks", picks(department.picks)),
+            ("ratings", ratings(department.ratings.filter { !withheld.contains($0.key) })),
+            ("picks", picks(department.picks.filter { !withheld.contains($0.key) })),
             ("maturity", context.json(department.maturity)),
             ("strategies", .strings(context.strategies(of: department.id))),
             ("knows", .strings(context.knows(department.id))),
             ("shares_with", .strings(context.sharesWith(department.id))),
-        ])
+        ]
+        if context.analysis.minGroup != nil {
+            let ids = context.ratingItems.map(\.item.id) + context.pickStages.map(\.id)
+            keys.append(("withheld", .strings(ids.filter(withheld.contains))))
+        }
+        return .object(keys)
     }
 
     private func company() -> JSONValue {

@@ -11,7 +11,7 @@ struct ExportContext: ReportWording {
     var workshop: Workshop { state.workshop }
 
     /// The rounds of every stage (docs/analysis.md, Rounds).
-    var rounds: RoundsAnalysis { RoundsAnalysis.of(state) }
+    var rounds: RoundsAnalysis { RoundsAnalysis.shown(state) }
 
     /// Whether the exports carry the rounds, the criteria and the methods: for
     /// a session that recorded its criteria at its start or had a second
@@ -101,8 +101,18 @@ struct ExportContext: ReportWording {
                 }
             }
         }
-        return rows.sorted { $0.seq < $1.seq }
+        return rows.filter { !withholds($0.department, $0.item ?? $0.stage) }.sorted { $0.seq < $1.seq }
     }
+
+    /// True when the figures of this department on this rating item or pick
+    /// stage are withheld (`SmallGroups`): its answers are left out too.
+    func withholds(_ department: String?, _ id: String) -> Bool {
+        guard analysis.minGroup != nil, let department else { return false }
+        return analysis.withholds(department: department, id)
+    }
+
+    /// "fewer than 3 answers", where a withheld figure would be.
+    var withheldText: String { catalog.text("small_group.withheld", ["count": .count(analysis.minGroup ?? 0)]) }
 
     /// Everyone who answered: per department, its own voice first, then its
     /// participants in join order; raters of a department that is gone last.
@@ -119,8 +129,13 @@ struct ExportContext: ReportWording {
         return ordered + answered.subtracting(placed).sorted()
     }
 
-    func latestRating(_ rater: Rater, item: String) -> Int? { state.ratings[item]?[rater]?.last?.value }
-    func latestPick(_ rater: Rater, stage: String) -> String? { state.picks[stage]?[rater]?.last?.option }
+    func latestRating(_ rater: Rater, item: String) -> Int? {
+        withholds(state.department(of: rater), item) ? nil : state.ratings[item]?[rater]?.last?.value
+    }
+
+    func latestPick(_ rater: Rater, stage: String) -> String? {
+        withholds(state.department(of: rater), stage) ? nil : state.picks[stage]?[rater]?.last?.option
+    }
 
     /// The groups set apart in the silo map: those of a `fragmented`
     /// finding (which holds the departments with a strategy), each department

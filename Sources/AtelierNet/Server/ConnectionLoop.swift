@@ -159,9 +159,10 @@ final class ConnectionLoop {
             self.seat = seat
             catalog = catalogs[seat.locale] ?? catalog
             connection.markSeated()
-            // The reply and the stage go out in one turn of the room: no push
-            // can come between them or before them.
-            await room.open(connection, first: ["ok " + token], stage: true)
+            // The reply, the anonymous seat's line and the stage go out in one
+            // turn of the room: no push can come between them or before them.
+            let told = RoomDoor.anonymousSeat(seat, session.state, catalog).map { ["* " + $0] } ?? []
+            await room.open(connection, first: ["ok " + token] + told, stage: true)
         case .refused(let reason, let delay):
             if delay > .zero { await configuration.penaltySleep(delay) }
             reply(error: reason)

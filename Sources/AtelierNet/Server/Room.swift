@@ -43,6 +43,10 @@ actor Room {
     /// The seats by their token's digest, and each seated name's digest.
     private var seats: [String: Seat] = [:]
     private var tokens: [String: String] = [:]
+    /// In an anonymous session, the name each seated participant typed, to
+    /// their pseudonym: kept in memory only, so two people present never
+    /// share a typed name; never stored, logged nor shown.
+    private var typedNames: [String: String] = [:]
     /// The connection currently speaking for each seated name.
     private var holders: [String: ObjectIdentifier] = [:]
     /// A `leave` on its way to the session, which a `resume` waits for.
@@ -295,8 +299,15 @@ actor Room {
         holders[seat.name] = nil
         tokens[seat.name] = nil
         seats[seat.tokenDigest] = nil
+        forgetTypedName(of: seat.name)
         await keep { try $0.remove(name: seat.name) }
         _ = await session.submit(leave(seat.name))
+    }
+
+    /// The typed name of a seat given up is free again.
+    private func forgetTypedName(of seated: String) {
+        guard !typedNames.isEmpty else { return }
+        typedNames = typedNames.filter { $0.value != seated }
     }
 
     /// The participant's own `leave`, as their connection's end records it.
@@ -340,27 +351,43 @@ actor Room {
             notify(facilitator.text("net.feed.full_over", ["count": .count(turnedAway)]))
         }
         turnedAway = 0
-        guard tokens[name] == nil else {
-            return .refused(catalog.text("net.name_reserved", ["name": .text(name)]), delay: .zero)
+        let anonymous = session.state.anonymous
+        if anonymous {
+            // A pseudonym is given, never chosen: one typed would be someone else's seat.
+            guard Pseudonym.parse(name) == nil else {
+                return .refused(catalog.text("net.name_like_pseudonym", ["name": .text(name)]), delay: .zero)
+            }
+            guard typedNames[name].map({ tokens[$0] == nil }) ?? true else {
+                return .refused(catalog.text("net.name_reserved_anonymous", ["name": .text(name)]), delay: .zero)
+            }
+        } else {
+            guard tokens[name] == nil else {
+                return .refused(catalog.text("net.name_reserved", ["name": .text(name)]), delay: .zero)
+            }
         }
         let command = Command(
             actor: .participant(name), action: .join(name: name, department: department), time: configuration.clock())
         switch await session.submit(command) {
         case .accepted(let events):
-            // The department as the session recorded it (`Marketing` typed joins `marketing`).
-            var joined = department
-            if case .participantJoined(_, let id)? = events.first?.event { joined = id }
+            // The name and department as the session recorded them (`Marketing`
+            // typed joins `marketing`; an anonymous session records a pseudonym).
+            var (seated, joined) = (name, department)
+            if case .participantJoined(let recorded, let id)? = events.first?.event {
+                (seated, joined) = (recorded, id)
+            }
+            if anonymous { typedNames[name] = seated }
             let token = SessionToken.random()
-            let seat = Seat(name: name, department: joined, tokenDigest: SeatToken.digest(token), locale: locale)
+            let seat = Seat(name: seated, department: joined, tokenDigest: SeatToken.digest(token), locale: locale)
             seats[seat.tokenDigest] = seat
-            tokens[name] = seat.tokenDigest
+            tokens[seated] = seat.tokenDigest
             self.seat(seat, on: connection, locale: locale)
             await keep { try $0.save(seat) }
             return .seated(seat, token: token)
         case .refused(let error):
             return .refused(catalog.render(error.message), delay: .zero)
         case .failed(let reason):
-            logger.error("join not stored", metadata: ["name": "\(name)", "reason": "\(reason)"])
+            logger.error(
+                "join not stored", metadata: ["name": "\(anonymous ? "-" : name)", "reason": "\(reason)"])
             return .refused(catalog.text("net.store_failed"), delay: .zero)
         }
     }
@@ -474,6 +501,7 @@ actor Room {
             )
         }
         seats[token] = nil
+        forgetTypedName(of: name)
         await keep { try $0.remove(name: name) }
         var connected = false
         if let holder = holders.removeValue(forKey: name), let member = members[holder] {

@@ -121,7 +121,8 @@ public struct RoomDoor: Sendable {
                 catalog.text(
                     "net.whoami",
                     [
-                        "name": .text(seat.name), "department": .text(seat.department),
+                        "name": .text(Self.shown(seat.name, session.state, catalog)),
+                        "department": .text(seat.department),
                         "language": .text(catalog.text("net.language_itself")),
                     ]))
         case .join, .resume, .locale, .help, .quit:
@@ -136,6 +137,22 @@ public struct RoomDoor: Sendable {
         case .failed:
             return .refused(catalog.text("net.store_failed"))
         }
+    }
+
+    /// A participant's name as the room shows it: in an anonymous session,
+    /// the pseudonym in words ("marketing, participant 3").
+    public static func shown(_ name: String, _ state: SessionState, _ catalog: Catalog) -> String {
+        guard state.anonymous, let words = Pseudonym.described(name) else { return name }
+        return catalog.render(words)
+    }
+
+    /// The push telling a participant just seated in an anonymous session
+    /// the name the room knows them by (`anonymous marketing#3 — ...`); nil
+    /// in any other session.
+    public static func anonymousSeat(_ seat: Seat, _ state: SessionState, _ catalog: Catalog) -> String? {
+        guard state.anonymous else { return nil }
+        return "anonymous \(seat.name)" + StageText.separator
+            + catalog.text("net.anonymous_seat", ["name": .text(shown(seat.name, state, catalog))])
     }
 
     /// The line protocol's sentence for a request that does not fit.

@@ -128,7 +128,12 @@ extension CommandTable {
     private static let results: [CommandSpec] = [
         spec(
             "results", ["résultats", "resultats"], group: "results",
-            [CommandForm([.slot(Slot("stage", .stage, optional: true))]) { .local(.results(stage: $0["stage"])) }]),
+            [
+                CommandForm([.slot(Slot("stage", .stage, optional: true))]) { .local(.results(stage: $0["stage"])) },
+                CommandForm([.slot(Slot("stage", .stage, optional: true)), .word("all")]) {
+                    .local(.results(stage: $0["stage"], all: true))
+                },
+            ]),
         spec("consensus", group: "results", local(.consensus)),
         spec(
             "rounds", ["tours"], group: "results",

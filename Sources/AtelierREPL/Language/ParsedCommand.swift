@@ -18,7 +18,8 @@ public enum LocalCommand: Sendable, Hashable {
     case departments
     case participants
     case strategies(department: String?)
-    case results(stage: String?)
+    /// `all`: the facilitator asks for every department's figures, small groups' too.
+    case results(stage: String?, all: Bool = false)
     case consensus
     /// Round by round, per department, for a stage (default: the current one).
     case rounds(stage: String?)

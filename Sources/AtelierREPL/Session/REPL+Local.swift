@@ -39,13 +39,13 @@ extension REPL {
                 return refuse(catalog.render(error.message), line: line)
             }
             output = StrategyView.lines(department: department, state: state, context: terminal)
-        case .results(let stageID):
+        case .results(let stageID, let all):
             let id = stageID ?? state.currentStage
             guard state.workshop.stage(id) != nil else {
                 let error = DomainError.unknownStage(id, known: state.workshop.stages.map(\.id))
                 return refuse(catalog.render(error.message), line: line)
             }
-            output = results(id, state: state)
+            output = results(id, state: state, all: all)
         case .consensus:
             output = ConsensusView.lines(analysis: analysis(of: state), state: state, context: terminal)
         case .rounds(let stageID):
@@ -55,7 +55,7 @@ extension REPL {
                 return refuse(catalog.render(error.message), line: line)
             }
             output = RoundsView.lines(
-                stage: stage, rounds: RoundsAnalysis.of(state), analysis: analysis(of: state), context: terminal)
+                stage: stage, rounds: RoundsAnalysis.shown(state), analysis: analysis(of: state), context: terminal)
         case .silos:
             output = SilosView.lines(analysis: analysis(of: state), state: state, context: terminal)
         case .maturity:
@@ -74,13 +74,14 @@ extension REPL {
     }
 
     /// The results of a stage: the detailed tally of a rating or pick stage,
-    /// the strategies of a strategy stage, the notes of the others.
-    func results(_ stageID: String, state: SessionState) -> [String] {
+    /// the strategies of a strategy stage, the notes of the others. `all`
+    /// shows the small groups' figures too (the facilitator asked for them).
+    func results(_ stageID: String, state: SessionState, all: Bool = false) -> [String] {
         guard let stage = state.workshop.stage(stageID) else { return [] }
         switch stage.kind {
         case .rating, .pick:
-            return TallyView.lines(
-                stage: stage, analysis: analysis(of: state), state: state, context: terminal, detailed: true)
+            let analysis = all ? Analysis.of(state, language: catalog.language) : analysis(of: state)
+            return TallyView.lines(stage: stage, analysis: analysis, state: state, context: terminal, detailed: true)
         case .strategy:
             return StrategyView.lines(department: nil, state: state, context: terminal)
         case .intro, .discussion:

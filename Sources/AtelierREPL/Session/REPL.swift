@@ -195,10 +195,11 @@ public final class REPL: Sendable {
         }
     }
 
-    /// The analysis of `state`, its workshop names in the facilitator's
-    /// language (the catalog's), not the session's.
+    /// The analysis of `state` as the room may see it (the facilitator's
+    /// terminal is often on the projector: small groups withheld), its
+    /// workshop names in the facilitator's language (the catalog's).
     func analysis(of state: SessionState) -> Analysis {
-        Analysis.of(state, language: catalog.language)
+        Analysis.shown(state, language: catalog.language)
     }
 
     /// What to show after an accepted change: the tally after an answer, the

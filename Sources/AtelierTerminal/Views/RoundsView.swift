@@ -39,8 +39,10 @@ public enum RoundsView {
             out.append("")
             let groups =
                 [(catalog.text("analysis.view.company"), pick.company)]
-                + analysis.departments.map { department in
-                    (department.name, pick.departments.compactMap { $0[department.id] })
+                + analysis.departments.compactMap { department in
+                    // A department withheld as a small group has no rounds here.
+                    let stats = pick.departments.compactMap { $0[department.id] }
+                    return stats.isEmpty ? nil : (department.name, stats)
                 }
             let headers = ["n"].map { catalog.text("analysis.rounds.view.column.\($0)") }
             let rows = groups.map { name, stats in

@@ -66,7 +66,7 @@ public enum TallyView {
                     column("reached", ["threshold": .text(context.catalog.format(threshold, digits: 1))]),
                 ]
             }
-            let values = stats.map { tailValues($0) }
+            let values = stats.indices.map { tailValues(stats[$0], withheld: withholds($0, item.id)) }
             let points = scale.points.map(String.init)
             let table = layout(
                 points, tails: tails.map { TableLayout.Column($0, rightAligned: true) }, tailCells: values)
@@ -77,6 +77,7 @@ public enum TallyView {
                 if index == stats.count - 1 { out.append(style.dim(table.rule)) }
                 out.append(row(table, index, counts: counts, n: stat?.n ?? 0, tail: values[index], mark: mark(stat)))
             }
+            out += withheldNote(item.id)
             if legend {
                 let legend = scale.points.map { "\($0) \(scale.label($0)?.text(language) ?? "")" }
                 out += Legend.lines(legend, width: context.width).map(style.dim)
@@ -84,7 +85,21 @@ public enum TallyView {
             return out
         }
 
-        func tailValues(_ stats: ItemStats?) -> [String] {
+        /// True when the row at `index` is a department whose figures on `id` are withheld.
+        func withholds(_ index: Int, _ id: String) -> Bool {
+            index < analysis.departments.count && analysis.departments[index].withheld.contains(id)
+        }
+
+        /// The line naming the departments withheld on this item or stage (`SmallGroups`).
+        func withheldNote(_ id: String) -> [String] {
+            guard let note = analysis.withheldNote(id) else { return [] }
+            return AnalysisLayout.wrap(context.render(note), width: context.width, indent: 2).map(style.dim)
+        }
+
+        func tailValues(_ stats: ItemStats?, withheld: Bool = false) -> [String] {
+            if withheld, let minGroup = analysis.minGroup {
+                return ["<\(minGroup)"] + Array(repeating: "–", count: detailed ? 4 : 1)
+            }
             var values = [String(stats?.n ?? 0), AnalysisLayout.number(stats?.median, context.catalog, digits: 1)]
             if detailed {
                 values += [
@@ -104,7 +119,9 @@ public enum TallyView {
 
         func pick(_ stage: Stage) -> [String] {
             let stats = analysis.departments.map { $0.picks[stage.id] } + [analysis.company.picks[stage.id]]
-            let tails = stats.map { stat -> [String] in
+            let tails = stats.indices.map { index -> [String] in
+                let stat = stats[index]
+                if withholds(index, stage.id), let minGroup = analysis.minGroup { return ["<\(minGroup)", "–"] }
                 let modes = stat?.modes ?? []
                 return [String(stat?.n ?? 0), modes.isEmpty ? "–" : modes.joined(separator: "/")]
             }
@@ -119,6 +136,7 @@ public enum TallyView {
                 if index == stats.count - 1 { out.append(style.dim(table.rule)) }
                 out.append(row(table, index, counts: counts, n: stat?.n ?? 0, tail: tails[index], mark: nil))
             }
+            out += withheldNote(stage.id)
             if legend {
                 let legend = stage.options.map { "\($0.id): \($0.label.text(language))" }
                 out += Legend.lines(legend, width: context.width).map(style.dim)

@@ -29,7 +29,7 @@ public struct RoomSnapshot: Sendable {
     public init(state: SessionState, now: Timestamp, paused: Bool = false, language: String? = nil) {
         let needed = state.isEnded || state.revealed.contains(state.currentStage)
         self.init(
-            state: state, analysis: needed ? Analysis.of(state, language: language) : nil, now: now, paused: paused)
+            state: state, analysis: needed ? Analysis.shown(state, language: language) : nil, now: now, paused: paused)
     }
 }
 

@@ -86,13 +86,21 @@ struct ParticipantView {
 
     func footer(_ seat: PageSeat) -> String {
         let department = state.department(seat.department)?.name ?? seat.department
-        var inner = HTML.el(
-            "p", [("class", "you")],
-            HTML.text(t("web.you", ["name": .text(seat.name), "department": .text(department)])))
+        // In an anonymous session the seat's name is its pseudonym (the typed name is not kept): said in words.
+        let you =
+            state.anonymous
+            ? t("web.you_anonymous", ["name": .text(shownName(seat.name))])
+            : t("web.you", ["name": .text(seat.name), "department": .text(department)])
+        var inner = HTML.el("p", [("class", "you")], HTML.text(you))
         inner += actForm(
             .quit, fields: [], cls: "inline",
             HTML.el("button", [("type", "submit"), ("class", "quiet")], HTML.text(t("web.leave"))))
         return HTML.el("footer", [("class", "bottom")], inner)
+    }
+
+    /// A pseudonym in words ("marketing, participant 3"); any other name as it is.
+    func shownName(_ name: String) -> String {
+        Pseudonym.described(name).map(catalog.render) ?? name
     }
 
     func closed(_ closing: PageClosing) -> String {

@@ -176,7 +176,7 @@ struct ProjectorView {
     // MARK: - The end
 
     func summary() -> String {
-        let analysis = model.room.analysis ?? Analysis.of(state, language: language)
+        let analysis = model.room.analysis ?? Analysis.shown(state, language: language)
         var out = HTML.el(
             "header", [("class", "top")],
             HTML.el("p", [("class", "position")], HTML.text(state.workshop.title.text(language)))

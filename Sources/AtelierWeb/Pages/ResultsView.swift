@@ -11,7 +11,7 @@ struct ResultsView {
 
     init(state: SessionState, analysis: Analysis?, catalog: Catalog) {
         self.state = state
-        self.analysis = analysis ?? Analysis.of(state, language: catalog.language)
+        self.analysis = analysis ?? Analysis.shown(state, language: catalog.language)
         self.catalog = catalog
     }
 
@@ -99,7 +99,7 @@ struct ResultsView {
     func earlierMedians(_ stage: Stage) -> [String: [String: Double?]]? {
         let round = state.round(of: stage.id)
         guard round > 1 else { return nil }
-        let rounds = RoundsAnalysis.of(state)
+        let rounds = RoundsAnalysis.shown(state)
         var medians: [String: [String: Double?]] = [:]
         for item in rounds.items where item.stage == stage.id {
             var row: [String: Double?] = ["": item.company.rounds[safe: round - 2]?.stats.median]
@@ -130,7 +130,7 @@ struct ResultsView {
     /// Below a pick stage's tally from round 2 on: who changed their pick since the round before.
     func pickChanges(_ stage: Stage) -> String {
         let round = state.round(of: stage.id)
-        guard round > 1, let picks = RoundsAnalysis.of(state).picks.first(where: { $0.stage == stage.id }),
+        guard round > 1, let picks = RoundsAnalysis.shown(state).picks.first(where: { $0.stage == stage.id }),
             let step = picks.changes[safe: round - 2]
         else { return "" }
         return HTML.el(
@@ -168,9 +168,11 @@ struct ResultsView {
                     (head: String(point), label: compact ? "" : scale.label(point)?.text(language) ?? "")
                 }
                 var rows = analysis.departments.map { department in
-                    row(
-                        department.name, stats: department.ratings[item.id], company: false,
-                        earlier: earlier.map { $0[item.id]?[department.id] ?? nil })
+                    department.withheld.contains(item.id)
+                        ? withheldRow(department.name, tails: 2)
+                        : row(
+                            department.name, stats: department.ratings[item.id], company: false,
+                            earlier: earlier.map { $0[item.id]?[department.id] ?? nil })
                 }
                 rows.append(
                     row(
@@ -180,12 +182,15 @@ struct ResultsView {
                     title: item.label.text(language), columns: columns,
                     tails: [t("analysis.view.column.n"), t("analysis.view.column.median")], rows: rows,
                     moves: earlier != nil)
+                    + withheldNote(item.id)
             }.joined()
             return legend + HTML.el("div", [("class", compact ? "tallies compact" : "tallies")], tables)
         case .pick:
             let columns = stage.options.map { (head: $0.label.text(language), label: "") }
             var rows = analysis.departments.map { department in
-                pickRow(department.name, stats: department.picks[stage.id], stage: stage, company: false)
+                department.withheld.contains(stage.id)
+                    ? withheldRow(department.name, tails: 1)
+                    : pickRow(department.name, stats: department.picks[stage.id], stage: stage, company: false)
             }
             rows.append(
                 pickRow(
@@ -193,7 +198,7 @@ struct ResultsView {
             // The stage's title is the page's heading already.
             return roundsCaption(stage)
                 + table(title: nil, columns: columns, tails: [t("analysis.view.column.n")], rows: rows)
-                + pickChanges(stage)
+                + withheldNote(stage.id) + pickChanges(stage)
         case .strategy:
             return HTML.el(
                 "ul", [("class", "strategies")], strategySentences().map { HTML.el("li", [], HTML.text($0)) }.joined())
@@ -262,6 +267,18 @@ struct ResultsView {
         let n: Int
         let tails: [String]
         let company: Bool
+    }
+
+    /// A department whose figures are withheld (`SmallGroups`): no bars, `<3` for n.
+    func withheldRow(_ name: String, tails: Int) -> Row {
+        let n = "<\(analysis.minGroup ?? 0)"
+        return Row(name: name, counts: [], n: 0, tails: [n] + Array(repeating: "–", count: tails - 1), company: false)
+    }
+
+    /// The sentence naming the departments withheld on this item or stage.
+    func withheldNote(_ id: String) -> String {
+        guard let note = analysis.withheldNote(id) else { return "" }
+        return HTML.el("p", [("class", "withheld")], HTML.text(catalog.render(note)))
     }
 
     /// `earlier`: from round 2 on, the median of the round before (which may be undefined).

@@ -94,7 +94,7 @@ actor WebRoom {
         if let cached, cached.seq == state.lastSeq, let analysis = cached.analyses[language] {
             return RoomSnapshot(state: state, analysis: analysis, now: room.now, paused: room.paused)
         }
-        let analysis = Analysis.of(state, language: language)
+        let analysis = Analysis.shown(state, language: language)
         if (cached?.seq ?? -1) < state.lastSeq { cached = (state.lastSeq, [:]) }
         if cached?.seq == state.lastSeq { cached?.analyses[language] = analysis }
         return RoomSnapshot(state: state, analysis: analysis, now: room.now, paused: room.paused)

@@ -73,7 +73,7 @@ struct CompareCommand: AsyncParsableCommand {
         }
         var compared = loaded.map { session in
             let state = session.state()
-            return ComparedSession(state: state, analysis: Analysis.of(state, language: cli.catalog.language))
+            return ComparedSession(state: state, analysis: Analysis.shown(state, language: cli.catalog.language))
         }
         if try checkedOrder(cli) == .date {
             // A stable sort: sessions without a start keep their place at the end.

@@ -72,7 +72,7 @@ struct SessionsCommand: AsyncParsableCommand {
         }
         let sessions = try summaries.map { summary -> ComparedSession in
             let state = try cli.attempt(SessionSource.load(summary.id, storePath: storeOption.path)).state()
-            return ComparedSession(state: state, analysis: Analysis.of(state, language: cli.catalog.language))
+            return ComparedSession(state: state, analysis: Analysis.shown(state, language: cli.catalog.language))
         }
         let title = sessions.last.map { $0.workshop.title.text(cli.catalog.language) } ?? workshop
         cli.say(LocalizedMessage("trend.title", ["workshop": .text(title), "count": .count(sessions.count)]))
