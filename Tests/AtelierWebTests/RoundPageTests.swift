@@ -194,7 +194,22 @@ import Testing
         try session.run(.pick(who: "Bruno", option: "ignore"), by: .participant("Bruno"))
         try session.run(.reveal)
         let screen = session.projector()
-        #expect(screen.contains("<p class=\"rounds\">Round 2: the counts are those of round 2</p>"))
+        #expect(screen.contains("<p class=\"rounds\">Round 2: each count reads round 1 → round 2</p>"))
+        // Per option (ignore, status_quo, delegate, drift): Ana (marketing) delegate → drift, Bruno (legal) kept ignore.
+        let rows = screen.matches(of: /<tr( class="company")?><th scope="row">([^<]+)<\/th>(.*?)<\/tr>/)
+        let counts = rows.map { row in
+            (
+                String(row.output.2),
+                row.output.3.matches(of: /<span class="count">([^<]+)<\/span>/).map { String($0.output.1) }
+            )
+        }
+        #expect(counts.map(\.0) == ["Marketing", "Legal", "Company"])
+        #expect(
+            counts.map(\.1) == [
+                ["0 → 0", "0 → 0", "1 → 0", "0 → 1"], ["1 → 1", "0 → 0", "0 → 0", "0 → 0"],
+                ["1 → 1", "0 → 0", "1 → 0", "0 → 1"],
+            ])
+        #expect(screen.contains("<figure class=\"tally counts\">"))
         #expect(
             screen.contains(
                 "<p class=\"rounds\">Since round 1, 1 of the 2 who picked in both rounds changed their pick</p>"))

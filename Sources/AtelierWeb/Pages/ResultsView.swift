@@ -127,6 +127,20 @@ struct ResultsView {
             "p", [("class", "rounds")], HTML.text(t(key, ["from": .count(round - 1), "to": .count(round)])))
     }
 
+    /// From round 2 on: a pick stage's counts of the round before, per
+    /// department (by id; nil for one left out, `RoundsAnalysis.shown`) and
+    /// for the company, so each cell can show how it moved.
+    func earlierPicks(_ stage: Stage) -> (departments: [String: PickStats?], company: PickStats?)? {
+        let round = state.round(of: stage.id)
+        guard round > 1, let picks = RoundsAnalysis.shown(state).picks.first(where: { $0.stage == stage.id })
+        else { return nil }
+        var departments: [String: PickStats?] = [:]
+        for department in analysis.departments {
+            departments[department.id] = picks.departments[safe: round - 2]?[department.id]
+        }
+        return (departments, picks.company[safe: round - 2])
+    }
+
     /// Below a pick stage's tally from round 2 on: who changed their pick since the round before.
     func pickChanges(_ stage: Stage) -> String {
         let round = state.round(of: stage.id)
@@ -187,17 +201,23 @@ struct ResultsView {
             return legend + HTML.el("div", [("class", compact ? "tallies compact" : "tallies")], tables)
         case .pick:
             let columns = stage.options.map { (head: $0.label.text(language), label: "") }
+            let before = earlierPicks(stage)
             var rows = analysis.departments.map { department in
                 department.withheld.contains(stage.id)
                     ? withheldRow(department.name, tails: 1)
-                    : pickRow(department.name, stats: department.picks[stage.id], stage: stage, company: false)
+                    : pickRow(
+                        department.name, stats: department.picks[stage.id], stage: stage, company: false,
+                        earlier: before.map { $0.departments[department.id] ?? nil })
             }
             rows.append(
                 pickRow(
-                    t("analysis.view.company"), stats: analysis.company.picks[stage.id], stage: stage, company: true))
+                    t("analysis.view.company"), stats: analysis.company.picks[stage.id], stage: stage, company: true,
+                    earlier: before.map(\.company)))
             // The stage's title is the page's heading already.
             return roundsCaption(stage)
-                + table(title: nil, columns: columns, tails: [t("analysis.view.column.n")], rows: rows)
+                + table(
+                    title: nil, columns: columns, tails: [t("analysis.view.column.n")], rows: rows,
+                    counts: before != nil)
                 + withheldNote(stage.id) + pickChanges(stage)
         case .strategy:
             return HTML.el(
@@ -267,6 +287,8 @@ struct ResultsView {
         let n: Int
         let tails: [String]
         let company: Bool
+        /// From round 2 on (pick stages): the counts of the round before, per column; nil when not shown.
+        var earlier: [Int]? = nil
     }
 
     /// A department whose figures are withheld (`SmallGroups`): no bars, `<3` for n.
@@ -288,18 +310,22 @@ struct ResultsView {
         return Row(name: name, counts: stats?.distribution ?? [], n: n, tails: [String(n), median], company: company)
     }
 
-    func pickRow(_ name: String, stats: PickStats?, stage: Stage, company: Bool) -> Row {
+    /// `earlier`: from round 2 on, the stage's counts in the round before (nil inside: a group left out).
+    func pickRow(_ name: String, stats: PickStats?, stage: Stage, company: Bool, earlier: PickStats?? = nil) -> Row {
         let n = stats?.n ?? 0
+        let before: [Int]?? = earlier.map { $0.map { stats in stage.options.map { stats.count($0.id) } } }
         return Row(
             name: name, counts: stage.options.map { stats?.count($0.id) ?? 0 }, n: n, tails: [String(n)],
-            company: company)
+            company: company, earlier: before ?? nil)
     }
 
     /// One row per department and one for the company; in each cell a bar
     /// (its share of the row's answers) and the count.
-    /// `moves`: the last column's cells read "before → now" (from round 2 on) and need more room.
+    /// `moves`: the last column's cells read "before → now" (from round 2 on) and need more room;
+    /// `counts`: the counts do (a pick stage from round 2 on, from each row's `earlier`).
     func table(
-        title: String?, columns: [(head: String, label: String)], tails: [String], rows: [Row], moves: Bool = false
+        title: String?, columns: [(head: String, label: String)], tails: [String], rows: [Row], moves: Bool = false,
+        counts: Bool = false
     ) -> String {
         var head = HTML.el("th", [("scope", "col")], "")
         for column in columns {
@@ -313,13 +339,20 @@ struct ResultsView {
             var cells = HTML.el("th", [("scope", "row")], HTML.text(row.name))
             for index in columns.indices {
                 let count = row.counts[safe: index] ?? 0
-                cells += HTML.el("td", [("class", count == 0 ? "cell zero" : "cell")], Bars.cell(count, of: row.n))
+                let before = row.earlier?[safe: index]
+                cells += HTML.el(
+                    "td", [("class", count == 0 && before.map { $0 == 0 } != false ? "cell zero" : "cell")],
+                    Bars.cell(
+                        count, of: row.n,
+                        text: before.map {
+                            t("web.screen.median_move", ["before": .text(String($0)), "after": .text(String(count))])
+                        }))
             }
             for tail in row.tails { cells += HTML.el("td", [("class", "num")], HTML.text(tail)) }
             body += HTML.el("tr", [("class", row.company ? "company" : nil)], cells)
         }
         return HTML.el(
-            "figure", [("class", moves ? "tally moves" : "tally")],
+            "figure", [("class", moves ? "tally moves" : counts ? "tally counts" : "tally")],
             (title.map { HTML.el("figcaption", [], HTML.text($0)) } ?? "")
                 + HTML.el("table", [], HTML.el("thead", [], HTML.el("tr", [], head)) + HTML.el("tbody", [], body)))
     }
