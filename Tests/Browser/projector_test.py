@@ -312,6 +312,10 @@ def projector_phases(facilitator, browsers, artifacts, results):
             wait(ana.driver, lambda d: d.find_elements(By.CSS_SELECTOR, "p.notice.round"),
                  "Ana's page is not told of round 2 of %s" % stage)
             look(stage + "-round2")
+            # The page without JavaScript (reloaded by look) is told too, and starts from its round-1 answer.
+            check(bruno.driver.find_elements(By.CSS_SELECTOR, "p.notice.round")
+                  and bruno.driver.find_elements(By.CSS_SELECTOR, "button.choice.previous"),
+                  "Bruno's page without JavaScript does not show round 2 of %s:\n%s" % (stage, room_text(bruno.driver)))
             answer(kind, items)
             wait(projectors["en"], lambda d: re.search(r"\b7 of 7 answered", room_text(d)),
                  "the projector does not say 7 of 7 answered in round 2 of %s:\n%s" % (stage, room_text(projectors["en"])))

@@ -193,7 +193,8 @@ def second_round(f, browsers, artifacts, results):
         ".some(n => n.nodeType === 3 && n.textContent.trim()) && e.getClientRects().length"
         " && parseFloat(getComputedStyle(e).fontSize) < 28).map(e => e.textContent.trim())")
     check(small == [], "projector texts under 28 px: %r" % small)
-    wait(ana.driver, lambda d: "2 answers · median 2.5" in room_text(d), "Ana's page does not show round 2's results")
+    wait(ana.driver, lambda d: "2 answers · median 2 → 2.5" in room_text(d),
+         "Ana's page does not show round 2's results:\n%s" % room_text(ana.driver))
     shoot(projector, phases, "4-round2-revealed-projector")
     shoot(ana.driver, phases, "4-round2-revealed-ana-en")
     results.append("reveal of round 2: projector medians Marketing 3 → 4, Legal 1 → 1, Company 2 → 2.5")

@@ -20,10 +20,15 @@ struct ResultsView {
     // MARK: - On a phone: the company's answers
 
     func phone(_ stage: Stage) -> String {
-        var out = HTML.el("h2", [], HTML.text(t("web.results.heading")))
+        var heading = t("web.results.heading")
+        let round = state.round(of: stage.id)
+        // From round 2 on the answers are this round's, and a median reads round before → this round.
+        if round > 1 { heading += " · " + t("web.round.position", ["round": .count(round)]) }
+        var out = HTML.el("h2", [], HTML.text(heading))
         switch stage.kind {
         case .rating:
             guard let scale = state.workshop.scale(of: stage) else { return "" }
+            let earlier = earlierMedians(stage)
             for item in stage.items {
                 let stats = analysis.company.ratings[item.id]
                 let rows = scale.points.enumerated().map { index, point in
@@ -36,7 +41,9 @@ struct ResultsView {
                     "figure", [("class", "results")],
                     HTML.el("figcaption", [], HTML.text(item.label.text(language)))
                         + Bars.svg(rows, title: item.label.text(language))
-                        + HTML.el("p", [("class", "figures")], HTML.text(itemFigures(stats))))
+                        + HTML.el(
+                            "p", [("class", "figures")],
+                            HTML.text(itemFigures(stats, earlier: earlier.map { $0[item.id]?[""] ?? nil }))))
             }
         case .pick:
             let stats = analysis.company.picks[stage.id]
@@ -58,12 +65,13 @@ struct ResultsView {
         return HTML.el("section", [("class", "results")], out)
     }
 
-    /// "n answers · median 2.5", as the tally counts them.
-    func itemFigures(_ stats: ItemStats?) -> String {
+    /// "n answers · median 2.5", as the tally counts them; from round 2 on
+    /// (`earlier`: the company's median of the round before) "median 2 → 2.5".
+    func itemFigures(_ stats: ItemStats?, earlier: Double?? = nil) -> String {
         let n = stats?.n ?? 0
         var text = t("web.results.answers", ["count": .count(n)])
-        if let median = stats?.median {
-            text += " · " + t("web.results.median", ["value": .text(number(median))])
+        if stats?.median != nil || earlier != nil {
+            text += " · " + t("web.results.median", ["value": .text(medianText(stats?.median, earlier: earlier))])
         }
         return text
     }
