@@ -243,7 +243,7 @@ import Testing
         var page = session.participant(seat)
         #expect(
             page.contains(
-                "<p class=\"you\">You: marketing, participant 1. The session is anonymous: the room and the summary know you only so; the name you typed is not kept.</p>"
+                "<p class=\"you\">You: marketing, participant 1. The session is anonymous: the room and the summary know you only by this name; the name you typed is not kept.</p>"
             ))
         #expect(page.contains("Round 2 — answer again; your round-1 answer is preselected"))
         #expect(page.contains("value=\"3\" class=\"choice previous\""))
