@@ -35,14 +35,14 @@ import Testing
         // The round-1 point is marked (not pressed: it is not yet an answer of round 2); the others are plain.
         #expect(
             page.contains(
-                "name=\"value\" value=\"3\" class=\"choice previous\" aria-pressed=\"false\"><span class=\"point\">3</span>"
+                "name=\"value\" value=\"3\" class=\"choice previous\" aria-pressed=\"false\" aria-describedby=\"previous-ignore\"><span class=\"point\">3</span>"
             ))
         #expect(page.occurrences(of: "class=\"choice previous\"") == 1)
         #expect(page.occurrences(of: "class=\"choice\"") == 4)
         #expect(!page.contains("aria-pressed=\"true\""))
         #expect(
             page.contains(
-                "<p class=\"yours previous\">Your round-1 answer: 3 — Much like us. Tap it to keep it, or choose another.</p>"
+                "<p class=\"yours previous\" id=\"previous-ignore\">Your round-1 answer: 3 — Much like us. Tap it to keep it, or choose another.</p>"
             ))
         // Open again: not revealed, not locked, nothing disabled but what never is.
         #expect(!page.contains("badge revealed"))
@@ -57,7 +57,7 @@ import Testing
             ))
         #expect(
             french.contains(
-                "<p class=\"yours previous\">Votre réponse au tour 1 : 3 — Beaucoup nous. Touchez-la pour la garder, ou choisissez-en une autre.</p>"
+                "<p class=\"yours previous\" id=\"previous-ignore\">Votre réponse au tour 1 : 3 — Beaucoup nous. Touchez-la pour la garder, ou choisissez-en une autre.</p>"
             ))
     }
 
@@ -141,11 +141,11 @@ import Testing
         let page = session.participant(ana)
         #expect(
             page.contains(
-                "value=\"delegate\" class=\"choice previous\" aria-pressed=\"false\"><span class=\"label\">Delegate to an agency or a guru</span>"
+                "value=\"delegate\" class=\"choice previous\" aria-pressed=\"false\" aria-describedby=\"previous-pick\"><span class=\"label\">Delegate to an agency or a guru</span>"
             ))
         #expect(
             page.contains(
-                "<p class=\"yours previous\">Your round-1 answer: Delegate to an agency or a guru. Tap it to keep it, or choose another.</p>"
+                "<p class=\"yours previous\" id=\"previous-pick\">Your round-1 answer: Delegate to an agency or a guru. Tap it to keep it, or choose another.</p>"
             ))
         #expect(page.contains("Round 2 — answer again; your round-1 answer is preselected"))
     }
@@ -243,7 +243,7 @@ import Testing
         var page = session.participant(seat)
         #expect(
             page.contains(
-                "<p class=\"you\">You: marketing, participant 1. The session is anonymous: the room and the summary know you only so; the name you typed is not kept.</p>"
+                "<p class=\"you\">You: marketing, participant 1. The session is anonymous: the room and the summary know you only by this name; the name you typed is not kept.</p>"
             ))
         #expect(page.contains("Round 2 — answer again; your round-1 answer is preselected"))
         #expect(page.contains("value=\"3\" class=\"choice previous\""))

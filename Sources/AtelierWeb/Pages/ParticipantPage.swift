@@ -291,6 +291,8 @@ struct ParticipantView {
                         ("type", "submit"), ("name", PageRoutes.Field.value), ("value", String(point)),
                         ("class", choiceClass(chosen: mine == point, previous: start == point)),
                         ("aria-pressed", mine == point ? "true" : "false"), ("disabled", HTML.flag(locked)),
+                        // The starting point is said in words in the line under the buttons.
+                        ("aria-describedby", start == point ? "previous-" + item.id : nil),
                     ],
                     HTML.el("span", [("class", "point")], String(point))
                         + HTML.el("span", [("class", "label")], HTML.text(label)))
@@ -302,7 +304,7 @@ struct ParticipantView {
                     HTML.el("legend", [("class", "sr")], HTML.text(item.label.text(language))) + buttons))
             let words = { (point: Int) in "\(point) — " + (scale.label(point)?.text(language) ?? "") }
             inner += yours(
-                mine.map(words), locked: locked, previous: start.map { (round - 1, words($0)) })
+                mine.map(words), locked: locked, previous: start.map { (round - 1, words($0), "previous-" + item.id) })
             return HTML.el("article", [("class", "item"), ("id", "item-" + item.id)], inner)
         }.joined()
     }
@@ -318,26 +320,29 @@ struct ParticipantView {
                     ("type", "submit"), ("name", PageRoutes.Field.option), ("value", option.id),
                     ("class", choiceClass(chosen: mine == option.id, previous: start == option.id)),
                     ("aria-pressed", mine == option.id ? "true" : "false"), ("disabled", HTML.flag(locked)),
+                    ("aria-describedby", start == option.id ? "previous-pick" : nil),
                 ], HTML.el("span", [("class", "label")], HTML.text(option.label.text(language))))
         }
         var out = actForm(
             .pick, fields: [], cls: "choices options", HTML.el("fieldset", [("disabled", HTML.flag(locked))], buttons))
         let words = { (id: String) in stage.option(id)?.label.text(language) ?? id }
         out += yours(
-            mine.map(words), locked: locked, previous: start.map { (state.round(of: stage.id) - 1, words($0)) })
+            mine.map(words), locked: locked,
+            previous: start.map { (state.round(of: stage.id) - 1, words($0), "previous-pick") })
         return out
     }
 
     /// The participant's current answer in words, and whether it can still
     /// change; without one in this round, their answer of the round before
-    /// (`previous`: that round and the answer in words) as a starting point.
-    func yours(_ answer: String?, locked: Bool, previous: (round: Int, answer: String)? = nil) -> String {
+    /// (`previous`: that round, the answer in words and the line's id, which
+    /// the marked button points to) as a starting point.
+    func yours(_ answer: String?, locked: Bool, previous: (round: Int, answer: String, id: String)? = nil) -> String {
         guard let answer else {
             if let previous {
                 var text = t(
                     "web.answer.previous", ["round": .count(previous.round), "answer": .text(previous.answer)])
                 if !locked { text += " " + t("web.answer.keep") }
-                return HTML.el("p", [("class", "yours previous")], HTML.text(text))
+                return HTML.el("p", [("class", "yours previous"), ("id", previous.id)], HTML.text(text))
             }
             return HTML.el("p", [("class", "yours none")], HTML.text(t("web.answer.none")))
         }
