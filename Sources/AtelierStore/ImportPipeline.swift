@@ -16,7 +16,7 @@ import Foundation
 enum ImportPipeline {
     /// Chunks of packed rows waiting for the writer: enough to ride out a
     /// thread woken late on a busy machine (about a megabyte).
-    private static let ahead = 16
+    private static let ahead = 4
 
     /// Events packed one after the other, with where each ends.
     struct Rows: Sendable {
