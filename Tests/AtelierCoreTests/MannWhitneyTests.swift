@@ -49,6 +49,34 @@ import Testing
         #expect(reversed.u == 0)
     }
 
+    /// Published values: Mann, H. B. & Whitney, D. R. (1947), "On a test of
+    /// whether one of two random variables is stochastically larger than the
+    /// other", *The Annals of Mathematical Statistics* 18(1), 50–60, Table I
+    /// (the probability P(U ≤ u) of the smaller U, no ties), three decimals:
+    /// - n = m = 4: u = 0 .014, 1 .029, 2 .057, 3 .100, 4 .171;
+    /// - n = m = 5: u = 0 .004, 1 .008, 2 .016, 3 .028, 4 .048, 5 .075, 6 .111.
+    /// Without ties the distribution of U is symmetric, so the two-sided p is
+    /// 2 P(U ≤ u). The samples: the after group holds the ranks {1, …, m − 1,
+    /// m + u} (u ≤ m) or {1, 2, 3, 5, 10} (m = 5, u = 6) of 1…2m, so u pairs have
+    /// the after answer higher.
+    @Test func mannAndWhitneysTableI() throws {
+        let table: [(m: Int, u: Int, probability: Double)] = [
+            (4, 0, 0.014), (4, 1, 0.029), (4, 2, 0.057), (4, 3, 0.100), (4, 4, 0.171),
+            (5, 0, 0.004), (5, 1, 0.008), (5, 2, 0.016), (5, 3, 0.028), (5, 4, 0.048), (5, 5, 0.075), (5, 6, 0.111),
+        ]
+        for entry in table {
+            let ranks = Array(1...(2 * entry.m))
+            var after = Array(1..<entry.m) + [entry.m + entry.u]
+            if entry.u > entry.m { after = [1, 2, 3, 5, 10] }
+            let before = ranks.filter { !after.contains($0) }
+            let shift = try result(before, after, maximum: 2 * entry.m)
+            #expect(shift.u == Double(entry.u), "m = \(entry.m), u = \(entry.u)")
+            #expect(shift.exact)
+            // The table rounds to three decimals.
+            #expect(abs(shift.p / 2 - entry.probability) <= 0.0005, "m = \(entry.m), u = \(entry.u): p = \(shift.p)")
+        }
+    }
+
     @Test func allAnswersEqualGiveOne() throws {
         let shift = try result([2, 2, 2, 2], [2, 2, 2, 2])
         #expect(shift.p == 1)

@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierExport
+import AtelierStore
 import AtelierTestFixtures
 import Foundation
 import Testing
@@ -115,6 +116,48 @@ import Testing
                 .item(id: "measure", inBefore: false), .option(stage: "position", id: "delegate", inBefore: true),
                 .option(stage: "position", id: "measure", inBefore: false),
             ])
+    }
+
+    /// Version 3 of coping-patterns (made here from the shipped file) renames
+    /// its top level `integrated` to `shared`, nothing else. The after session
+    /// of the example pair, folded on version 1 and on version 3: the same
+    /// answers, so every unit sits at the same rank. Marketing, customer
+    /// service and the leadership sit at the top level (rank 3) in both: by
+    /// rank, no move; the level ids differ, which "Not compared" says.
+    @Test func maturityLevelsThatDifferAreSaid() throws {
+        var text = try Fixtures.text("workshops/coping-patterns.yaml")
+        let version = try #require(text.range(of: "version: 1\n"))
+        text.replaceSubrange(version, with: "version: 3\n")
+        let level = try #require(text.range(of: "    - id: integrated\n"))
+        text.replaceSubrange(level, with: "    - id: shared\n")
+        let parsed = WorkshopParser.parse(text)
+        let three = try #require(parsed.workshop)
+        let after = try CompareExampleTests.session(CompareExampleTests.afterPath, language: "en")
+        let (_, events) = try Recording.read(
+            try Fixtures.text(CompareExampleTests.afterPath), file: CompareExampleTests.afterPath)
+        let state = SessionState.fold(id: "v3", workshop: three, events: events)
+        let refolded = ComparedSession(state: state, analysis: Analysis.of(state, language: "en"))
+        let step = Comparison.of(before: after, after: refolded)
+        #expect(step.notCompared == [.maturityLevels])
+        #expect(
+            step.departments.map { $0.maturityAfter?.level } == [
+                "shared", "shared", "shared", "experimenting", "reactive",
+            ])
+        #expect(
+            step.departments.map { $0.maturityBefore?.level } == [
+                "integrated", "integrated", "integrated", "experimenting", "reactive",
+            ])
+        #expect(step.departments.map(\.maturityMove) == [.same, .same, .same, .same, .same])
+        let catalog = try Fixtures.catalog("en")
+        guard case .file(let md) = Comparer.render(format: .md, sessions: [after, refolded], catalog: catalog) else {
+            Issue.record("md is a file")
+            return
+        }
+        let markdown = String(decoding: md, as: UTF8.self)
+        #expect(
+            markdown.contains(
+                "- the maturity levels differ between the sessions; a level is compared by its rank in each session's model"
+            ))
     }
 
     @Test func everyFormatSaysWhatCouldNotBeCompared() throws {

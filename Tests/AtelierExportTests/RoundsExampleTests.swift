@@ -92,11 +92,58 @@ import Testing
     }
 
     /// The version-2 JSON validates against docs/summary.schema.json.
+    /// "The dominant reflex" (options ignore, status_quo, delegate, drift), by
+    /// the criteria agreement ≥ 0.7 and kept ≥ 0.5 (docs/analysis.md, Rounds).
+    /// Marketing: claire delegate → drift, hugo drift → drift, ines delegate →
+    /// drift: most chosen delegate 2/3 → drift 3/3 = 1 (met), kept 1 of 3
+    /// (not met), the share rose: still split. Customer service: karim
+    /// status_quo, lea ignore → status_quo, marc status_quo: 2/3 → 1, kept
+    /// 2/3: converged. Leadership: sophie delegate, paul status_quo →
+    /// delegate, nadia delegate: 2/3 → 1, kept 2/3: converged. Company:
+    /// (1, 3, 4, 1) → (0, 3, 3, 3): delegate 4/9 → a three-way tie at 3/9
+    /// (not met), 4 of 9 changed, kept 5/9 (met), the share fell: diverged.
+    @Test func positionVerdictsByHand() throws {
+        let rounds = RoundsAnalysis.of(try Self.state())
+        let position = try #require(rounds.picks.first { $0.stage == "position" })
+        let company = position.companyRounds
+        #expect(company.rounds.map { $0.stats.counts.map(\.count) } == [[1, 3, 4, 1], [0, 3, 3, 3]])
+        let agreements: [Double?] = [4.0 / 9, 3.0 / 9]
+        #expect(company.rounds.map(\.agreement) == agreements)
+        #expect(
+            company.rounds[1].check == CriteriaCheck(iqr: nil, agreement: false, tastleWierman: nil, stability: true))
+        #expect(company.steps.map(\.pairs) == [9])
+        #expect(company.steps.map(\.changed) == [4])
+        #expect(company.verdict == .diverged)
+        let expected: [(id: String, modes: [[String]], changed: Int, verdict: RoundVerdict)] = [
+            ("marketing", [["delegate"], ["drift"]], 2, .stillSplit),
+            ("service-client", [["status_quo"], ["status_quo"]], 1, .converged),
+            ("direction", [["delegate"], ["delegate"]], 1, .converged),
+        ]
+        #expect(position.departmentRounds.map(\.id) == expected.map(\.id))
+        for want in expected {
+            let group = try #require(position.department(want.id))
+            #expect(group.rounds.map(\.stats.modes) == want.modes, "\(want.id)")
+            let agreements: [Double?] = [2.0 / 3, 1]
+            #expect(group.rounds.map(\.agreement) == agreements, "\(want.id)")
+            #expect(group.steps.map(\.pairs) == [3], "\(want.id)")
+            #expect(group.steps.map(\.changed) == [want.changed], "\(want.id)")
+            #expect(group.verdict == want.verdict, "\(want.id)")
+        }
+    }
+
     @Test(arguments: ["en", "fr"]) func jsonFollowsTheSchema(language: String) throws {
         let json = try Demo.text(try Self.state(), .json, language: language)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(parsed["version"] as? Int == 2)
         #expect((parsed["rounds"] as? [Any])?.count == 3)
+        // The pick stage's verdicts, as worked in positionVerdictsByHand.
+        let stages = try #require(parsed["rounds"] as? [[String: Any]])
+        let position = try #require(stages.first { $0["stage"] as? String == "position" })
+        let verdict = try #require(position["verdict"] as? [String: Any])
+        #expect(verdict["company"] as? String == "diverged")
+        #expect(
+            verdict["departments"] as? [String: String]
+                == ["marketing": "still_split", "service-client": "converged", "direction": "converged"])
         let (status, output) = try SchemaCheck.validate(json, schema: "docs/summary.schema.json")
         #expect(status == 0, "\(output)")
     }

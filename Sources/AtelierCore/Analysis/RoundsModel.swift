@@ -148,31 +148,119 @@ public struct ItemRounds: Sendable, Hashable {
     }
 }
 
-/// A pick stage's rounds: the counts of each round per department and for
-/// the company, and per step the share of raters (answering both) who changed
-/// their pick.
+/// A pick stage's rounds: per group (the company, each department) every
+/// round's counts with its agreement and criteria, and the steps between
+/// rounds with their verdicts (`GroupPickRounds`).
 public struct PickRounds: Sendable, Hashable {
     public let stage: String
-    /// Per round (round 1 first): per department id, in the order they were added.
-    public let departments: [[String: PickStats]]
-    public let company: [PickStats]
-    /// Per step: raters who picked in both rounds, and those who changed.
-    public let changes: [(pairs: Int, changed: Int)]
+    /// The company's rounds.
+    public let companyRounds: GroupPickRounds
+    /// Each department's rounds, in the order they were added.
+    public let departmentRounds: [(id: String, rounds: GroupPickRounds)]
 
-    public init(stage: String, departments: [[String: PickStats]], company: [PickStats], changes: [(Int, Int)]) {
+    public init(stage: String, company: GroupPickRounds, departments: [(id: String, rounds: GroupPickRounds)]) {
         self.stage = stage
-        self.departments = departments
-        self.company = company
-        self.changes = changes.map { (pairs: $0.0, changed: $0.1) }
+        self.companyRounds = company
+        self.departmentRounds = departments
     }
+
+    /// Per round (round 1 first): per department id, its counts.
+    public var departments: [[String: PickStats]] {
+        (0..<companyRounds.rounds.count).map { index in
+            var perDepartment: [String: PickStats] = [:]
+            for (id, rounds) in departmentRounds where index < rounds.rounds.count {
+                perDepartment[id] = rounds.rounds[index].stats
+            }
+            return perDepartment
+        }
+    }
+
+    /// The company's counts, round 1 first.
+    public var company: [PickStats] { companyRounds.rounds.map(\.stats) }
+
+    /// Per step, over the company: raters who picked in both rounds, and those who changed.
+    public var changes: [(pairs: Int, changed: Int)] {
+        companyRounds.steps.map { (pairs: $0.pairs, changed: $0.changed) }
+    }
+
+    public func department(_ id: String) -> GroupPickRounds? { departmentRounds.first { $0.id == id }?.rounds }
 
     public static func == (lhs: PickRounds, rhs: PickRounds) -> Bool {
-        lhs.stage == rhs.stage && lhs.departments == rhs.departments && lhs.company == rhs.company
-            && lhs.changes.map(\.pairs) == rhs.changes.map(\.pairs)
-            && lhs.changes.map(\.changed) == rhs.changes.map(\.changed)
+        lhs.stage == rhs.stage && lhs.companyRounds == rhs.companyRounds
+            && lhs.departmentRounds.map(\.id) == rhs.departmentRounds.map(\.id)
+            && lhs.departmentRounds.map(\.rounds) == rhs.departmentRounds.map(\.rounds)
     }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(stage) }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(stage)
+        hasher.combine(companyRounds)
+    }
+}
+
+/// One round of a pick stage over one group.
+public struct PickRoundFigures: Sendable, Hashable {
+    public let round: Int
+    /// The counts of each rater's last pick of this round.
+    public let stats: PickStats
+    /// `agreement` against `agreement_min`, and from round 2 on the share who
+    /// kept their pick against `stability_min`; `iqr` and `tastleWierman` are
+    /// nil: they do not apply to a choice among options.
+    public let check: CriteriaCheck
+
+    public init(round: Int, stats: PickStats, check: CriteriaCheck) {
+        self.round = round
+        self.stats = stats
+        self.check = check
+    }
+
+    /// The agreement of a pick: the share of the round's picks on the most
+    /// chosen option (`PickStats.modeShare`); nil without a pick.
+    public var agreement: Double? { stats.modeShare }
+}
+
+/// From one round of a pick stage to the next, over one group.
+public struct PickStep: Sendable, Hashable {
+    public let from: Int
+    public let to: Int
+    /// Raters of the group who picked in both rounds.
+    public let pairs: Int
+    /// Of them, those whose pick changed.
+    public let changed: Int
+    /// The later round's agreement minus the earlier's; nil when either has no pick.
+    public let agreementChange: Double?
+    /// nil when the later round has no pick, or when the criteria declare
+    /// neither `agreement_min` nor `stability_min` (nothing to judge a pick by).
+    public let verdict: RoundVerdict?
+
+    public init(from: Int, to: Int, pairs: Int, changed: Int, agreementChange: Double?, verdict: RoundVerdict?) {
+        self.from = from
+        self.to = to
+        self.pairs = pairs
+        self.changed = changed
+        self.agreementChange = agreementChange
+        self.verdict = verdict
+    }
+
+    /// The share of the pairs whose pick changed; nil when pairs = 0.
+    public var changedShare: Double? { pairs > 0 ? Double(changed) / Double(pairs) : nil }
+    /// The share who kept their pick (what `stability_min` is compared to).
+    public var keptShare: Double? { changedShare.map { 1 - $0 } }
+}
+
+/// A pick stage's rounds over one group.
+public struct GroupPickRounds: Sendable, Hashable {
+    /// Round 1 first.
+    public let rounds: [PickRoundFigures]
+    /// One step per pair of consecutive rounds.
+    public let steps: [PickStep]
+
+    public init(rounds: [PickRoundFigures], steps: [PickStep]) {
+        self.rounds = rounds
+        self.steps = steps
+    }
+
+    /// The verdict after the last round; nil with a single round.
+    public var verdict: RoundVerdict? { steps.last?.verdict }
 }
 
 /// Every stage's rounds.

@@ -27,26 +27,14 @@ extension RoundsAnalysis {
             let rounds = state.round(of: stage.id)
             let answers = RoundAnswers(history: state.picks[stage.id] ?? [:], rounds: rounds) { $0.option }
             let options = stage.options.map(\.id)
-            func stats(_ round: Int, _ belongs: (Rater) -> Bool) -> PickStats {
-                var counts = [Int](repeating: 0, count: options.count)
-                for (rater, option) in answers.rounds[round - 1] where belongs(rater) {
-                    if let index = options.firstIndex(of: option) { counts[index] += 1 }
-                }
-                return PickStats.of(options: options, counts: counts)
+            let departments = groups.departments.enumerated().map { index, department in
+                (
+                    id: department.id,
+                    rounds: pickGroup(answers, options: options, criteria: criteria) { groups.group(of: $0) == index }
+                )
             }
-            let departments = (1...rounds).map { round in
-                var perDepartment: [String: PickStats] = [:]
-                for (index, department) in groups.departments.enumerated() {
-                    perDepartment[department.id] = stats(round) { groups.group(of: $0) == index }
-                }
-                return perDepartment
-            }
-            let company = (1...rounds).map { round in stats(round) { groups.group(of: $0) != nil } }
-            let changes = (1..<max(1, rounds)).map { step in
-                let pairs = answers.pairs(step, step + 1) { groups.group(of: $0) != nil }
-                return (pairs.count, pairs.count { $0.0 != $0.1 })
-            }
-            picks.append(PickRounds(stage: stage.id, departments: departments, company: company, changes: changes))
+            let company = pickGroup(answers, options: options, criteria: criteria) { groups.group(of: $0) != nil }
+            picks.append(PickRounds(stage: stage.id, company: company, departments: departments))
         }
         return RoundsAnalysis(criteria: criteria, criteriaRecorded: recorded != nil, items: items, picks: picks)
     }
@@ -80,6 +68,57 @@ extension RoundsAnalysis {
             figures.append(current)
         }
         return GroupRounds(rounds: figures, steps: steps)
+    }
+
+    /// One group's rounds of a pick stage (docs/analysis.md, Rounds): each
+    /// round's counts and agreement (the share on the most chosen option),
+    /// and per step the raters who picked in both rounds, those who changed,
+    /// and the verdict.
+    static func pickGroup(
+        _ answers: RoundAnswers<String>, options: [String], criteria: ConsensusCriteria, belongs: (Rater) -> Bool
+    ) -> GroupPickRounds {
+        var figures: [PickRoundFigures] = []
+        var steps: [PickStep] = []
+        for round in 1...answers.rounds.count {
+            var counts = [Int](repeating: 0, count: options.count)
+            for (rater, option) in answers.rounds[round - 1] where belongs(rater) {
+                if let index = options.firstIndex(of: option) { counts[index] += 1 }
+            }
+            let stats = PickStats.of(options: options, counts: counts)
+            let pairs = round > 1 ? answers.pairs(round - 1, round, belongs) : []
+            let kept = pairs.isEmpty ? nil : Double(pairs.count { $0.0 == $0.1 }) / Double(pairs.count)
+            /// A declared minimum against a figure; an undefined figure does not meet it.
+            func met(_ minimum: Double?, _ value: Double?) -> Bool? {
+                minimum.map { minimum in value.map { $0 >= minimum } ?? false }
+            }
+            let check = CriteriaCheck(
+                iqr: nil, agreement: met(criteria.agreementMin, stats.modeShare), tastleWierman: nil,
+                stability: round > 1 ? met(criteria.stabilityMin, kept) : nil)
+            let current = PickRoundFigures(round: round, stats: stats, check: check)
+            if round > 1, let earlier = figures.last {
+                let change = stats.modeShare.flatMap { later in earlier.stats.modeShare.map { later - $0 } }
+                steps.append(
+                    PickStep(
+                        from: round - 1, to: round, pairs: pairs.count, changed: pairs.count { $0.0 != $0.1 },
+                        agreementChange: change,
+                        verdict: pickVerdict(current, agreementChange: change, criteria: criteria)))
+            }
+            figures.append(current)
+        }
+        return GroupPickRounds(rounds: figures, steps: steps)
+    }
+
+    /// converged / still split / diverged after a round of a pick stage: by
+    /// the criteria that apply to a choice (`agreement_min` on the share of
+    /// the most chosen option, `stability_min` on the share who kept their
+    /// pick); diverged when, not converged, the most chosen option's share
+    /// fell. nil when the round has no pick or neither criterion is declared.
+    static func pickVerdict(
+        _ figures: PickRoundFigures, agreementChange: Double?, criteria: ConsensusCriteria
+    ) -> RoundVerdict? {
+        guard figures.stats.n > 0, criteria.agreementMin != nil || criteria.stabilityMin != nil else { return nil }
+        if figures.check.allMet { return .converged }
+        return (agreementChange ?? 0) < 0 ? .diverged : .stillSplit
     }
 
     /// The share of `values` inside the band; nil without a band or a value.

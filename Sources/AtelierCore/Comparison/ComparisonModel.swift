@@ -114,7 +114,7 @@ public enum NotCompared: Sendable, Hashable {
     case scaleChanged(item: String)
     /// A pick option in one version only.
     case option(stage: String, id: String, inBefore: Bool)
-    /// The maturity levels differ: levels are compared by id.
+    /// The maturity levels differ (their ids): a move is judged by each level's rank in its own model.
     case maturityLevels
 }
 

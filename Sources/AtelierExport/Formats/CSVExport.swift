@@ -22,7 +22,8 @@ struct CSVExport {
 
     /// A row per rating item of a reopened stage, per group (the company,
     /// then each department) and per round: the round's figures, the criteria
-    /// met, and from round 2 on the step from the round before.
+    /// met, and from round 2 on the step from the round before; then the same
+    /// for each reopened pick stage.
     func rounds() -> CSVTable {
         var table = CSVTable(
             ["stage", "item", "group", "round"] + Array(Self.statColumns.dropLast()) + [
@@ -49,6 +50,27 @@ struct CSVExport {
                         CSVTable.number(stability?.iqrChange), CSVTable.number(stability?.consensusChange),
                         .value(step?.verdict?.rawValue ?? ""),
                     ])
+                }
+            }
+        }
+        // A pick stage: `item` empty, `agreement` the share on the most chosen
+        // option; the figures of ratings (mean … consensus, IQR and
+        // Tastle–Wierman, mean change, alpha) do not apply and stay empty.
+        for pick in context.rounds.picksWithRounds {
+            let groups = [("company", pick.companyRounds)] + pick.departmentRounds.map { ($0.id, $0.rounds) }
+            for (group, rounds) in groups {
+                for figures in rounds.rounds {
+                    let step = rounds.steps.first { $0.to == figures.round }
+                    let empty = CSVTable.Cell.value("")
+                    table.append(
+                        [.value(pick.stage), empty, .value(group), CSVTable.count(figures.round)]
+                            + [CSVTable.count(figures.stats.n), empty, empty, empty, empty, empty, empty]
+                            + [
+                                CSVTable.number(figures.agreement), empty, met(figures.check.agreement), empty,
+                                met(figures.check.stability), step.map { CSVTable.count($0.pairs) } ?? empty,
+                                step.map { CSVTable.count($0.changed) } ?? empty, empty, empty, empty, empty,
+                                .value(step?.verdict?.rawValue ?? ""),
+                            ])
                 }
             }
         }

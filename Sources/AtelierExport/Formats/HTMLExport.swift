@@ -82,6 +82,8 @@ struct HTMLExport {
                         text: c.label(
                             "rounds.pick", ["modes": .text(modes.joined(separator: " → ")), "changes": .text(changes)]))
                 )
+                children.append(table(c.pickRoundsHeader, numeric: [1, 3, 5], c.pickRoundsRows(pick)))
+                children.append(.el("p", text: c.label("rounds.pick_rule")))
             }
         }
         return section("rounds", c.label("rounds.title"), children)

@@ -262,6 +262,12 @@ struct MarkdownExport {
                         c.label(
                             "rounds.pick", ["modes": .text(modes.joined(separator: " → ")), "changes": .text(changes)]))
                 )
+                add("")
+                table(
+                    c.pickRoundsHeader, align: [false, true, false, true, false, true, false],
+                    c.pickRoundsRows(pick).map { $0.map(Self.cell) })
+                add("")
+                add(Self.escape(c.label("rounds.pick_rule")))
             }
         }
     }

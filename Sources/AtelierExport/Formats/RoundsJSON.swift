@@ -46,14 +46,13 @@ struct RoundsJSON {
                         ("stage", .string(stage.id)),
                         ("kind", .string(stage.kind.rawValue)),
                         ("rounds", .int(pick.company.count)),
-                        ("company", pickGroup(pick.company.map { $0 }, stage: stage)),
+                        ("company", pickGroup(pick.companyRounds, stage: stage)),
                         (
                             "departments",
                             .object(
                                 context.departments.compactMap { department in
                                     // A department withheld as a small group has no rounds here.
-                                    let stats = pick.departments.compactMap { $0[department.id] }
-                                    return stats.isEmpty ? nil : (department.id, pickGroup(stats, stage: stage))
+                                    pick.department(department.id).map { (department.id, pickGroup($0, stage: stage)) }
                                 })
                         ),
                         (
@@ -62,6 +61,36 @@ struct RoundsJSON {
                                 pick.changes.map {
                                     .object([("pairs", .int($0.pairs)), ("changed", .int($0.changed))])
                                 })
+                        ),
+                        (
+                            "steps",
+                            .object([
+                                ("company", .array(pick.companyRounds.steps.map(pickStep))),
+                                (
+                                    "departments",
+                                    .object(
+                                        context.departments.compactMap { department in
+                                            pick.department(department.id).map {
+                                                (department.id, .array($0.steps.map(pickStep)))
+                                            }
+                                        })
+                                ),
+                            ])
+                        ),
+                        (
+                            "verdict",
+                            .object([
+                                ("company", .optional(pick.companyRounds.verdict?.rawValue)),
+                                (
+                                    "departments",
+                                    .object(
+                                        context.departments.compactMap { department in
+                                            pick.department(department.id).map {
+                                                (department.id, .optional($0.verdict?.rawValue))
+                                            }
+                                        })
+                                ),
+                            ])
                         ),
                     ]))
             }
@@ -126,14 +155,34 @@ struct RoundsJSON {
         ])
     }
 
-    private func pickGroup(_ stats: [PickStats], stage: Stage) -> JSONValue {
+    private func pickGroup(_ group: GroupPickRounds, stage: Stage) -> JSONValue {
         .array(
-            stats.enumerated().map { index, pick in
+            group.rounds.map { figures in
                 .object([
-                    ("round", .int(index + 1)),
-                    ("n", .int(pick.n)),
-                    ("counts", .object(stage.options.map { ($0.id, .int(pick.count($0.id))) })),
+                    ("round", .int(figures.round)),
+                    ("n", .int(figures.stats.n)),
+                    ("counts", .object(stage.options.map { ($0.id, .int(figures.stats.count($0.id))) })),
+                    ("agreement", .optional(figures.agreement)),
+                    (
+                        "criteria_met",
+                        .object([
+                            ("agreement", .optional(figures.check.agreement)),
+                            ("stability", .optional(figures.check.stability)),
+                        ])
+                    ),
                 ])
             })
+    }
+
+    private func pickStep(_ step: PickStep) -> JSONValue {
+        .object([
+            ("from", .int(step.from)),
+            ("to", .int(step.to)),
+            ("pairs", .int(step.pairs)),
+            ("changed", .int(step.changed)),
+            ("kept_share", .optional(step.keptShare)),
+            ("agreement_change", .optional(step.agreementChange)),
+            ("verdict", .optional(step.verdict?.rawValue)),
+        ])
     }
 }

@@ -35,6 +35,38 @@ extension ExportContext {
         }
     }
 
+    /// The header of a pick stage's rounds table.
+    var pickRoundsHeader: [String] {
+        ["group", "n", "mode", "agreement", "met", "kept_pick", "verdict"].map { label("rounds.column." + $0) }
+    }
+
+    /// One row per group of a pick stage (the company first): the counts'
+    /// n, the most chosen option(s), the agreement (their share) and the
+    /// criteria met round by round, the share who kept their pick in the last
+    /// step, and the verdict (docs/analysis.md, Rounds).
+    func pickRoundsRows(_ pick: PickRounds) -> [[String]] {
+        let groups =
+            [(label("company"), pick.companyRounds)] + pick.departmentRounds.map { (departmentName($0.id), $0.rounds) }
+        return groups.map { name, group in
+            func arrows(_ values: [String]) -> String { values.joined(separator: " → ") }
+            let modes = group.rounds.map { figures in
+                figures.stats.modes.isEmpty
+                    ? label("undefined")
+                    : figures.stats.modes.map { optionLabel(stage: pick.stage, option: $0) }.joined(separator: ", ")
+            }
+            let met = group.rounds.map { figures -> String in
+                let check = figures.check
+                guard check.agreement != nil || check.stability != nil else { return label("undefined") }
+                return label(check.allMet ? "yes" : "no")
+            }
+            return [
+                name, arrows(group.rounds.map { String($0.stats.n) }), arrows(modes),
+                arrows(group.rounds.map { number($0.agreement) }), arrows(met), number(group.steps.last?.keptShare),
+                group.verdict.map { catalog.text("analysis.rounds.verdict." + $0.rawValue) } ?? label("undefined"),
+            ]
+        }
+    }
+
     /// The methods paragraph: who answered, how many per department, which
     /// measures, which thresholds, how many rounds.
     var methodsParagraph: String {

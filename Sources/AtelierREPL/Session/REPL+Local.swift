@@ -47,7 +47,9 @@ extension REPL {
             }
             output = results(id, state: state, all: all)
         case .consensus:
-            output = ConsensusView.lines(analysis: analysis(of: state), state: state, context: terminal)
+            // The rounds only when a stage had more than one: the others print as before.
+            let rounds = state.rounds.isEmpty ? nil : RoundsAnalysis.shown(state)
+            output = ConsensusView.lines(analysis: analysis(of: state), state: state, context: terminal, rounds: rounds)
         case .rounds(let stageID):
             let id = stageID ?? state.currentStage
             guard let stage = state.workshop.stage(id) else {
@@ -73,15 +75,22 @@ extension REPL {
         return .done
     }
 
-    /// The results of a stage: the detailed tally of a rating or pick stage,
-    /// the strategies of a strategy stage, the notes of the others. `all`
-    /// shows the small groups' figures too (the facilitator asked for them).
+    /// The results of a stage: the detailed tally of a rating or pick stage
+    /// (with its rounds side by side when it had more than one), the
+    /// strategies of a strategy stage, the notes of the others. `all` shows
+    /// the small groups' figures too (the facilitator asked for them).
     func results(_ stageID: String, state: SessionState, all: Bool = false) -> [String] {
         guard let stage = state.workshop.stage(stageID) else { return [] }
         switch stage.kind {
         case .rating, .pick:
             let analysis = all ? Analysis.of(state, language: catalog.language) : analysis(of: state)
-            return TallyView.lines(stage: stage, analysis: analysis, state: state, context: terminal, detailed: true)
+            guard state.round(of: stage.id) > 1 else {
+                return TallyView.lines(
+                    stage: stage, analysis: analysis, state: state, context: terminal, detailed: true)
+            }
+            let rounds = all ? RoundsAnalysis.of(state) : RoundsAnalysis.shown(state)
+            return RoundMovesView.results(
+                stage: stage, analysis: analysis, rounds: rounds, state: state, context: terminal)
         case .strategy:
             return StrategyView.lines(department: nil, state: state, context: terminal)
         case .intro, .discussion:

@@ -1,9 +1,13 @@
 import AtelierCore
 
 /// The `consensus` command: for each rating item and pick stage, the company
-/// and each department, then Krippendorff's alpha, with plain words.
+/// and each department, then Krippendorff's alpha, with plain words. An item
+/// or pick stage that had more than one round is followed by its rounds side
+/// by side (`RoundMovesView`) when `rounds` is given.
 public enum ConsensusView {
-    public static func lines(analysis: Analysis, state: SessionState, context: TerminalContext) -> [String] {
+    public static func lines(
+        analysis: Analysis, state: SessionState, context: TerminalContext, rounds: RoundsAnalysis? = nil
+    ) -> [String] {
         let workshop = state.workshop
         let catalog = context.catalog
         let language = context.language
@@ -25,6 +29,9 @@ public enum ConsensusView {
                         ratings[item.id].map { [name] + ratingCells($0, catalog) }
                     }
                     out += table(headers, catalog.text("analysis.view.column.reading"), rows, context)
+                    if let rounds {
+                        out += RoundMovesView.item(item.id, rounds: rounds, analysis: analysis, context: context)
+                    }
                 }
             case .pick:
                 out.append("")
@@ -34,6 +41,9 @@ public enum ConsensusView {
                     picks[stage.id].map { [name] + pickCells($0, stage, catalog) }
                 }
                 out += table(headers, catalog.text("analysis.view.column.mode"), rows, context)
+                if let rounds {
+                    out += RoundMovesView.pick(stage, rounds: rounds, analysis: analysis, context: context)
+                }
             case .intro, .strategy, .discussion:
                 continue
             }
