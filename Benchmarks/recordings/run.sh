@@ -4,7 +4,7 @@
 # The recordings benchmark (docs/performance.md): atelier against a Python 3 +
 # orjson reference (reference.py, beside this script) on the same recording.
 #
-#   Benchmarks/recordings/run.sh [--events N] [--runs R] [--sessions S] [--net K] [--dir DIR] [--no-build]
+#   Benchmarks/recordings/run.sh [--events N] [--runs R] [--sessions S] [--net K] [--dir DIR] [--no-build] [--reuse]
 #
 # Generates an N-event coping-patterns recording (`atelier-bench store --phase
 # generate`, default 1,000,000 events), imports it into a store, then runs R
@@ -21,6 +21,8 @@
 # prints medians and the ratios to the reference. Each figure is printed with
 # its CPU time (user + sys) and the load average when it was taken: the
 # machine is shared, so the ratios of alternated runs are the figures to read.
+# --reuse keeps the recording, its store and the many-sessions store that an
+# earlier run left in DIR (same N and S) instead of writing them again.
 # Run it from anywhere; it needs python3 with orjson (PYTHON=... to choose).
 set -euo pipefail
 
@@ -31,6 +33,7 @@ sessions=1000
 net=5
 dir="${TMPDIR:-/tmp}/atelier-bench-recordings"
 build=1
+reuse=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --events) events="$2"; shift 2 ;;
@@ -39,7 +42,8 @@ while [ $# -gt 0 ]; do
     --net) net="$2"; shift 2 ;;
     --dir) dir="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
-    *) echo "usage: $0 [--events N] [--runs R] [--sessions S] [--net K] [--dir DIR] [--no-build]" >&2; exit 2 ;;
+    --reuse) reuse=1; shift ;;
+    *) echo "usage: $0 [--events N] [--runs R] [--sessions S] [--net K] [--dir DIR] [--no-build] [--reuse]" >&2; exit 2 ;;
     esac
 done
 python="${PYTHON:-python3}"
@@ -68,10 +72,14 @@ measure() {
         END { printf "%s\t%.3f\t%d\t%.3f\t%s\n", label, wall, peak, cpu, load }' "$dir/time.txt" >> "$results"
 }
 
-echo "generating $events events in $dir/bench.jsonl ..." >&2
-$bin/atelier-bench store --phase generate --events "$events" --dir "$dir" >&2
-rm -f "$dir"/bench.sqlite*
-$bin/atelier record import "$dir/bench.jsonl" --store "$dir/bench.sqlite" --locale en >&2
+if [ "$reuse" = 1 ] && [ -f "$dir/bench.sqlite" ] && [ "$(($(wc -l < "$dir/bench.jsonl") - 1))" = "$events" ]; then
+    echo "reusing $dir/bench.jsonl and its store" >&2
+else
+    echo "generating $events events in $dir/bench.jsonl ..." >&2
+    $bin/atelier-bench store --phase generate --events "$events" --dir "$dir" >&2
+    rm -f "$dir"/bench.sqlite*
+    $bin/atelier record import "$dir/bench.jsonl" --store "$dir/bench.sqlite" --locale en >&2
+fi
 
 for run in $(seq 1 "$runs"); do
     echo "run $run of $runs ..." >&2
@@ -87,8 +95,12 @@ cmp -s "$dir/atelier-file.json" "$dir/atelier-store.json" \
     && echo "exports from the file and from the store: byte for byte the same" \
     || { echo "the exports from the file and from the store differ" >&2; exit 1; }
 
-echo "writing $sessions sessions of 1,000 events ..." >&2
-$bin/atelier-bench store --phase many-sessions --sessions "$sessions" --events 1000 --dir "$dir/many" >&2
+if [ "$reuse" = 1 ] && [ -f "$dir/many/sessions.sqlite" ]; then
+    echo "reusing $dir/many/sessions.sqlite" >&2
+else
+    echo "writing $sessions sessions of 1,000 events ..." >&2
+    $bin/atelier-bench store --phase many-sessions --sessions "$sessions" --events 1000 --dir "$dir/many" >&2
+fi
 for run in $(seq 1 "$runs"); do
     measure sessions "$dir/sessions.txt" $bin/atelier sessions --store "$dir/many/sessions.sqlite" --locale en
 done
