@@ -275,6 +275,15 @@ import Testing
             context: context)
         #expect(all.last == "    Legal               median 1 → 1 · IQR 0 → 0     · converged")
         #expect(all.count == 6)
+        // `rounds ignore` names it under the item's table too.
+        let stage = try #require(state.workshop.stage("ignore"))
+        let rounds = RoundsView.lines(
+            stage: stage, rounds: RoundsAnalysis.shown(state), analysis: Analysis.shown(state, language: "en"),
+            context: context)
+        #expect(!rounds.contains { $0.hasPrefix("  Legal ") })
+        let note = try #require(rounds.firstIndex(of: shown[5]))
+        #expect(rounds[note + 1] == shown[6])
+        #expect(rounds[note - 1].hasPrefix("  Direction gé"))
     }
 
     /// A stage with a single round: `results` is the detailed tally alone,

@@ -95,21 +95,59 @@ extension RoundsAnalysis {
     /// in any round); nil leaves them as they are.
     public func withholdingSmallGroups(_ minimum: Int?) -> RoundsAnalysis {
         guard let minimum else { return self }
+        let small = smallRounds(minimum)
+        let hidden = Set(small.map { SmallRound(department: $0.department, id: $0.id, round: 0) })
+        func hides(_ department: String, _ id: String) -> Bool {
+            hidden.contains(SmallRound(department: department, id: id, round: 0))
+        }
         let keptItems = items.map { item in
             ItemRounds(
                 stage: item.stage, item: item.item,
-                departments: item.departments.filter { department in
-                    !department.rounds.rounds.contains { SmallGroups.withholds($0.stats.n, minimum: minimum) }
-                }, company: item.company)
+                departments: item.departments.filter { !hides($0.id, item.item) }, company: item.company)
         }
         let keptPicks = picks.map { pick in
             PickRounds(
                 stage: pick.stage, company: pick.companyRounds,
-                departments: pick.departmentRounds.filter { department in
-                    !department.rounds.rounds.contains { SmallGroups.withholds($0.stats.n, minimum: minimum) }
-                })
+                departments: pick.departmentRounds.filter { !hides($0.id, pick.stage) })
         }
         return RoundsAnalysis(
             criteria: criteria, criteriaRecorded: criteriaRecorded, items: keptItems, picks: keptPicks)
+    }
+
+    /// Every round in which a department's figures on a rating item or a pick
+    /// stage are built from some but fewer than `minimum` answers: those
+    /// figures are withheld, and so are the answers behind them (the exports'
+    /// answer lists leave them out). Empty without a minimum.
+    public func smallRounds(_ minimum: Int?) -> Set<SmallRound> {
+        guard let minimum else { return [] }
+        var small: Set<SmallRound> = []
+        for item in items {
+            for department in item.departments {
+                for figures in department.rounds.rounds where SmallGroups.withholds(figures.stats.n, minimum: minimum) {
+                    small.insert(SmallRound(department: department.id, id: item.item, round: figures.round))
+                }
+            }
+        }
+        for pick in picks {
+            for (index, round) in pick.departments.enumerated() {
+                for (department, stats) in round where SmallGroups.withholds(stats.n, minimum: minimum) {
+                    small.insert(SmallRound(department: department, id: pick.stage, round: index + 1))
+                }
+            }
+        }
+        return small
+    }
+}
+
+/// One department's figures on a rating item or pick stage (`id`) in one round.
+public struct SmallRound: Sendable, Hashable {
+    public let department: String
+    public let id: String
+    public let round: Int
+
+    public init(department: String, id: String, round: Int) {
+        self.department = department
+        self.id = id
+        self.round = round
     }
 }

@@ -76,7 +76,8 @@ struct ExportContext: ReportWording {
     }
 
     /// Every answer still standing (undone ones are gone), changed ones
-    /// included, in journal order.
+    /// included, in journal order; those behind a withheld figure (a small
+    /// group's, in the current round or an earlier one) left out.
     var answers: [AnswerRow] {
         var rows: [AnswerRow] = []
         for (stage, item) in ratingItems {
@@ -101,7 +102,16 @@ struct ExportContext: ReportWording {
                 }
             }
         }
-        return rows.filter { !withholds($0.department, $0.item ?? $0.stage) }.sorted { $0.seq < $1.seq }
+        // An earlier round's small group too: its figures are left out of the rounds, so are its answers.
+        let small =
+            analysis.minGroup == nil || state.rounds.isEmpty
+            ? [] : RoundsAnalysis.of(state).smallRounds(analysis.minGroup)
+        return rows.filter { row in
+            guard let department = row.department else { return true }
+            let id = row.item ?? row.stage
+            return !withholds(department, id)
+                && !small.contains(SmallRound(department: department, id: id, round: row.round))
+        }.sorted { $0.seq < $1.seq }
     }
 
     /// True when the figures of this department on this rating item or pick

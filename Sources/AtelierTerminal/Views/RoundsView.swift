@@ -31,6 +31,7 @@ public enum RoundsView {
                 }
                 let rows = groups.map { name, group in [name] + cells(group, catalog) }
                 out += ConsensusView.table(headers, catalog.text("analysis.rounds.view.column.verdict"), rows, context)
+                out += RoundMovesView.left(out: item.departments.map(\.id), analysis: analysis, context: context)
             }
         case .pick:
             guard let pick = rounds.picks.first(where: { $0.stage == stage.id }), pick.company.count > 1 else {
@@ -51,6 +52,8 @@ public enum RoundsView {
             out += ConsensusView.table(headers, catalog.text("analysis.rounds.view.column.mode"), rows, context)
             let changed = pick.changes.map { "\($0.changed)/\($0.pairs)" }
             out += context.wrap(catalog.text("analysis.rounds.view.changed_picks", ["changes": .text(arrows(changed))]))
+            let kept = analysis.departments.map(\.id).filter { id in pick.departments.allSatisfy { $0[id] != nil } }
+            out += RoundMovesView.left(out: kept, analysis: analysis, context: context)
         case .intro, .strategy, .discussion:
             return out + context.wrap(catalog.text("analysis.rounds.view.single", ["stage": .text(stage.id)]))
         }
