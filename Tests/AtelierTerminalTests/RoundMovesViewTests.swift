@@ -300,3 +300,37 @@ import Testing
         #expect(RoundMovesView.item("control", rounds: rounds, analysis: analysis, context: context) == [])
     }
 }
+
+/// `rounds STAGE` ends with the criteria its verdicts apply, in words, and
+/// says where they come from (this room's opening recorded none: the
+/// workshop file's). A key the locale files lack would print as ⟨key⟩.
+@Suite struct RoundsCriteriaLineTests {
+    @Test(arguments: [
+        (
+            "en",
+            [
+                "",
+                "Criteria of the workshop file (this session recorded none at its start): IQR",
+                "≤ 1.00, agreement in [0, 1] ≥ 0.70, Tastle–Wierman ≥ 0.60, kept their answer",
+                "≥ 0.50",
+            ]
+        ),
+        (
+            "fr",
+            [
+                "",
+                "Critères du fichier d'atelier (cette session n'en a enregistré aucun à son",
+                "début) : EIQ ≤ 1,00, accord dans [0, 1] ≥ 0,70, Tastle–Wierman ≥ 0,60, réponse",
+                "inchangée ≥ 0,50",
+            ]
+        ),
+    ])
+    func theLastLinesNameTheCriteria(language: String, expected: [String]) throws {
+        let state = try RoundMovesViewTests.state()
+        let stage = try #require(state.workshop.stage("ignore"))
+        let lines = RoundsView.lines(
+            stage: stage, rounds: RoundsAnalysis.shown(state), analysis: Analysis.shown(state, language: language),
+            context: try RoundMovesViewTests.context(language))
+        #expect(Array(lines.suffix(expected.count)) == expected)
+    }
+}
