@@ -29,6 +29,43 @@ final class EventInsert {
         try execute(packs)
     }
 
+    /// Rows of a batch inserted by one statement: SQLite's cost of a
+    /// statement (its step and reset, opening the table, taking its locks)
+    /// is paid once for that many rows.
+    static let rowsPerStatement = 64
+
+    /// Inserts a batch of events packed by an import (`ImportPipeline`).
+    func callAsFunction(_ rows: ImportPipeline.Rows, session key: Int64) throws {
+        let many = try db.cachedStatement(
+            sql: "INSERT INTO event_packs (session, seq, time, packed) VALUES "
+                + Array(repeating: "(?, ?, ?, ?)", count: Self.rowsPerStatement).joined(separator: ", "))
+        defer {
+            sqlite3_clear_bindings(many.sqliteStatement)
+            sqlite3_clear_bindings(packs.sqliteStatement)
+        }
+        try rows.bytes.withUnsafeBytes { bytes in
+            var index = 0
+            while index < rows.count {
+                let statement = rows.count - index >= Self.rowsPerStatement ? many : packs
+                let binding = Binding(statement.sqliteStatement)
+                let count = statement === many ? Self.rowsPerStatement : 1
+                for parameter in 0..<count {
+                    let start = index == 0 ? 0 : rows.ends[index - 1]
+                    let first = Int32(4 * parameter)
+                    binding.int64(first + 1, key)
+                    binding.int64(first + 2, rows.seqs[index])
+                    binding.int64(first + 3, rows.times[index])
+                    // Not copied by SQLite: the bytes outlive the step, and
+                    // the bindings are cleared before they go.
+                    binding.blob(
+                        first + 4, UnsafeRawBufferPointer(rebasing: bytes[start..<rows.ends[index]]), copied: false)
+                    index += 1
+                }
+                try execute(statement)
+            }
+        }
+    }
+
     /// Steps the bound statement once and makes it ready for the next row.
     private func execute(_ statement: Statement) throws {
         let code = sqlite3_step(statement.sqliteStatement)
@@ -54,9 +91,14 @@ private struct Binding {
     }
 
     func blob(_ index: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            _ = sqlite3_bind_blob(statement, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
-        }
+        bytes.withUnsafeBytes { blob(index, $0) }
+    }
+
+    /// `copied: false` (SQLite's `SQLITE_STATIC`): the bytes must stay
+    /// until the statement is stepped and its bindings cleared or replaced.
+    func blob(_ index: Int32, _ bytes: UnsafeRawBufferPointer, copied: Bool = true) {
+        _ = sqlite3_bind_blob(
+            statement, index, bytes.baseAddress, Int32(bytes.count), copied ? Self.transient : nil)
     }
 
     private func null(_ index: Int32) {

@@ -26,9 +26,14 @@ package enum PackedEvent {
 
     /// Packs into `bytes`, replacing what they held (keeping their room).
     package static func encode(_ event: Event, actor: Actor, into bytes: inout [UInt8]) {
+        bytes.removeAll(keepingCapacity: true)
+        append(event, actor: actor, to: &bytes)
+    }
+
+    /// Packs after what `bytes` hold (an import packs a batch of events into one buffer).
+    package static func append(_ event: Event, actor: Actor, to bytes: inout [UInt8]) {
         let kind = EventSchema.kinds[event.kind]
         let values = event.values
-        bytes.removeAll(keepingCapacity: true)
         var out = PackWriter(bytes: bytes)
         bytes = []
         out.header(kind.code, actor)
@@ -89,7 +94,8 @@ private struct PackWriter {
     var bytes: [UInt8]
 
     mutating func header(_ code: UInt8, _ actor: Actor) {
-        bytes.reserveCapacity(32)
+        // Room for a typical event in an empty buffer (an import's batch buffer grows as arrays do).
+        if bytes.isEmpty { bytes.reserveCapacity(32) }
         bytes.append(UInt8(RecordedEvent.schemaVersion))
         bytes.append(code)
         if let name = actor.participantName {

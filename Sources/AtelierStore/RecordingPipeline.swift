@@ -21,7 +21,21 @@ enum RecordingPipeline {
     /// number is the count of calls. Stops when `body` throws, and throws
     /// what stopped it, or, after the lines before it, the splitter's error.
     static func forEachLine(ofFile path: String, _ body: (DecodedLine) throws -> Void) throws {
-        let channel = Channel()
+        try forEachChunk(ofFile: path, packing: false) { lines, _ in
+            for index in lines.indices { try body(lines[index]) }
+        }
+    }
+
+    /// Calls `body` with each chunk of lines of the file, decoded, in order,
+    /// and, when `packing`, the chunk's events packed for the store
+    /// (`PackedEvent`) by the decoding threads: an import hands them to the
+    /// store's writer once the chunk's lines are checked. Stops as
+    /// `forEachLine(ofFile:_:)` does.
+    static func forEachChunk(
+        ofFile path: String, packing: Bool,
+        _ body: (UnsafeBufferPointer<DecodedLine>, ImportPipeline.Rows?) throws -> Void
+    ) throws {
+        let channel = Channel(packing: packing)
         let reader = Thread { channel.read(path) }
         reader.name = "atelier.recording"
         reader.start()
@@ -35,11 +49,9 @@ enum RecordingPipeline {
         while let chunk = channel.take(index) {
             index += 1
             switch chunk {
-            case .lines(let lines):
+            case .lines(let lines, let rows):
                 // Each line lent to `body` in place, not copied out of the chunk.
-                try lines.withUnsafeBufferPointer { lines in
-                    for index in lines.indices { try body(lines[index]) }
-                }
+                try lines.withUnsafeBufferPointer { lines in try body(lines, rows) }
             case .failed(let error):
                 throw error
             }
@@ -58,7 +70,8 @@ enum RecordingPipeline {
     }
 
     private enum Chunk: Sendable {
-        case lines([DecodedLine])
+        /// The lines, and their events packed when the caller asked for it.
+        case lines([DecodedLine], ImportPipeline.Rows?)
         /// The splitter's error (the file cannot be read, a line is too long),
         /// after the lines before it.
         case failed(any Error)
@@ -73,6 +86,8 @@ enum RecordingPipeline {
     /// `condition` locked.
     private final class Channel: @unchecked Sendable {
         private let condition = NSCondition()
+        /// The decoding threads also pack each chunk's events.
+        private let packing: Bool
         /// Raw chunks waiting for a decoding thread, with their index.
         private var raw: [(index: Int, chunk: RawChunk)] = []
         /// No more raw chunks will come.
@@ -85,6 +100,10 @@ enum RecordingPipeline {
         private var stopped = false
         /// The reading and decoding threads still running.
         private var running = 1 + RecordingPipeline.decoders
+
+        init(packing: Bool) {
+            self.packing = packing
+        }
 
         private func locked<T>(_ body: () -> T) -> T {
             condition.lock()
@@ -164,18 +183,20 @@ enum RecordingPipeline {
             while let (index, raw) = nextRaw() {
                 var lines: [DecodedLine] = []
                 lines.reserveCapacity(raw.ends.count)
+                var rows = packing ? ImportPipeline.Rows() : nil
                 raw.bytes.withUnsafeBufferPointer { bytes in
                     var start = 0
                     for (offset, end) in raw.ends.enumerated() {
                         let last = offset == raw.ends.count - 1
-                        lines.append(
-                            decoder.decode(
-                                UnsafeBufferPointer(rebasing: bytes[start..<end]),
-                                terminated: !last || raw.terminated, number: raw.first + offset))
+                        let line = decoder.decode(
+                            UnsafeBufferPointer(rebasing: bytes[start..<end]),
+                            terminated: !last || raw.terminated, number: raw.first + offset)
+                        if case .event(let event) = line { rows?.append(event) }
+                        lines.append(line)
                         start = end
                     }
                 }
-                locked { done[index] = .some(.lines(lines)) }
+                locked { done[index] = .some(.lines(lines, rows)) }
             }
             locked { running -= 1 }
         }

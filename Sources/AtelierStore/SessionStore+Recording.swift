@@ -30,15 +30,35 @@ extension SessionStore {
     }
 
     /// Imports a recording file as `importRecording(_:file:as:)` does,
-    /// streaming it: the file is never held whole in memory, nor its events,
-    /// and its lines decode on threads of their own (`RecordingPipeline`).
+    /// streaming it: the file is never held whole in memory, nor its events.
+    /// Its lines are read, decoded, checked and packed on threads of their
+    /// own (`ImportPipeline`) while this one inserts them, in one
+    /// transaction committed (and synced) before it returns.
     @discardableResult
     public func importRecording(contentsOf path: String, as newID: String? = nil) throws(StoreError) -> String {
-        try importLines(file: path, as: newID) { reader, take in
-            try RecordingPipeline.forEachLine(ofFile: path) { line in
-                let event = try reader.accept(line)
-                try take(event, event == nil ? reader.header : nil)
+        try write { db in
+            let insert = try EventInsert(db)
+            var key: Int64?
+            var id = ""
+            try ImportPipeline.forEachMessage(ofFile: path) { message in
+                switch message {
+                case .header(let header):
+                    id = newID ?? header.session
+                    if try Self.sessionKey(db, id) != nil {
+                        throw StoreError("store.import_session_exists", ["session": .text(id)])
+                    }
+                    key = try Self.insertSession(db, header, id: id)
+                case .rows(let rows):
+                    guard let key else { return }
+                    try insert(rows, session: key)
+                case .finished(let summary):
+                    guard let key else { return }
+                    try SessionSummaryRow.write(db, session: key, summary)
+                case .failed(let error):
+                    throw error
+                }
             }
+            return id
         }
     }
 

@@ -16,4 +16,19 @@ struct Atelier: AsyncParsableCommand {
         ],
         defaultSubcommand: RunCommand.self
     )
+
+    /// ArgumentParser's `main`, with a refused command line said in the
+    /// reader's language (`CommandLineRefusal`).
+    static func main() async {
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            CommandLineRefusal.exit(error)
+        }
+    }
 }

@@ -303,9 +303,11 @@ final class LineSocket: @unchecked Sendable {
 
     private init(descriptor: Int32) { self.descriptor = descriptor }
 
-    /// Connects (retrying while the server starts) and reads the welcome line.
+    /// Connects (retrying for up to 30 s while the server starts: a debug
+    /// build on a loaded machine took more than 10 s in the full suite) and
+    /// reads the welcome line.
     static func connect(port: Int) async throws -> LineSocket {
-        for _ in 0..<100 {
+        for _ in 0..<300 {
             let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var timeout = timeval(tv_sec: 5, tv_usec: 0)
             setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))

@@ -82,7 +82,7 @@ import Testing
         #expect(all.status == 64)
         #expect(all.refusal == "Error: --all needs --workshop ID: the workshop whose stored sessions to compare")
         let french = try await CLIRunner.run(["compare", Self.before, "--locale", "fr"])
-        #expect(french.refusal.hasPrefix("Error: compare demande au moins deux sessions"))
+        #expect(french.refusal.hasPrefix("Erreur : compare demande au moins deux sessions"))
     }
 
     /// Both examples imported into a store: the history and `compare --all`.

@@ -7,10 +7,18 @@ import Testing
 /// failure while running is one localized sentence on stderr (exit 1).
 @Suite struct FailureCommandTests {
     @Test(arguments: [
-        ("en", "Error: unknown format \"pdf\"; accepted: md, json, csv, html"),
-        ("fr", "Error: format « pdf » inconnu ; formats acceptés : md, json, csv, html"),
+        (
+            "en", "Error: unknown format \"pdf\"; accepted: md, json, csv, html", "Usage: ",
+            "  See 'atelier export --help' for more information."
+        ),
+        (
+            "fr", "Erreur : format « pdf » inconnu ; formats acceptés : md, json, csv, html", "Usage : ",
+            "  Voir « atelier export --help » pour en savoir plus."
+        ),
     ])
-    func anUnknownFormatIsRefusedWithTheFormatsAccepted(language: String, sentence: String) async throws {
+    func anUnknownFormatIsRefusedWithTheFormatsAccepted(
+        language: String, sentence: String, usage: String, help: String
+    ) async throws {
         let output = try await CLIRunner.run([
             "export", "docs/examples/compare-before.jsonl", "--format", "pdf", "--locale", language,
         ])
@@ -18,9 +26,48 @@ import Testing
         #expect(output.stdout == "")
         #expect(
             output.stderr
-                == sentence + "\n"
-                + "Usage: atelier export <session> [--store <store>] --format <format> [--output <output>] [--force] "
-                + "[--locale <locale>]\n  See 'atelier export --help' for more information.\n")
+                == sentence + "\n" + usage
+                + "atelier export <session> [--store <store>] --format <format> [--output <output>] [--force] "
+                + "[--locale <locale>]\n" + help + "\n")
+    }
+
+    /// A French reader (LANG, no --locale) reads no English when the command
+    /// line is refused, by our checks or by ArgumentParser's own.
+    @Test(arguments: [
+        (
+            ["export", "docs/examples/compare-before.jsonl", "--format", "pdf"],
+            "Erreur : format « pdf » inconnu ; formats acceptés : md, json, csv, html",
+            "Usage : atelier export <session> [--store <store>] --format <format> [--output <output>] [--force] [--locale <locale>]",
+            "export"
+        ),
+        (
+            ["sessions", "--limit", "3"], "Erreur : l'option --limit n'existe pas",
+            "Usage : atelier sessions [--store <store>] [--locale <locale>] [--workshop <workshop>]", "sessions"
+        ),
+        (
+            ["validate"], "Erreur : il manque <files> ...", "Usage : atelier validate [--locale <locale>] <files> ...",
+            "validate"
+        ),
+        (
+            ["workshops", "a", "b"], "Erreur : en trop : a, b", "Usage : atelier workshops [--locale <locale>]",
+            "workshops"
+        ),
+        (
+            ["export", "demo", "--format"], "Erreur : --format <format> attend une valeur",
+            "Usage : atelier export <session> [--store <store>] --format <format> [--output <output>] [--force] [--locale <locale>]",
+            "export"
+        ),
+    ])
+    func aFrenchReaderSeesNoEnglishInARefusal(
+        arguments: [String], sentence: String, usage: String, command: String
+    ) async throws {
+        let output = try await CLIRunner.run(arguments, environment: ["LANG": "fr_FR.UTF-8"])
+        #expect(output.status == 64)
+        #expect(output.stdout == "")
+        #expect(
+            output.stderr.split(separator: "\n").map(String.init) == [
+                sentence, usage, "  Voir « atelier \(command) --help » pour en savoir plus.",
+            ])
     }
 
     @Test func theHelpListsTheFormatsAndSaysNoRefusal() async throws {

@@ -23,7 +23,7 @@ struct JoinCommandTests {
         #expect(output.status == 64)
         #expect(
             output.refusal
-                == "Error: « 7800 » n'est pas une adresse ; donnez HÔTE:PORT comme l'animateur l'affiche (par ex. 192.168.1.20:7800)"
+                == "Erreur : « 7800 » n'est pas une adresse ; donnez HÔTE:PORT comme l'animateur l'affiche (par ex. 192.168.1.20:7800)"
         )
     }
 }

@@ -89,17 +89,17 @@ import Testing
         #expect(output.stderr == "1 problème trouvé\n")
     }
 
-    /// ArgumentParser itself refuses an empty file list (its usage text is English).
+    /// ArgumentParser itself refuses an empty file list, in our words.
     @Test func withoutAFileItIsAUsageError() async throws {
         let output = try await CLIRunner.run(["validate", "--locale", "en"])
         #expect(output.status == 64)
-        #expect(output.stderr.hasPrefix("Error: Missing expected argument '<files> ...'\n"))
+        #expect(output.stderr.hasPrefix("Error: <files> ... is missing\n"))
     }
 
     @Test func anUnknownLocaleIsRefused() async throws {
         let output = try await CLIRunner.run(["validate", "--locale", "de", "locales/en.yaml"])
         #expect(output.status == 64)
         #expect(output.stdout == "")
-        #expect(output.refusal == "Error: langue inconnue « de » ; disponibles : en, fr")
+        #expect(output.refusal == "Erreur : langue inconnue « de » ; disponibles : en, fr")
     }
 }

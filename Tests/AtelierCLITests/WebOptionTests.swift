@@ -23,7 +23,7 @@ struct WebOptionTests {
         #expect(output.status == 64)
         #expect(
             output.refusal
-                == "Error: « host:port » n'est pas une adresse pour --web ; donnez [HÔTE:]PORT (par exemple 0.0.0.0:4712)"
+                == "Erreur : « host:port » n'est pas une adresse pour --web ; donnez [HÔTE:]PORT (par exemple 0.0.0.0:4712)"
         )
     }
 

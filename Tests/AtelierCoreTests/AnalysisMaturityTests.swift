@@ -76,7 +76,7 @@ import Testing
                 + "the median for “Follow the wind and the fashionable tools” is 2, at most 2; "
                 + "the most chosen answer to “The dominant reflex” is “Delegate to an agency or a guru”, "
                 + "none of “Flee and close our eyes” or “Follow the wind and the fashionable tools”; "
-                + "1 out of 1 other departments know its strategy.")
+                + "the other department knows its strategy.")
         // Legal declared nothing: the drift median 4 would stop it anyway, but the first missing
         // condition of the next level is named.
         let legal = analysis.departments[1].maturity

@@ -77,7 +77,8 @@ import Testing
         }
         for key in keys.sorted() {
             guard case .plain(let text) = english.messages[key] else { continue }
-            let row = "| `\(key)` | \(text) |"
+            // A plural choice's bars are escaped in a Markdown table.
+            let row = "| `\(key)` | \(text.replacingOccurrences(of: "|", with: "\\|")) |"
             #expect(doc.contains(row), "docs/workshop-format.md lacks \(row)")
         }
     }

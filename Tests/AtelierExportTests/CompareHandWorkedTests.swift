@@ -370,7 +370,7 @@ import Testing
                 ),
                 (
                     "service-client", "experimenting", "integrated", .up,
-                    "Experimenting: the median for \(flee) is 1, at most 1; it declared one strategy item — not yet Integrated and shared, as only 1 out of 4 other departments know its strategy.",
+                    "Experimenting: the median for \(flee) is 1, at most 1; it declared one strategy item — not yet Integrated and shared, as only 1 out of 4 other departments knows its strategy.",
                     "Integrated and shared: the median for \(flee) is 1, at most 1; the median for \(wind) is 1, at most 2; \(position) “Change nothing”, \(noneOf); 2 out of 4 other departments know its strategy."
                 ),
                 (
@@ -381,7 +381,7 @@ import Testing
                 (
                     "juridique", "denial", "experimenting", .up,
                     "Denial: not yet Reactive, as the median for \(flee) is 2.5, above 2.",
-                    "Experimenting: the median for \(flee) is 1, at most 1; it declared one strategy item — not yet Integrated and shared, as only 1 out of 4 other departments know its strategy."
+                    "Experimenting: the median for \(flee) is 1, at most 1; it declared one strategy item — not yet Integrated and shared, as only 1 out of 4 other departments knows its strategy."
                 ),
             ]
         let units = [step.company] + step.departments

@@ -92,6 +92,41 @@ struct RoughEdgesNetTests {
         #expect(try await bob.ask("results 5").hasPrefix("error usage: results [WIDTH]"))
     }
 
+    /// A phone's terminal, 40 columns: the tally without bars, the pick's options numbered under a key.
+    @Test func resultsFitAFortyColumnTerminal() async throws {
+        let room = try await TestRoom.start()
+        defer { Task { await room.stop() } }
+        let (alice, _) = try await room.joined("alice", "marketing")
+        let (bob, _) = try await room.joined("bob", "legal")
+        await room.goTo("position")
+        _ = try await alice.waitFor { $0.hasPrefix("* hint") }
+        _ = try await bob.waitFor { $0.hasPrefix("* hint") }
+        #expect(try await alice.ask("pick status_quo").hasPrefix("ok "))
+        #expect(try await bob.ask("pick drift").hasPrefix("ok "))
+        await room.facilitator(.reveal)
+        _ = try await alice.waitFor { $0.hasPrefix("* reveal") }
+        try await alice.send("results 40")
+        let lines = try await alice.reply()
+        #expect(lines.last == "ok")
+        let shown = lines.dropLast().map { String($0.dropFirst("- tally — ".count)) }
+        #expect(
+            shown == [
+                "",
+                "  The dominant reflex (position)",
+                "            1 2 3 4 n most chosen",
+                "  marketing · 1 · · 1 status_quo",
+                "  legal     · · · 1 1 drift",
+                "  ────────────────────────────────────",
+                "  Company   · 1 · 1 2 status_quo/drift",
+                "  1 ignore: Flee and close our eyes",
+                "  2 status_quo: Change nothing",
+                "  3 delegate: Delegate to an agency or a",
+                "  guru",
+                "  4 drift: Follow the wind and the",
+                "  fashionable tools",
+            ])
+    }
+
     @Test func theFacilitatorsFrenchAliasesWorkForParticipants() async throws {
         let room = try await TestRoom.start()
         defer { Task { await room.stop() } }

@@ -7,13 +7,13 @@ import Testing
 
 /// A recording file longer than a few chunks of lines, read on two threads.
 @Suite struct RecordingPipelineTests {
-    static func longRecording() throws -> (text: String, state: SessionState) {
+    static func longRecording() throws -> (text: String, state: SessionState, store: SessionStore) {
         let (store, _) = try LongFoldTests.longSession()
-        return (try store.exportRecording(id: "long"), try store.load(id: "long"))
+        return (try store.exportRecording(id: "long"), try store.load(id: "long"), store)
     }
 
     @Test func aLongRecordingFoldsAndImportsFromItsFile() throws {
-        let (text, state) = try Self.longRecording()
+        let (text, state, store) = try Self.longRecording()
         let lines = text.split(separator: "\n").count
         #expect(lines > 4 * RecordingPipeline.chunkSize)
         let path = TestSupport.folder() + "/long.jsonl"
@@ -24,6 +24,26 @@ import Testing
         let other = try TestSupport.store()
         #expect(try other.importRecording(contentsOf: path, as: "copy") == "copy")
         #expect(try other.sessions().map(\.eventCount) == [lines - 1])
+        // Packed in batches on the checking thread, inserted on the writer's:
+        // the same events as the store it came from, in the same order.
+        #expect(try other.events(id: "copy") == store.events(id: "long"))
+    }
+
+    /// A session already stored stops the import at the header: the reading
+    /// threads end without reading on, and the store keeps what it had.
+    @Test func anImportOfASessionAlreadyStoredStopsAtTheHeader() throws {
+        let (store, _) = try LongFoldTests.longSession()
+        let path = TestSupport.folder() + "/long.jsonl"
+        try store.exportRecording(id: "long").write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try store.events(id: "long")
+        #expect {
+            try store.importRecording(contentsOf: path)
+        } throws: { error in
+            TestSupport.english((error as? StoreError)?.message ?? LocalizedMessage("none"))
+                == "a session \"long\" is already in the store; nothing was imported; import it under another id with --as ID"
+        }
+        #expect(try store.events(id: "long") == before)
+        #expect(try store.sessions().map(\.id) == ["long"])
     }
 
     /// A broken line in a later chunk is named with its number; the lines

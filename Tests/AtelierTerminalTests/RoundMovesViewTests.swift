@@ -22,7 +22,7 @@ import Testing
 /// 1 + log2(7/8) = 0.807 fell: diverged; company 1 1 1 1 2 2 2 2 3 →
 /// 0 1 1 1 1 2 2 4: median 2 → 1, IQR 1 → 1, in the band 5/8 < 0.7, Tastle–Wierman fell: diverged.
 /// The pick: the company's most chosen delegate → a three-way tie; claire,
-/// ines, lea and paul changed (4 of 9).
+/// ines, lea and paul changed (4 of 9); verdicts by agreement and kept only.
 @Suite struct RoundMovesViewTests {
     static let criteria = ConsensusCriteria(
         iqrMax: 1, agreementBand: AgreementBand(low: 0, high: 1), agreementMin: 0.7, tastleWiermanMin: 0.6,
@@ -190,15 +190,26 @@ import Testing
         #expect(Array(lines[brakesNow...].prefix(6)) == Array(plain[brakes...].prefix(6)))
     }
 
+    /// The company's three-way tie makes its line too long for 80 columns, so
+    /// each group's figures go under its name. Agreement is the share on the
+    /// most chosen option; the verdicts by agreement ≥ 0.7 and kept ≥ 0.5
+    /// (docs/analysis.md, Rounds): the company 4/9 → 3/9, the share fell:
+    /// diverged; marketing 2/3 → 1 but claire and ines
+    /// changed, kept 1/3: still split; the other two 2/3 → 1, kept 2/3: converged.
     @Test(arguments: [
         (
             "en",
             [
                 "  Round by round (1 → 2):",
-                "    Company             most chosen delegate → status_quo/delegate/drift",
-                "    Marketing           most chosen delegate → drift",
-                "    Service client      most chosen status_quo → status_quo",
-                "    Direction générale  most chosen delegate → delegate",
+                "    Company",
+                "      most chosen delegate → status_quo/delegate/drift · agreement 0.44 → 0.33",
+                "      · diverged",
+                "    Marketing",
+                "      most chosen delegate → drift · agreement 0.67 → 1 · still split",
+                "    Service client",
+                "      most chosen status_quo → status_quo · agreement 0.67 → 1 · converged",
+                "    Direction générale",
+                "      most chosen delegate → delegate · agreement 0.67 → 1 · converged",
                 "    changed their pick (of those who picked in both rounds): 4/9",
             ]
         ),
@@ -206,10 +217,15 @@ import Testing
             "fr",
             [
                 "  Tour par tour (1 → 2) :",
-                "    Entreprise          le plus choisi delegate → status_quo/delegate/drift",
-                "    Marketing           le plus choisi delegate → drift",
-                "    Service client      le plus choisi status_quo → status_quo",
-                "    Direction générale  le plus choisi delegate → delegate",
+                "    Entreprise",
+                "      le plus choisi delegate → status_quo/delegate/drift · accord 0,44 → 0,33",
+                "      · divergé",
+                "    Marketing",
+                "      le plus choisi delegate → drift · accord 0,67 → 1 · toujours partagé",
+                "    Service client",
+                "      le plus choisi status_quo → status_quo · accord 0,67 → 1 · convergé",
+                "    Direction générale",
+                "      le plus choisi delegate → delegate · accord 0,67 → 1 · convergé",
                 "    ont changé de choix (parmi ceux qui ont choisi aux deux tours) : 4/9",
             ]
         ),
@@ -298,5 +314,39 @@ import Testing
             RoundMovesView.results(stage: stage, analysis: analysis, rounds: rounds, state: state, context: context)
                 == TallyView.lines(stage: stage, analysis: analysis, state: state, context: context, detailed: true))
         #expect(RoundMovesView.item("control", rounds: rounds, analysis: analysis, context: context) == [])
+    }
+}
+
+/// `rounds STAGE` ends with the criteria its verdicts apply, in words, and
+/// says where they come from (this room's opening recorded none: the
+/// workshop file's). A key the locale files lack would print as ⟨key⟩.
+@Suite struct RoundsCriteriaLineTests {
+    @Test(arguments: [
+        (
+            "en",
+            [
+                "",
+                "Criteria of the workshop file (this session recorded none at its start): IQR",
+                "≤ 1.00, agreement in [0, 1] ≥ 0.70, Tastle–Wierman ≥ 0.60, kept their answer",
+                "≥ 0.50",
+            ]
+        ),
+        (
+            "fr",
+            [
+                "",
+                "Critères du fichier d'atelier (cette session n'en a enregistré aucun à son",
+                "début) : EIQ ≤ 1,00, accord dans [0, 1] ≥ 0,70, Tastle–Wierman ≥ 0,60, réponse",
+                "inchangée ≥ 0,50",
+            ]
+        ),
+    ])
+    func theLastLinesNameTheCriteria(language: String, expected: [String]) throws {
+        let state = try RoundMovesViewTests.state()
+        let stage = try #require(state.workshop.stage("ignore"))
+        let lines = RoundsView.lines(
+            stage: stage, rounds: RoundsAnalysis.shown(state), analysis: Analysis.shown(state, language: language),
+            context: try RoundMovesViewTests.context(language))
+        #expect(Array(lines.suffix(expected.count)) == expected)
     }
 }

@@ -9,9 +9,20 @@ struct PageTestSession {
     private var seq: Int64 = 0
     let catalogs: [String: Catalog]
 
-    init(departments: [(String, String)] = [("marketing", "Marketing"), ("legal", "Legal")]) throws {
+    /// `minGroup`: an anonymous session (`run --anonymous --min-group K`), its first event saying so.
+    init(departments: [(String, String)] = [("marketing", "Marketing"), ("legal", "Legal")], minGroup: Int? = nil)
+        throws
+    {
         state = SessionState(id: "test", workshop: try Fixtures.workshop("coping-patterns"), locale: "en")
         catalogs = ["en": try Fixtures.catalog("en"), "fr": try Fixtures.catalog("fr")]
+        if let minGroup {
+            seq += 1
+            state.apply(
+                RecordedEvent(
+                    seq: seq, time: 1_000, actor: .facilitator,
+                    event: .sessionStarted(
+                        workshop: "coping-patterns", version: 1, locale: "en", anonymous: true, minGroup: minGroup)))
+        }
         for (id, name) in departments { try run(.addDepartment(id: id, name: name)) }
     }
 

@@ -184,6 +184,10 @@ STAGES = [("ignore", "rating", ["ignore"]), ("status_quo", "rating", ["status_qu
           ("closing", "discussion", [])]
 
 
+# The stages played a second time: one item, a pick, three items side by side.
+ROUNDS = ("ignore", "position", "brakes")
+
+
 def projector_phases(facilitator, browsers, artifacts, results):
     f = facilitator
     for department, name in DEPARTMENTS:
@@ -228,6 +232,30 @@ def projector_phases(facilitator, browsers, artifacts, results):
     look("intro")  # the session opens on the workshop's intro stage
 
     value = 0
+    picks = [0]
+
+    def answer(kind, items):
+        """The five typed people and both phones answer the stage (each rating a step further on the scale)."""
+        nonlocal value
+        people = [name for name, _ in TYPED]
+        if kind == "rating":
+            for item in items:
+                for index, name in enumerate(people):
+                    f.say("rate %s %s %d" % (name, item, (index + value) % 5))
+                ana.rate(item, (value + 1) % 5)
+                bruno.driver.get("http://127.0.0.1:%d/" % f.web_port)
+                bruno.rate(item, (value + 2) % 5)
+                value += 1
+        else:
+            shift = picks[0]
+            picks[0] += 1
+            options = ["ignore", "status_quo", "delegate", "drift"]
+            for index, name in enumerate(people):
+                f.say("pick %s %s" % (name, options[(index + shift) % 4]))
+            ana.pick(options[(1 + shift) % 4])
+            bruno.driver.get("http://127.0.0.1:%d/" % f.web_port)
+            bruno.pick(options[(3 + shift) % 4])
+
     for stage, kind, items in STAGES:
         f.say("next")
         for driver in projectors.values():
@@ -241,21 +269,8 @@ def projector_phases(facilitator, browsers, artifacts, results):
             raise Failure("Ana's phone must run JavaScript")
         wait_stage(ana.driver, stage)
         look(stage)
-        people = [name for name, _ in TYPED]
-        if kind == "rating":
-            for item in items:
-                for index, name in enumerate(people):
-                    f.say("rate %s %s %d" % (name, item, (index + value) % 5))
-                ana.rate(item, (value + 1) % 5)
-                bruno.driver.get("http://127.0.0.1:%d/" % f.web_port)
-                bruno.rate(item, (value + 2) % 5)
-                value += 1
-        elif kind == "pick":
-            for index, name in enumerate(people):
-                f.say("pick %s %s" % (name, ["ignore", "status_quo", "delegate", "drift"][index % 4]))
-            ana.pick("status_quo")
-            bruno.driver.get("http://127.0.0.1:%d/" % f.web_port)
-            bruno.pick("drift")
+        if kind in ("rating", "pick"):
+            answer(kind, items)
         elif kind == "strategy":
             f.say('strategy marketing add "One voice on every channel"')
             f.say('strategy hr add "Train every manager before March"')
@@ -287,6 +302,28 @@ def projector_phases(facilitator, browsers, artifacts, results):
             wait(ana.driver, lambda d: d.find_elements(By.CSS_SELECTOR, "section.results"),
                  "Ana's page shows no results after the reveal of %s" % stage)
         look(stage + "-revealed")
+        if stage in ROUNDS:
+            # A second round: the phones start from their round-1 answers, the projector says the round and, once
+            # revealed, each median round 1 -> round 2 (or, on a pick, who changed).
+            f.say("round")
+            for driver in projectors.values():
+                wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".badge.round"),
+                     "the projector does not say the round of %s" % stage)
+            wait(ana.driver, lambda d: d.find_elements(By.CSS_SELECTOR, "p.notice.round"),
+                 "Ana's page is not told of round 2 of %s" % stage)
+            look(stage + "-round2")
+            # The page without JavaScript (reloaded by look) is told too, and starts from its round-1 answer.
+            check(bruno.driver.find_elements(By.CSS_SELECTOR, "p.notice.round")
+                  and bruno.driver.find_elements(By.CSS_SELECTOR, "button.choice.previous"),
+                  "Bruno's page without JavaScript does not show round 2 of %s:\n%s" % (stage, room_text(bruno.driver)))
+            answer(kind, items)
+            wait(projectors["en"], lambda d: re.search(r"\b7 of 7 answered", room_text(d)),
+                 "the projector does not say 7 of 7 answered in round 2 of %s:\n%s" % (stage, room_text(projectors["en"])))
+            f.say("reveal")
+            for driver in projectors.values():
+                wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "p.rounds"),
+                     "the projector shows no rounds after the reveal of round 2 of %s" % stage)
+            look(stage + "-round2-revealed")
 
     f.say("end")
     for driver in projectors.values():

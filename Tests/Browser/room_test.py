@@ -76,8 +76,9 @@ def free_port():
 # --- the facilitator: `atelier run` reading commands from a pipe ------------------------------
 
 class Facilitator:
-    def __init__(self, binary, home, listen_port, web_port, session="browser"):
+    def __init__(self, binary, home, listen_port, web_port, session="browser", extra=()):
         self.binary = binary
+        self.extra = list(extra)  # more options of `run` (e.g. --anonymous)
         self.home = home
         self.store = os.path.join(home, "atelier.sqlite")
         self.session = session
@@ -94,7 +95,7 @@ class Facilitator:
     def start(self, verb="run"):
         arguments = [self.binary, verb]
         if verb == "run":
-            arguments += ["coping-patterns", "--session", self.session]
+            arguments += ["coping-patterns", "--session", self.session] + self.extra
         else:
             arguments += [self.session]
         arguments += [
@@ -335,9 +336,9 @@ def no_alert(driver):
 
 
 class Phone:
-    """A participant's phone: a 360x640 Chromium, and what it answered."""
+    """A participant's phone: a 360x640 Chromium (or `size`), and what it answered."""
 
-    def __init__(self, browsers, name, department, language, via_port=None, javascript=True):
+    def __init__(self, browsers, name, department, language, via_port=None, javascript=True, size=(360, 640)):
         self.name = name
         self.department = department
         self.language = language
@@ -346,13 +347,14 @@ class Phone:
         self.label = label
         self.keep = browsers.artifacts if browsers.keep else None
         # chromedriver's mobile emulation hangs on a click when JavaScript is off: that phone is a 360x640 window.
-        self.driver = browsers.open(label, 360, 640, language=language, javascript=javascript, mobile=javascript)
+        self.driver = browsers.open(label, size[0], size[1], language=language, javascript=javascript,
+                                    mobile=javascript)
         self.javascript = javascript
 
     def url(self, url):
         return url if self.via_port is None else re.sub(r":\d+/", ":%d/" % self.via_port, url, count=1)
 
-    def join(self, join_url, switch_to=None):
+    def join(self, join_url, switch_to=None, anonymous=False):
         d = self.driver
         d.get(self.url(join_url))
         code = d.find_element(By.NAME, "code")
@@ -373,7 +375,9 @@ class Phone:
         wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, "footer.bottom p.you"),
              "%s never got past the join form; the page shows:\n%s" % (self.name, room_text(d)))
         # The socket's first page may replace the footer meanwhile: read it again if so.
-        wait(d, lambda d: self.name in d.find_element(By.CSS_SELECTOR, "footer.bottom p.you").text,
+        # In an anonymous session the page says the pseudonym ("marketing, participant 1"), never the typed name.
+        shown = "particip" if anonymous else self.name
+        wait(d, lambda d: shown in d.find_element(By.CSS_SELECTOR, "footer.bottom p.you").text,
              "the page does not say who joined")
         check(reloaded(html) != self.javascript,
               "joining %s the page" % ("reloaded" if self.javascript else "did not reload"))

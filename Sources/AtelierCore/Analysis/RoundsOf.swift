@@ -77,6 +77,10 @@ extension RoundsAnalysis {
     static func pickGroup(
         _ answers: RoundAnswers<String>, options: [String], criteria: ConsensusCriteria, belongs: (Rater) -> Bool
     ) -> GroupPickRounds {
+        /// A declared minimum against a figure; an undefined figure does not meet it.
+        func met(_ minimum: Double?, _ value: Double?) -> Bool? {
+            minimum.map { minimum in value.map { $0 >= minimum } ?? false }
+        }
         var figures: [PickRoundFigures] = []
         var steps: [PickStep] = []
         for round in 1...answers.rounds.count {
@@ -87,10 +91,6 @@ extension RoundsAnalysis {
             let stats = PickStats.of(options: options, counts: counts)
             let pairs = round > 1 ? answers.pairs(round - 1, round, belongs) : []
             let kept = pairs.isEmpty ? nil : Double(pairs.count { $0.0 == $0.1 }) / Double(pairs.count)
-            /// A declared minimum against a figure; an undefined figure does not meet it.
-            func met(_ minimum: Double?, _ value: Double?) -> Bool? {
-                minimum.map { minimum in value.map { $0 >= minimum } ?? false }
-            }
             let check = CriteriaCheck(
                 iqr: nil, agreement: met(criteria.agreementMin, stats.modeShare), tastleWierman: nil,
                 stability: round > 1 ? met(criteria.stabilityMin, kept) : nil)

@@ -14,9 +14,11 @@ extension StrategyGraph {
                 "known": .count(knowers[index]), "others": .count(count - 1), "count": .count(count - 1),
             ]
             let key =
-                holds
-                ? "analysis.rule.known"
-                : knowers[index] == 0 ? "analysis.rule.known_by_none" : "analysis.rule.not_known"
+                count == 1
+                ? "analysis.rule.alone"
+                : holds
+                    ? "analysis.rule.known"
+                    : knowers[index] == 0 ? "analysis.rule.known_by_none" : "analysis.rule.not_known"
             return .init(holds: holds, words: LocalizedMessage(key, args))
         }
     }

@@ -4,7 +4,9 @@ import Yams
 /// optional `decimal_separator`, `list_separator` and `elisions` (the words
 /// that drop their last vowel before a name starting with one, one string:
 /// `"de que"`), and `messages`: a
-/// flat mapping from dotted keys to a template or plural forms.
+/// flat mapping from dotted keys to a template or plural forms. A template's
+/// plural choices (`{count|one:…|other:…}`, see `Catalog`) are checked too:
+/// known forms only, and an `other` form in each.
 public enum CatalogParser {
     public struct Result: Sendable {
         public let catalog: Catalog?
@@ -48,6 +50,17 @@ public enum CatalogParser {
                     reader.report(pair.value, "locale.missing_plural_other", ["key": .text(pair.key)])
                 }
                 messages[pair.key] = .plural(plural)
+            }
+            if let template = messages[pair.key] {
+                let (unknown, missingOther) = Catalog.choiceProblems(in: template)
+                for form in unknown {
+                    reader.report(
+                        pair.value, "locale.unknown_plural",
+                        ["form": .text(form), "accepted": .list(PluralCategory.allCases.map(\.rawValue))])
+                }
+                if missingOther {
+                    reader.report(pair.value, "locale.missing_plural_other", ["key": .text(pair.key)])
+                }
             }
         }
         guard let language, reader.problems.isEmpty else {

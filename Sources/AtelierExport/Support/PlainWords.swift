@@ -70,10 +70,7 @@ extension ExportContext {
         label(
             "turnout",
             [
-                "participants": .message(
-                    LocalizedMessage("export.participant_count", ["count": .count(participantCount)])),
-                "departments": .message(
-                    LocalizedMessage("export.department_count", ["count": .count(state.departments.count)])),
+                "participants": .count(participantCount), "departments": .count(state.departments.count),
             ])
     }
 

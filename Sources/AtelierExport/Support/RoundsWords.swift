@@ -79,10 +79,7 @@ extension ExportContext {
             label(
                 "methods.who",
                 [
-                    "participants": .message(
-                        LocalizedMessage("export.participant_count", ["count": .count(participantCount)])),
-                    "departments": .message(
-                        LocalizedMessage("export.department_count", ["count": .count(state.departments.count)])),
+                    "participants": .count(participantCount), "departments": .count(state.departments.count),
                     "list": .text(catalog.list(perDepartment)),
                 ]),
             label("methods.measures"),

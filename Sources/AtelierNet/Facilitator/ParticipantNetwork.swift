@@ -151,12 +151,10 @@ public final class ParticipantNetwork: REPLExtension {
         return [""] + BigCode.lines(code).map { "    " + $0 } + [
             "",
             catalog.text("net.repl.code", ["code": .text(code)]),
+            catalog.text("net.repl.how_to_join", ["address": .text(address.description), "code": .text(code)]),
             catalog.text(
-                "net.repl.how_to_join",
-                [
-                    "address": .text(address.description), "code": .text(code), "host": .text(address.host),
-                    "port": .text(String(address.port)),
-                ]),
+                "net.repl.how_to_join_nc",
+                ["code": .text(code), "host": .text(address.host), "port": .text(String(address.port))]),
             "",
         ] + started.withLock { $0 }.flatMap { $0.joinLines(code: code, catalog: catalog) }
     }

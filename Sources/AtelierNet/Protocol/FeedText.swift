@@ -24,13 +24,19 @@ enum FeedText {
         /// nil on stages that take no answers.
         let answered: Int?
         let present: Int
+        /// Whether anyone has joined the session, present or not.
+        var joined = true
     }
 
     /// The count line, or nil when it did not change or the stage takes no answers.
     static func answeredLine(before: Count, after: Count, _ catalog: Catalog) -> String? {
         guard after != before, let answered = after.answered else { return nil }
-        // The last one left: nobody is there to answer (not "0 of 0 present answered").
-        if after.present == 0 { return catalog.text("net.feed.nobody_present", ["stage": .text(after.stage)]) }
+        // Nobody is there to answer (not "0 of 0 present answered"): none
+        // has joined yet, or the last one left.
+        if after.present == 0 {
+            let key = after.joined ? "net.feed.nobody_present" : "net.feed.nobody_joined"
+            return catalog.text(key, ["stage": .text(after.stage)])
+        }
         return catalog.text(
             "net.feed.answered",
             ["answered": .count(answered), "count": .count(after.present), "stage": .text(after.stage)])
@@ -57,7 +63,9 @@ enum FeedText {
 
         func count(_ state: SessionState) -> Count {
             let takesAnswers = state.stage.map { [.rating, .pick, .strategy].contains($0.kind) } ?? false
-            return Count(stage: stage, answered: takesAnswers ? answered.count : nil, present: present.count)
+            return Count(
+                stage: stage, answered: takesAnswers ? answered.count : nil, present: present.count,
+                joined: !state.participantOrder.isEmpty)
         }
 
         /// Follows `events`, already applied to `state`.

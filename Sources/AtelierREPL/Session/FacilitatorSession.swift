@@ -40,7 +40,7 @@ public enum FacilitatorSession {
             let pager = isatty(STDOUT_FILENO) != 0 ? Pager(environment: environment) : nil
             let repl = REPL(
                 live: live, initial: state, catalog: catalog,
-                console: Console(.editor(editor), style: style, pager: pager),
+                console: Console(.editor(editor), style: style, pager: pager, width: settings.width),
                 input: editor, settings: settings, clock: WallClock.now, extensions: options.extensions,
                 exporter: exporter)
             editor.setCompleter { [weak repl] line in repl?.complete(line) ?? .words([]) }

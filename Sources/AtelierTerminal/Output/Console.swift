@@ -16,14 +16,21 @@ public final class Console: Sendable {
     public let style: Style
     /// Pages output taller than the screen (a terminal's console only).
     public let pager: Pager?
+    /// The screen's width, when the lines go to a screen: a line wider than
+    /// it (a notice, a refusal, a participant's note) is word-wrapped to it
+    /// as the views wrap their text (French ` ;` ` :` `« »` kept with their
+    /// word), keeping its indent. Views fit their tables to the width
+    /// themselves. Nil for a script or a pipe: lines as they are.
+    public let width: TerminalWidth?
     private let sink: Sink
     private let recorded = Mutex<[String]>([])
     private let quietFlag = Atomic<Bool>(false)
 
-    public init(_ sink: Sink, style: Style = .plain, pager: Pager? = nil) {
+    public init(_ sink: Sink, style: Style = .plain, pager: Pager? = nil, width: TerminalWidth? = nil) {
         self.sink = sink
         self.style = style
         self.pager = pager
+        self.width = width
     }
 
     /// Activity from elsewhere (participants) is not shown while quiet.
@@ -44,7 +51,9 @@ public final class Console: Sendable {
     /// A command's output: through the pager when it is taller than the
     /// terminal, else as `lines`. Returns once the pager has ended.
     public func page(_ texts: [String]) async {
-        guard case .editor(let editor) = sink, let pager, pager.pages(lines: texts.count) else {
+        let texts = width == nil ? texts : texts.map(fitted)
+        let rows = texts.reduce(0) { $0 + $1.split(separator: "\n", omittingEmptySubsequences: false).count }
+        guard case .editor(let editor) = sink, let pager, pager.pages(lines: rows) else {
             lines(texts)
             return
         }
@@ -65,7 +74,21 @@ public final class Console: Sendable {
     /// What a memory console received; errors start with `! `.
     public var transcript: [String] { recorded.withLock { $0 } }
 
+    /// `text` with each line wider than the screen wrapped to it.
+    private func fitted(_ text: String) -> String {
+        guard let columns = width?.current, columns > 0 else { return text }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.contains(where: { AnalysisLayout.visibleCount(String($0)) > columns }) else { return text }
+        return lines.flatMap { line -> [String] in
+            let line = String(line)
+            guard AnalysisLayout.visibleCount(line) > columns else { return [line] }
+            let indent = line.prefix { $0 == " " }.count
+            return AnalysisLayout.wrap(String(line.dropFirst(indent)), width: columns, indent: indent)
+        }.joined(separator: "\n")
+    }
+
     private func write(_ text: String, error: Bool) {
+        let text = fitted(text)
         switch sink {
         case .editor(let editor):
             editor.print(error ? style.red(text) : text)

@@ -62,12 +62,13 @@ public enum AnalysisLayout {
 
     /// The words to wrap: French punctuation set off by a space (`1 ;`,
     /// `« mot »`, `question ?`) stays with its word, as a non-breaking space
-    /// would keep it, so that no line starts with `;` or ends with `«`.
+    /// would keep it, so that no line starts with `;` or ends with `«`; a
+    /// comparison or an arrow stays with the number after it (`≤ 1`, `→ 3`).
     static func words(_ text: String) -> [String] {
         var words: [String] = []
         var opening = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if ["«", "“"].contains(word) {
+            if ["«", "“", "≤", "≥", "→"].contains(word) {
                 opening += word + " "
             } else if [";", ":", "!", "?", "»", "”"].contains(word), let last = words.popLast() {
                 words.append(last + " " + word)

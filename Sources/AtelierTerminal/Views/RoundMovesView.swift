@@ -59,8 +59,9 @@ public enum RoundMovesView {
             + left(out: item.departments.map(\.id), analysis: analysis, context: context)
     }
 
-    /// A pick stage's rounds: the most chosen option per group, round by
-    /// round, then how many changed their pick; none with a single round.
+    /// A pick stage's rounds: per group, the most chosen option and its share
+    /// (the pick's agreement) round by round and the verdict, then how many
+    /// of the company changed their pick; none with a single round.
     public static func pick(
         _ stage: Stage, rounds: RoundsAnalysis, analysis: Analysis, context: TerminalContext
     ) -> [String] {
@@ -68,19 +69,28 @@ public enum RoundMovesView {
             return []
         }
         let catalog = context.catalog
-        let shown = analysis.departments.filter { department in pick.departments.allSatisfy { $0[department.id] != nil }
-        }
+        let names = names(analysis)
         let groups =
-            [(catalog.text("analysis.view.company"), pick.company)]
-            + shown.map { department in (department.name, pick.departments.compactMap { $0[department.id] }) }
-        let rows = groups.map { name, stats in
-            let modes = RoundsView.arrows(stats.map { RoundsView.mode($0, stage, catalog) })
-            return (name, [catalog.text("analysis.rounds.view.move.mode", ["values": .text(modes)])])
+            [(catalog.text("analysis.view.company"), pick.companyRounds)]
+            + pick.departmentRounds.map { (names[$0.id] ?? $0.id, $0.rounds) }
+        let rows = groups.map { name, group -> (String, [String]) in
+            let modes = RoundsView.arrows(group.rounds.map { RoundsView.mode($0.stats, stage, catalog) })
+            let verdict = group.verdict.map { catalog.text("analysis.rounds.verdict.\($0.rawValue)") } ?? "–"
+            return (
+                name,
+                [
+                    catalog.text("analysis.rounds.view.move.mode", ["values": .text(modes)]),
+                    catalog.text(
+                        "analysis.rounds.view.move.agreement",
+                        ["values": values(group.rounds.map(\.agreement), catalog)]),
+                    verdict,
+                ]
+            )
         }
         let changed = RoundsView.arrows(pick.changes.map { "\($0.changed)/\($0.pairs)" })
         return block(count: pick.company.count, rows, context)
             + context.wrap(catalog.text("analysis.rounds.view.changed_picks", ["changes": .text(changed)]), indent: 4)
-            + left(out: shown.map(\.id), analysis: analysis, context: context)
+            + left(out: pick.departmentRounds.map(\.id), analysis: analysis, context: context)
     }
 
     /// The heading, then a line per group: its name, then its parts joined

@@ -86,8 +86,9 @@ public enum RoundsView {
 
     /// The criteria the verdicts apply, and whether the session fixed them at its start.
     public static func criteriaLine(_ rounds: RoundsAnalysis, _ catalog: Catalog) -> String {
-        let key = rounds.criteriaRecorded ? "rounds.view.criteria_recorded" : "rounds.view.criteria_workshop"
-        return catalog.text(key, ["criteria": .text(criteriaText(rounds.criteria, catalog))])
+        let source = rounds.criteriaRecorded ? "recorded" : "workshop"
+        return catalog.text(
+            "analysis.rounds.view.criteria_\(source)", ["criteria": .text(criteriaText(rounds.criteria, catalog))])
     }
 
     /// `IQR ≤ 1, agreement [3, 4] ≥ 0.7, ...`, in the catalog's language.

@@ -3,7 +3,10 @@ import AtelierCore
 /// The live tally of a stage: one row per department and one for the
 /// company, the distribution as bars, n and the median (plus IQR, consensus
 /// and whether consensus is reached, for `results`). Fits the context's
-/// width; on a wide terminal the bars grow.
+/// width; on a wide terminal the bars grow. On a screen too narrow for bars
+/// (a phone's terminal, down to 30 columns) each answer shows as its count
+/// alone, the spread columns are left out from the least needed, and a pick
+/// stage's options are numbered under a key when their ids do not fit.
 public enum TallyView {
     /// The narrowest a department's name is cut to.
     static let nameMinimum = 8
@@ -68,14 +71,22 @@ public enum TallyView {
             }
             let values = stats.indices.map { tailValues(stats[$0], withheld: withholds($0, item.id)) }
             let points = scale.points.map(String.init)
-            let table = layout(
-                points, tails: tails.map { TableLayout.Column($0, rightAligned: true) }, tailCells: values)
+            let tailColumns = tails.map { TableLayout.Column($0, rightAligned: true) }
+            let table = layout(points, tails: tailColumns, tailCells: values)
             var out = [""] + title("\(item.label.text(language)) (\(item.id))")
-            out.append(style.dim(table.header))
-            for (index, stat) in stats.enumerated() {
-                let counts = stat?.distribution ?? []
-                if index == stats.count - 1 { out.append(style.dim(table.rule)) }
-                out.append(row(table, index, counts: counts, n: stat?.n ?? 0, tail: values[index], mark: mark(stat)))
+            if table.lineWidth > context.width {
+                // Without bars; IQR, consensus and the mark go first (the last first).
+                out += narrow(
+                    points, counts: stats.map { $0?.distribution ?? [] }, tails: tailColumns, tailCells: values,
+                    leavingOut: detailed ? [4, 3, 2] : [], marks: stats.map(mark))
+            } else {
+                out.append(style.dim(table.header))
+                for (index, stat) in stats.enumerated() {
+                    let counts = stat?.distribution ?? []
+                    if index == stats.count - 1 { out.append(style.dim(table.rule)) }
+                    out.append(
+                        row(table, index, counts: counts, n: stat?.n ?? 0, tail: values[index], mark: mark(stat)))
+                }
             }
             out += withheldNote(item.id)
             if legend {
@@ -125,21 +136,75 @@ public enum TallyView {
                 let modes = stat?.modes ?? []
                 return [String(stat?.n ?? 0), modes.isEmpty ? "–" : modes.joined(separator: "/")]
             }
-            let table = layout(
-                stage.options.map(\.id),
-                tails: [TableLayout.Column(column("n"), rightAligned: true), TableLayout.Column(column("mode"))],
-                tailCells: tails)
+            let tailColumns = [TableLayout.Column(column("n"), rightAligned: true), TableLayout.Column(column("mode"))]
+            let ids = stage.options.map(\.id)
+            let table = layout(ids, tails: tailColumns, tailCells: tails)
             var out = [""] + title("\(stage.title.text(language)) (\(stage.id))")
-            out.append(style.dim(table.header))
-            for (index, stat) in stats.enumerated() {
-                let counts = stage.options.map { stat?.count($0.id) ?? 0 }
-                if index == stats.count - 1 { out.append(style.dim(table.rule)) }
-                out.append(row(table, index, counts: counts, n: stat?.n ?? 0, tail: tails[index], mark: nil))
+            let counts = stats.map { stat in stage.options.map { stat?.count($0.id) ?? 0 } }
+            var numbered = false
+            if table.lineWidth > context.width {
+                // Without bars, the most chosen left out if need be; the
+                // options numbered when even their ids do not fit.
+                var lines = narrow(ids, counts: counts, tails: tailColumns, tailCells: tails, leavingOut: [1])
+                if lines.contains(where: { AnalysisLayout.visibleCount($0) > context.width }) {
+                    numbered = true
+                    let numbers = ids.indices.map { String($0 + 1) }
+                    lines = narrow(numbers, counts: counts, tails: tailColumns, tailCells: tails, leavingOut: [1])
+                }
+                out += lines
+            } else {
+                out.append(style.dim(table.header))
+                for (index, stat) in stats.enumerated() {
+                    if index == stats.count - 1 { out.append(style.dim(table.rule)) }
+                    out.append(
+                        row(table, index, counts: counts[index], n: stat?.n ?? 0, tail: tails[index], mark: nil))
+                }
             }
             out += withheldNote(stage.id)
-            if legend {
-                let legend = stage.options.map { "\($0.id): \($0.label.text(language))" }
-                out += Legend.lines(legend, width: context.width).map(style.dim)
+            if legend || numbered {
+                let labelled = legend
+                let entries = stage.options.enumerated().map { index, option in
+                    let entry = labelled ? "\(option.id): \(option.label.text(language))" : option.id
+                    return numbered ? "\(index + 1) \(entry)" : entry
+                }
+                out += Legend.lines(entries, width: context.width).map(style.dim)
+            }
+            return out
+        }
+
+        /// The table without bars, one space between columns: the name, each
+        /// answer's count under `headers`, then the tails, the columns of
+        /// `optional` (tail indices, the least needed first) left out while
+        /// the line is too long. `marks` colour the last tail cell.
+        func narrow(
+            _ headers: [String], counts: [[Int]], tails: [TableLayout.Column], tailCells: [[String]],
+            leavingOut optional: [Int], marks: [String?] = []
+        ) -> [String] {
+            let columns =
+                [TableLayout.Column("", .label(minimum: TallyView.nameMinimum))]
+                + headers.map { TableLayout.Column($0, rightAligned: true) } + tails
+            let rows = names.indices.map { index in
+                [names[index]]
+                    + headers.indices.map { point in
+                        let count = point < counts[index].count ? counts[index][point] : 0
+                        return count > 0 ? String(count) : "·"
+                    } + tailCells[index]
+            }
+            let fitted = TableLayout.fitting(
+                columns, cells: rows, width: context.width,
+                leavingOut: optional.map { 1 + headers.count + $0 }, gap: 1)
+            let last = columns.count - 1
+            var out = [style.dim(fitted.header)]
+            for (index, cells) in rows.enumerated() {
+                if index == rows.count - 1 { out.append(style.dim(fitted.layout.rule)) }
+                let mark = index < marks.count ? marks[index] : nil
+                let kept = fitted.kept.map { cells[$0] }
+                out.append(
+                    fitted.layout.row(kept) { column, cell in
+                        if column == 0 { return index == rows.count - 1 ? style.bold(cell) : cell }
+                        if fitted.kept[column] == last, let mark { return String(cell.dropLast()) + mark }
+                        return cell
+                    })
             }
             return out
         }

@@ -33,8 +33,9 @@ enum Bars {
             ], inner)
     }
 
-    /// A table cell's bar: the count's share of the row, and the count.
-    static func cell(_ count: Int, of total: Int) -> String {
+    /// A table cell's bar: the count's share of the row, and the count
+    /// (or `text` in its place, e.g. "1 → 2" from round 2 on).
+    static func cell(_ count: Int, of total: Int, text: String? = nil) -> String {
         let share = total > 0 ? Double(count) / Double(total) : 0
         let bar = HTML.el(
             "svg",
@@ -47,7 +48,7 @@ enum Bars {
                     ? HTML.leaf(
                         "rect", [("x", "0"), ("y", "0"), ("width", n(100 * share)), ("height", "12"), ("class", "bar")])
                     : ""))
-        return bar + HTML.el("span", [("class", "count")], String(count))
+        return bar + HTML.el("span", [("class", "count")], HTML.text(text ?? String(count)))
     }
 
     /// A coordinate with one decimal at most.

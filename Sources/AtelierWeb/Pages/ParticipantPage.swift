@@ -86,13 +86,21 @@ struct ParticipantView {
 
     func footer(_ seat: PageSeat) -> String {
         let department = state.department(seat.department)?.name ?? seat.department
-        var inner = HTML.el(
-            "p", [("class", "you")],
-            HTML.text(t("web.you", ["name": .text(seat.name), "department": .text(department)])))
+        // In an anonymous session the seat's name is its pseudonym (the typed name is not kept): said in words.
+        let you =
+            state.anonymous
+            ? t("web.you_anonymous", ["name": .text(shownName(seat.name))])
+            : t("web.you", ["name": .text(seat.name), "department": .text(department)])
+        var inner = HTML.el("p", [("class", "you")], HTML.text(you))
         inner += actForm(
             .quit, fields: [], cls: "inline",
             HTML.el("button", [("type", "submit"), ("class", "quiet")], HTML.text(t("web.leave"))))
         return HTML.el("footer", [("class", "bottom")], inner)
+    }
+
+    /// A pseudonym in words ("marketing, participant 3"); any other name as it is.
+    func shownName(_ name: String) -> String {
+        Pseudonym.described(name).map(catalog.render) ?? name
     }
 
     func closed(_ closing: PageClosing) -> String {
@@ -173,14 +181,16 @@ struct ParticipantView {
         let locked = state.locked.contains(stage.id)
         let revealed = state.revealed.contains(stage.id)
         let number = (state.workshop.stageIndex(stage.id) ?? 0) + 1
-        var out = HTML.el(
-            "p", [("class", "position")],
-            HTML.text(
-                t("web.stage.position", ["number": .count(number), "total": .count(state.workshop.stages.count)])))
+        let round = state.round(of: stage.id)
+        var position = t(
+            "web.stage.position", ["number": .count(number), "total": .count(state.workshop.stages.count)])
+        if round > 1 { position += " · " + t("web.round.position", ["round": .count(round)]) }
+        var out = HTML.el("p", [("class", "position")], HTML.text(position))
         out += HTML.el("h1", [], HTML.text(stage.title.text(language)))
         out += HTML.el("p", [("class", "prompt")], HTML.text(stage.prompt.text(language)))
         out += status(stage, locked: locked, revealed: revealed)
         let rater = Rater.participant(seat.name)
+        if round > 1, !locked, !revealed { out += roundNotice(stage, round: round, rater: rater) }
         switch stage.kind {
         case .rating: out += rating(stage, rater: rater, locked: locked)
         case .pick: out += pick(stage, rater: rater, locked: locked)
@@ -202,10 +212,69 @@ struct ParticipantView {
         return badges.isEmpty ? "" : HTML.el("p", [("class", "status")], badges)
     }
 
+    // MARK: - Rounds
+
+    /// The participant's answers of the round before the current one, which
+    /// the form starts from: per rating item its value, on a pick stage the
+    /// option (key `-`). Empty in round 1.
+    func previous(_ stage: Stage, rater: Rater) -> [String: String] {
+        let round = state.round(of: stage.id)
+        guard round > 1 else { return [:] }
+        switch stage.kind {
+        case .rating:
+            var values: [String: String] = [:]
+            for item in stage.items {
+                if let value = state.latestRatings(item: item.id, round: round - 1)[rater] {
+                    values[item.id] = String(value)
+                }
+            }
+            return values
+        case .pick:
+            return state.latestPicks(stage: stage.id, round: round - 1)[rater].map { ["-": $0] } ?? [:]
+        case .intro, .strategy, .discussion:
+            return [:]
+        }
+    }
+
+    /// Whether the participant answered every question of the stage in its current round.
+    func answeredThisRound(_ stage: Stage, rater: Rater) -> Bool {
+        switch stage.kind {
+        case .rating: return stage.items.allSatisfy { state.latestRatings(item: $0.id)[rater] != nil }
+        case .pick: return state.latestPicks(stage: stage.id)[rater] != nil
+        case .intro, .strategy, .discussion: return true
+        }
+    }
+
+    /// Round 2 or later, while answers are open: the stage asks again, from
+    /// the participant's earlier answers when there are some.
+    func roundNotice(_ stage: Stage, round: Int, rater: Rater) -> String {
+        let key: String
+        if answeredThisRound(stage, rater: rater) {
+            key = "web.round.answered"
+        } else if previous(stage, rater: rater).isEmpty {
+            key = "web.round.again"
+        } else {
+            key = "web.round.again_previous"
+        }
+        return HTML.el(
+            "p", [("class", "notice round"), ("role", "status")],
+            HTML.text(t(key, ["round": .count(round), "previous": .count(round - 1)])))
+    }
+
+    /// How a choice button is drawn: the answer of this round, the one of the
+    /// round before (a starting point, not yet an answer of this round), or neither.
+    func choiceClass(chosen: Bool, previous: Bool) -> String {
+        chosen ? "choice chosen" : previous ? "choice previous" : "choice"
+    }
+
     func rating(_ stage: Stage, rater: Rater, locked: Bool) -> String {
         guard let scale = state.workshop.scale(of: stage) else { return "" }
+        let earlier = previous(stage, rater: rater)
+        let round = state.round(of: stage.id)
         return stage.items.map { item in
             let mine = state.latestRatings(item: item.id)[rater]
+            // A starting point only until this round's answer is given.
+            let start = mine == nil ? earlier[item.id].flatMap { Int($0) } : nil
             var inner = HTML.el("h2", [], HTML.text(item.label.text(language)))
             if let description = item.description?.text(language) {
                 inner += HTML.el("p", [("class", "description")], HTML.text(description))
@@ -220,8 +289,10 @@ struct ParticipantView {
                     "button",
                     [
                         ("type", "submit"), ("name", PageRoutes.Field.value), ("value", String(point)),
-                        ("class", mine == point ? "choice chosen" : "choice"),
+                        ("class", choiceClass(chosen: mine == point, previous: start == point)),
                         ("aria-pressed", mine == point ? "true" : "false"), ("disabled", HTML.flag(locked)),
+                        // The starting point is said in words in the line under the buttons.
+                        ("aria-describedby", start == point ? "previous-" + item.id : nil),
                     ],
                     HTML.el("span", [("class", "point")], String(point))
                         + HTML.el("span", [("class", "label")], HTML.text(label)))
@@ -231,33 +302,48 @@ struct ParticipantView {
                 HTML.el(
                     "fieldset", [("disabled", HTML.flag(locked))],
                     HTML.el("legend", [("class", "sr")], HTML.text(item.label.text(language))) + buttons))
+            let words = { (point: Int) in "\(point) — " + (scale.label(point)?.text(language) ?? "") }
             inner += yours(
-                mine.map { point in "\(point) — " + (scale.label(point)?.text(language) ?? "") }, locked: locked)
+                mine.map(words), locked: locked, previous: start.map { (round - 1, words($0), "previous-" + item.id) })
             return HTML.el("article", [("class", "item"), ("id", "item-" + item.id)], inner)
         }.joined()
     }
 
     func pick(_ stage: Stage, rater: Rater, locked: Bool) -> String {
         let mine = state.latestPicks(stage: stage.id)[rater]
+        let start = mine == nil ? previous(stage, rater: rater)["-"] : nil
         var buttons = ""
         for option in stage.options {
             buttons += HTML.el(
                 "button",
                 [
                     ("type", "submit"), ("name", PageRoutes.Field.option), ("value", option.id),
-                    ("class", mine == option.id ? "choice chosen" : "choice"),
+                    ("class", choiceClass(chosen: mine == option.id, previous: start == option.id)),
                     ("aria-pressed", mine == option.id ? "true" : "false"), ("disabled", HTML.flag(locked)),
+                    ("aria-describedby", start == option.id ? "previous-pick" : nil),
                 ], HTML.el("span", [("class", "label")], HTML.text(option.label.text(language))))
         }
         var out = actForm(
             .pick, fields: [], cls: "choices options", HTML.el("fieldset", [("disabled", HTML.flag(locked))], buttons))
-        out += yours(mine.map { id in stage.option(id)?.label.text(language) ?? id }, locked: locked)
+        let words = { (id: String) in stage.option(id)?.label.text(language) ?? id }
+        out += yours(
+            mine.map(words), locked: locked,
+            previous: start.map { (state.round(of: stage.id) - 1, words($0), "previous-pick") })
         return out
     }
 
-    /// The participant's current answer in words, and whether it can still change.
-    func yours(_ answer: String?, locked: Bool) -> String {
+    /// The participant's current answer in words, and whether it can still
+    /// change; without one in this round, their answer of the round before
+    /// (`previous`: that round, the answer in words and the line's id, which
+    /// the marked button points to) as a starting point.
+    func yours(_ answer: String?, locked: Bool, previous: (round: Int, answer: String, id: String)? = nil) -> String {
         guard let answer else {
+            if let previous {
+                var text = t(
+                    "web.answer.previous", ["round": .count(previous.round), "answer": .text(previous.answer)])
+                if !locked { text += " " + t("web.answer.keep") }
+                return HTML.el("p", [("class", "yours previous"), ("id", previous.id)], HTML.text(text))
+            }
             return HTML.el("p", [("class", "yours none")], HTML.text(t("web.answer.none")))
         }
         var text = t("web.answer.yours", ["answer": .text(answer)])

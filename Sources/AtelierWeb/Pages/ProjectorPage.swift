@@ -46,12 +46,10 @@ struct ProjectorView {
 
     func heading(_ stage: Stage) -> String {
         let number = (state.workshop.stageIndex(stage.id) ?? 0) + 1
-        var inner = HTML.el(
-            "p", [("class", "position")],
-            HTML.text(
-                state.workshop.title.text(language) + " · "
-                    + t("web.stage.position", ["number": .count(number), "total": .count(state.workshop.stages.count)]))
-        )
+        let position =
+            state.workshop.title.text(language) + " · "
+            + t("web.stage.position", ["number": .count(number), "total": .count(state.workshop.stages.count)])
+        var inner = HTML.el("p", [("class", "position")], HTML.text(position))
         inner += HTML.el("h1", [], HTML.text(stage.title.text(language)))
         return HTML.el("header", [("class", "top")], inner)
     }
@@ -99,6 +97,11 @@ struct ProjectorView {
     func question(_ stage: Stage) -> String {
         var out = HTML.el("p", [("class", "prompt")], HTML.text(stage.prompt.text(language)))
         var status = ""
+        let round = state.round(of: stage.id)
+        if round > 1 {
+            status += HTML.el(
+                "span", [("class", "badge round")], HTML.text(t("web.round.position", ["round": .count(round)])))
+        }
         // The facilitator's `status` count: who of those present answered the current stage.
         if let progress = state.answerProgress, progress.stage == stage.id {
             status += HTML.el(

@@ -5,7 +5,12 @@ import AtelierStore
 struct ResumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
-        abstract: "Go back into a stored session where it was left."
+        abstract: "Go back into a stored session where it was left.",
+        discussion: """
+            The session takes up at its stage, with its departments, participants and answers. With \
+            --listen on the same address, participants who were in take their seats back (atelier join \
+            reconnects by itself) and you are told who came back.
+            """
     )
 
     @Argument(help: "The session's id (see atelier sessions).")

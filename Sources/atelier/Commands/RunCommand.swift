@@ -13,6 +13,10 @@ struct RunCommand: AsyncParsableCommand {
             With a terminal, the REPL has line editing, history and Tab completion; type help. \
             Otherwise it reads commands from stdin, one per line (# starts a comment), and prints \
             only results and errors: atelier run --store s.sqlite --session demo --strict < workshop.atl
+
+            With --listen 0.0.0.0:PORT the room answers too: phones' browsers on the next port up (a QR \
+            code and the join code show at the start, with the projector's address), terminals with \
+            atelier join or nc on PORT. quit leaves the session open for atelier resume.
             """
     )
 
