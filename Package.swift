@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The PostgreSQL store (AtelierPostgres).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -55,6 +57,18 @@ let package = Package(
             dependencies: [
                 "AtelierCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // The same journal in a PostgreSQL database: several facilitators, one history.
+        .target(
+            name: "AtelierPostgres",
+            dependencies: [
+                "AtelierCore", "AtelierStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -113,7 +127,8 @@ let package = Package(
         .executableTarget(
             name: "atelier",
             dependencies: [
-                "AtelierCore", "AtelierResources", "AtelierFiles", "AtelierStore", "AtelierLive", "AtelierTerminal",
+                "AtelierCore", "AtelierResources", "AtelierFiles", "AtelierStore", "AtelierPostgres", "AtelierLive",
+                "AtelierTerminal",
                 "AtelierREPL", "AtelierNet", "AtelierWeb", "AtelierExport", "AtelierReplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,7 +138,7 @@ let package = Package(
         .executableTarget(
             name: "atelier-bench",
             dependencies: [
-                "AtelierCore", "AtelierStore", "AtelierLive", "AtelierNet", "AtelierWeb",
+                "AtelierCore", "AtelierStore", "AtelierPostgres", "AtelierLive", "AtelierNet", "AtelierWeb",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -135,11 +150,12 @@ let package = Package(
             path: "Benchmarks/atelier-bench",
             swiftSettings: strict
         ),
-        // Appends events and reports each acknowledgement, for the crash test
-        // (Tests/AtelierStoreTests/CrashTests.swift, scripts/crash-test.sh) to kill.
+        // Appends events and reports each acknowledgement, for the crash tests
+        // (Tests/AtelierStoreTests/CrashTests.swift, Tests/AtelierPostgresTests/PostgresCrashTests.swift,
+        // scripts/crash-test.sh) to kill.
         .executableTarget(
             name: "atelier-crashchild",
-            dependencies: ["AtelierCore", "AtelierStore"],
+            dependencies: ["AtelierCore", "AtelierStore", "AtelierPostgres"],
             swiftSettings: strict
         ),
         .target(
@@ -152,6 +168,13 @@ let package = Package(
             dependencies: [
                 "AtelierCore", "AtelierLive", "AtelierStore", "AtelierTestFixtures",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict),
+        // The store contract against both stores; PostgreSQL in a cluster the tests start.
+        .testTarget(
+            name: "AtelierPostgresTests",
+            dependencies: [
+                "AtelierCore", "AtelierLive", "AtelierStore", "AtelierPostgres", "AtelierTestFixtures",
             ],
             swiftSettings: strict),
         .testTarget(

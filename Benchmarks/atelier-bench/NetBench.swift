@@ -120,9 +120,9 @@ enum NetBench {
             let path =
                 options.store ?? NSTemporaryDirectory()
                 + "atelier-bench-net-\(UInt32.random(in: 0...UInt32.max)).sqlite"
-            let store = try SessionStore(path: path)
+            let store = try BenchStores.open(path)
             let id = "bench-\(UInt32.random(in: 0...UInt32.max))"
-            state = try store.create(id: id, workshop: workshop, locale: "en", time: 0)
+            state = try store.create(id: id, workshop: workshop, locale: "en", time: 0, actor: .facilitator)
             journal = store
             count = {
                 defer {

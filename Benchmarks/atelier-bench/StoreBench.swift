@@ -11,9 +11,11 @@ import Foundation
 /// `--phase scan-sqlite` times SQLite alone stepping through the rows;
 /// `--phase many-sessions --sessions S` writes `sessions.sqlite`: S sessions
 /// of N events each (imports of one generated recording under S ids), for
-/// timing `atelier sessions`.
+/// timing `atelier sessions`. `--store S` (an SQLite path or postgres://...)
+/// runs `import`, `fold-store` and `read-store` on another store;
+/// `--phase append` times the live session's group commit (`BenchStores`).
 enum StoreBench {
-    static func run(_ arguments: [String]) throws {
+    static func run(_ arguments: [String]) async throws {
         var options: [String: String] = [:]
         for index in stride(from: 0, to: arguments.count - 1, by: 2) {
             options[arguments[index]] = arguments[index + 1]
@@ -25,7 +27,14 @@ enum StoreBench {
         }
         let folder = options["--dir"] ?? NSTemporaryDirectory() + "atelier-bench-store"
         let recording = folder + "/bench.jsonl"
-        let store = folder + "/bench.sqlite"
+        // `--store` names another store for the phases (an empty PostgreSQL database for `import`).
+        let store = options["--store"] ?? folder + "/bench.sqlite"
+        if options["--phase"] == "append" {
+            try await BenchStores.append(
+                store: store, writers: Int(options["--writers"] ?? "") ?? 64,
+                answers: Int(options["--answers"] ?? "") ?? 200)
+            return
+        }
         if let phase = options["--phase"] {
             try runPhase(phase, events: events, recording: recording, store: store)
             return
@@ -68,18 +77,18 @@ enum StoreBench {
         case "generate":
             count = try SessionGenerator.write(events: events, to: recording)
         case "import":
-            let sessionStore = try SessionStore(path: store)
-            let id = try sessionStore.importRecording(contentsOf: recording)
+            let sessionStore = try BenchStores.open(store)
+            let id = try sessionStore.importRecording(contentsOf: recording, as: nil)
             count = events
             _ = id
         case "fold-store":
-            let state = try SessionStore(path: store).load(id: SessionGenerator.id)
+            let state = try BenchStores.open(store).load(id: SessionGenerator.id)
             count = state.eventCount
         case "scan-sqlite":
             try SQLiteScan.run(store: store)
             return
         case "read-store":
-            count = try SessionStore(path: store).events(id: SessionGenerator.id).count
+            count = try BenchStores.open(store).events(id: SessionGenerator.id).count
         case "fold-recording":
             let (_, state) = try Recording.fold(contentsOf: recording)
             count = state.eventCount

@@ -9,7 +9,7 @@ guard FileManager.default.fileExists(atPath: "workshops/coping-patterns.yaml") e
     exit(2)
 }
 switch arguments.first {
-case "store": try StoreBench.run(Array(arguments.dropFirst()))
+case "store": try await StoreBench.run(Array(arguments.dropFirst()))
 case "analysis": try AnalysisBench.run(Array(arguments.dropFirst()))
 case "net": try await NetBench.run(Array(arguments.dropFirst()))
 case "web": try await WebBench.run(Array(arguments.dropFirst()))

@@ -7,8 +7,8 @@ import Synchronization
 /// to the state. Reading SQLite and applying events each take about half of
 /// a fold, so a long session loads in about half the time on a machine with
 /// two cores (docs/performance.md); the state is the same as a plain fold's.
-final class FoldPipeline: Sendable {
-    static let chunkSize = 4096
+package final class FoldPipeline: Sendable {
+    package static let chunkSize = 4096
     /// Chunks read ahead of the folding thread, at most (about 6 MB of
     /// events: slack for a busy machine, where a thread woken up may wait
     /// long for a core).
@@ -20,21 +20,21 @@ final class FoldPipeline: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let result = Mutex<SessionState?>(nil)
 
-    init(_ state: SessionState) {
+    package init(_ state: SessionState) {
         let thread = Thread { [self] in fold(state) }
         thread.name = "atelier.fold"
         thread.start()
     }
 
     /// Hands on a chunk of events, in journal order; an empty chunk ends.
-    func send(_ chunk: [RecordedEvent]) {
+    package func send(_ chunk: [RecordedEvent]) {
         room.wait()
         queue.withLock { $0.append(chunk) }
         ready.signal()
     }
 
     /// Ends the fold and waits for the state.
-    func finish() -> SessionState {
+    package func finish() -> SessionState {
         send([])
         finished.wait()
         return result.withLock { $0! }

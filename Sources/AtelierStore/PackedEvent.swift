@@ -17,7 +17,7 @@ import Foundation
 /// a rater is 0 then a participant's name, or 1 then a department id.
 /// Optional fields (after the required ones) are left out altogether when
 /// all are absent; otherwise each is 0 (absent) or 1 followed by its value.
-enum PackedEvent {
+package enum PackedEvent {
     static func encode(_ event: Event, actor: Actor) -> [UInt8] {
         var bytes: [UInt8] = []
         encode(event, actor: actor, into: &bytes)
@@ -25,13 +25,13 @@ enum PackedEvent {
     }
 
     /// Packs into `bytes`, replacing what they held (keeping their room).
-    static func encode(_ event: Event, actor: Actor, into bytes: inout [UInt8]) {
+    package static func encode(_ event: Event, actor: Actor, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
         append(event, actor: actor, to: &bytes)
     }
 
     /// Packs after what `bytes` hold (an import packs a batch of events into one buffer).
-    static func append(_ event: Event, actor: Actor, to bytes: inout [UInt8]) {
+    package static func append(_ event: Event, actor: Actor, to bytes: inout [UInt8]) {
         let kind = EventSchema.kinds[event.kind]
         let values = event.values
         var out = PackWriter(bytes: bytes)
@@ -58,7 +58,7 @@ enum PackedEvent {
     /// well-formed packed event (a damaged store).
     /// `names` keeps the texts already read, so that the names a session
     /// repeats (stages, items, participants) are made into strings once.
-    static func decode(_ bytes: UnsafeRawBufferPointer, names: NameCache) -> (actor: Actor, event: Event)? {
+    package static func decode(_ bytes: UnsafeRawBufferPointer, names: NameCache) -> (actor: Actor, event: Event)? {
         var input = PackReader(bytes: bytes, names: names)
         guard let version = input.byte(), version <= RecordedEvent.schemaVersion, let code = input.byte(),
             let kind = EventSchema.kind(code: code), let actor = input.actor()
@@ -83,7 +83,7 @@ enum PackedEvent {
 
     /// The kind and version a packed event says it is, for the message about
     /// one that cannot be read (nil parts when even those bytes are missing).
-    static func label(_ bytes: UnsafeRawBufferPointer?) -> (kind: String, version: Int) {
+    package static func label(_ bytes: UnsafeRawBufferPointer?) -> (kind: String, version: Int) {
         guard let bytes, bytes.count >= 1 else { return ("", 0) }
         let kind = bytes.count >= 2 ? EventSchema.kind(code: bytes[1]).map { EventSchema.kinds[$0].type } : nil
         return (kind ?? "", Int(bytes[0]))
@@ -202,13 +202,15 @@ private struct PackReader {
 /// its bytes and a comparison instead of a new string (an allocation). Texts
 /// of up to 15 bytes need no allocation and long ones (notes, strategies)
 /// rarely repeat: neither is kept.
-final class NameCache {
+package final class NameCache {
+    package init() {}
+
     private static let slots = 512
     private static let longest = 32
     private var keys = [[UInt8]](repeating: [], count: slots)
     private var values = [String](repeating: "", count: slots)
 
-    func string(_ utf8: UnsafeRawBufferPointer) -> String {
+    package func string(_ utf8: UnsafeRawBufferPointer) -> String {
         // Up to 15 bytes, a string is held inline (no allocation): making it is cheaper than finding it.
         guard utf8.count > 15, utf8.count <= Self.longest else { return String(decoding: utf8, as: UTF8.self) }
         var hash: UInt32 = 2_166_136_261

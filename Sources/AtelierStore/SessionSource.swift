@@ -27,6 +27,20 @@ public struct LoadedSession: Sendable {
 }
 
 public enum SessionSource {
+    /// Opens the store (either kind, `JournalStore`) for reading, only when
+    /// a session id is to be read from it.
+    public typealias StoreOpener = () throws(StoreError) -> any JournalStore
+
+    /// The SQLite file at `path`, which must exist (reading creates nothing).
+    public static func sqlite(_ path: String) -> StoreOpener {
+        { () throws(StoreError) in
+            guard exists(path) else {
+                throw StoreError(message: LocalizedMessage("replay.no_store", ["path": .text(path)]))
+            }
+            return try SessionStore(path: path, readOnly: true)
+        }
+    }
+
     /// Whether something is at `path` (a link counts, even to nothing).
     private static func exists(_ path: String) -> Bool {
         var info = stat()
@@ -43,7 +57,12 @@ public enum SessionSource {
     /// a stored session folds from the store. Any problem comes back as one
     /// localized message (file and line for a recording).
     public static func state(_ reference: String, storePath: String) -> Result<SessionState, SourceError> {
-        loading(reference, storePath: storePath) { () throws(StoreError) in
+        state(reference, store: sqlite(storePath))
+    }
+
+    /// The same, the store (either kind) opened by `store` for a session id.
+    public static func state(_ reference: String, store: StoreOpener) -> Result<SessionState, SourceError> {
+        loading(reference, store: store) { () throws(StoreError) in
             try Recording.fold(contentsOf: reference).state
         } fromStore: { store throws(StoreError) in
             try store.load(id: reference)
@@ -54,7 +73,12 @@ public enum SessionSource {
     /// steps through them); any problem comes back as one localized message
     /// (file and line for a recording).
     public static func load(_ reference: String, storePath: String) -> Result<LoadedSession, SourceError> {
-        loading(reference, storePath: storePath) { () throws(StoreError) in
+        load(reference, store: sqlite(storePath))
+    }
+
+    /// The same, the store (either kind) opened by `store` for a session id.
+    public static func load(_ reference: String, store: StoreOpener) -> Result<LoadedSession, SourceError> {
+        loading(reference, store: store) { () throws(StoreError) in
             let (header, events) = try Recording.read(contentsOf: reference)
             return LoadedSession(id: header.session, workshop: header.workshop, events: events)
         } fromStore: { store throws(StoreError) in
@@ -66,8 +90,8 @@ public enum SessionSource {
     /// A recording file that can be read goes to `fromFile`; a stored id to
     /// `fromStore`, with the store opened read-only if there is one.
     private static func loading<T>(
-        _ reference: String, storePath: String, fromFile: () throws(StoreError) -> T,
-        fromStore: (SessionStore) throws(StoreError) -> T
+        _ reference: String, store: StoreOpener, fromFile: () throws(StoreError) -> T,
+        fromStore: (any JournalStore) throws(StoreError) -> T
     ) -> Result<T, SourceError> {
         do throws(StoreError) {
             if isRecording(reference) {
@@ -79,10 +103,7 @@ public enum SessionSource {
                 }
                 return .success(try fromFile())
             }
-            guard exists(storePath) else {
-                return .failure(SourceError(message: LocalizedMessage("replay.no_store", ["path": .text(storePath)])))
-            }
-            return .success(try fromStore(SessionStore(path: storePath, readOnly: true)))
+            return .success(try fromStore(store()))
         } catch {
             return .failure(SourceError(message: error.message))
         }

@@ -3,8 +3,9 @@
 // sequence number) to stdout after each commit, until it is killed. It says
 // `ready` once the store is open, so the parent's random delay counts from
 // the first append, not from a start-up that a loaded machine stretches.
-// Usage: atelier-crashchild STORE SESSION
+// Usage: atelier-crashchild STORE SESSION (STORE: an SQLite path or postgres://...)
 import AtelierCore
+import AtelierPostgres
 import AtelierStore
 import Foundation
 
@@ -21,7 +22,9 @@ func say(_ text: String) {
 }
 
 do {
-    let store = try SessionStore(path: arguments[1])
+    let store: any JournalStore =
+        PostgresAddress.names(arguments[1])
+        ? try PostgresStore(address: PostgresAddress(arguments[1])) : try SessionStore(path: arguments[1])
     let session = arguments[2]
     var state = try store.load(id: session)
     var batch = state.lastSeq

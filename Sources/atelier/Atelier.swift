@@ -11,7 +11,8 @@ struct Atelier: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, JoinCommand.self, ResumeCommand.self, SessionsCommand.self, ReplayCommand.self,
             ExportCommand.self, CompareCommand.self, RecordCommand.self, DemoCommand.self, ValidateCommand.self,
-            WorkshopsCommand.self,
+            WorkshopsCommand.self, StoreCommand.self, WatchCommand.self,
+            BenchmarkCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -182,6 +182,19 @@ actor Room {
         }
     }
 
+    /// A participant's request the store could not keep (refused to them,
+    /// never acknowledged): told on the facilitator's screen with the
+    /// store's reason, then summed while the store stays out of reach.
+    func notStored(_ name: String?, _ failure: WriteFailure) {
+        let reason = MessageValue.message(failure.message)
+        incident(
+            "not_stored", address: name ?? "-",
+            first: name.map { facilitator.text("net.feed.not_stored", ["name": .text($0), "reason": reason]) }
+                ?? facilitator.text("net.feed.not_stored_join", ["reason": reason]),
+            log: "request not stored", level: .error,
+            metadata: ["name": "\(name ?? "-")", "reason": "\(facilitator.render(failure.message))"])
+    }
+
     private func sum(_ kind: String, count: Int, address: String) -> String {
         let minutes = Int(NetConfiguration.milliseconds(configuration.summaryWindow) / 60_000)
         return facilitator.text(
@@ -385,9 +398,9 @@ actor Room {
             return .seated(seat, token: token)
         case .refused(let error):
             return .refused(catalog.render(error.message), delay: .zero)
-        case .failed(let reason):
-            logger.error(
-                "join not stored", metadata: ["name": "\(anonymous ? "-" : name)", "reason": "\(reason)"])
+        case .failed(let failure):
+            // An anonymous session's typed name stays off the screen and out of the log.
+            notStored(anonymous ? nil : name, failure)
             return .refused(catalog.text("net.store_failed"), delay: .zero)
         }
     }
@@ -437,8 +450,10 @@ actor Room {
         }
         switch outcome {
         case .refused(let error): return .refused(catalog.render(error.message), delay: .zero)
-        default: return .refused(catalog.text("net.store_failed"), delay: .zero)
+        case .failed(let failure): notStored(seat.name, failure)
+        case .accepted: break
         }
+        return .refused(catalog.text("net.store_failed"), delay: .zero)
     }
 
     /// The seat this token opens, if any (what a browser's cookie holds);

@@ -134,7 +134,8 @@ public struct RoomDoor: Sendable {
             return .ok(events.first.map { confirmations.line($0.event, workshop, catalog) } ?? "")
         case .refused(let error):
             return .refused(catalog.render(error.message))
-        case .failed:
+        case .failed(let failure):
+            await room.notStored(seat.name, failure)
             return .refused(catalog.text("net.store_failed"))
         }
     }

@@ -56,9 +56,8 @@ struct CompareCommand: AsyncParsableCommand {
     func run() async throws {
         let cli = try CLI(locale: language.locale)
         let format = try format.checked(cli)
-        let storePath = storeOption.path
         var loaded = try referencesToLoad(cli).map { reference in
-            try cli.attempt(SessionSource.load(reference, storePath: storePath))
+            try cli.attempt(SessionSource.load(reference, store: storeOption.reader))
         }
         if let first = loaded.first {
             for session in loaded where session.workshop.id != first.workshop.id {

@@ -65,8 +65,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         let state = try cli.attempt { () throws(StoreError) in
             try journal.create(
-                id: id, workshop: entry.workshop, locale: cli.catalog.language, time: now, anonymous: anonymous,
-                minGroup: smallest)
+                id: id, workshop: entry.workshop, locale: cli.catalog.language, time: now, actor: .facilitator,
+                anonymous: anonymous, minGroup: smallest)
         }
         try await live.lead(state, journal: journal, listening: listening, resumed: false, cli: cli)
     }

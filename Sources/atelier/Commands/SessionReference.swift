@@ -11,11 +11,11 @@ struct SessionReference: ParsableArguments {
 
     /// The session folded once (for an export), or a localized message on stderr and exit 1.
     func state(_ cli: CLI) throws -> SessionState {
-        try cli.attempt(SessionSource.state(session, storePath: storeOption.path))
+        try cli.attempt(SessionSource.state(session, store: storeOption.reader))
     }
 
     /// The whole journal, or a localized message on stderr and exit 1.
     func load(_ cli: CLI) throws -> LoadedSession {
-        try cli.attempt(SessionSource.load(session, storePath: storeOption.path))
+        try cli.attempt(SessionSource.load(session, store: storeOption.reader))
     }
 }

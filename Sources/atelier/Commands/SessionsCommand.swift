@@ -22,7 +22,7 @@ struct SessionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let cli = try CLI(locale: language.locale)
-        guard TextFile.exists(storeOption.path) else {
+        guard StoreChoice.exists(storeOption.path) else {
             cli.say(LocalizedMessage("store.sessions.none", ["path": .text(storeOption.path)]))
             return
         }
@@ -71,7 +71,7 @@ struct SessionsCommand: AsyncParsableCommand {
                     "trend.cli.unknown_workshop", ["workshop": .text(workshop), "path": .text(storeOption.path)]))
         }
         let sessions = try summaries.map { summary -> ComparedSession in
-            let state = try cli.attempt(SessionSource.load(summary.id, storePath: storeOption.path)).state()
+            let state = try cli.attempt(SessionSource.load(summary.id, store: storeOption.reader)).state()
             return ComparedSession(state: state, analysis: Analysis.shown(state, language: cli.catalog.language))
         }
         let title = sessions.last.map { $0.workshop.title.text(cli.catalog.language) } ?? workshop

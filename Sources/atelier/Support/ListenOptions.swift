@@ -67,7 +67,7 @@ struct ListenOptions: ParsableArguments {
     /// session's store, so that they resume after `atelier resume`.
     /// Browsers join the same room (`web`).
     static func network(
-        _ listening: Listening, cli: CLI, paths: XDGPaths, store: SessionStore, session: String
+        _ listening: Listening, cli: CLI, paths: XDGPaths, store: any JournalStore, session: String
     ) -> ParticipantNetwork {
         let logPath = paths.stateDirectory + "/net.log"
         let logger = Logger(label: "atelier.net") { FileLogHandler(label: $0, path: logPath) }
@@ -104,7 +104,7 @@ struct Listening {
 
 /// The participants' seats in the session's store.
 struct StoreSeats: SeatKeeper {
-    let store: SessionStore
+    let store: any JournalStore
     let session: String
 
     func seats() throws -> [Seat] {
