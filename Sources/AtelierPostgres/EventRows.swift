@@ -70,22 +70,8 @@ enum EventRows {
     /// (the SQLite store's `FoldPipeline`).
     static func fold(_ query: Query, _ session: StoredSessionRow) throws -> SessionState {
         let state = SessionState(id: session.id, workshop: session.workshop, locale: session.locale)
-        let pipeline = FoldPipeline(state)
-        var chunk: [RecordedEvent] = []
-        chunk.reserveCapacity(FoldPipeline.chunkSize)
-        do {
-            try forEach(query, session, after: 0) { event in
-                chunk.append(event)
-                if chunk.count == FoldPipeline.chunkSize {
-                    pipeline.send(chunk)
-                    chunk.removeAll(keepingCapacity: true)
-                }
-            }
-        } catch {
-            _ = pipeline.finish()
-            throw error
+        return try FoldPipeline.fold(state) { hand in
+            try forEach(query, session, after: 0) { hand($0) }
         }
-        if !chunk.isEmpty { pipeline.send(chunk) }
-        return pipeline.finish()
     }
 }

@@ -40,6 +40,30 @@ package final class FoldPipeline: Sendable {
         return result.withLock { $0! }
     }
 
+    /// `state` with every event `read` hands on folded into it, in chunks
+    /// on the folding thread; an error of `read` ends the fold and is thrown.
+    package static func fold(
+        _ state: SessionState, reading read: (_ hand: (RecordedEvent) -> Void) throws -> Void
+    ) throws -> SessionState {
+        let pipeline = FoldPipeline(state)
+        var chunk: [RecordedEvent] = []
+        chunk.reserveCapacity(chunkSize)
+        do {
+            try read { event in
+                chunk.append(event)
+                if chunk.count == chunkSize {
+                    pipeline.send(chunk)
+                    chunk.removeAll(keepingCapacity: true)
+                }
+            }
+        } catch {
+            _ = pipeline.finish()
+            throw error
+        }
+        if !chunk.isEmpty { pipeline.send(chunk) }
+        return pipeline.finish()
+    }
+
     private func fold(_ start: SessionState) {
         var state = start
         while true {

@@ -48,23 +48,9 @@ enum JournalReader {
             try forEach(db, session: session.key, id: session.id) { state.apply($0) }
             return state
         }
-        let pipeline = FoldPipeline(state)
-        var chunk: [RecordedEvent] = []
-        chunk.reserveCapacity(FoldPipeline.chunkSize)
-        do {
-            try forEach(db, session: session.key, id: session.id) { event in
-                chunk.append(event)
-                if chunk.count == FoldPipeline.chunkSize {
-                    pipeline.send(chunk)
-                    chunk.removeAll(keepingCapacity: true)
-                }
-            }
-        } catch {
-            _ = pipeline.finish()
-            throw error
+        return try FoldPipeline.fold(state) { hand in
+            try forEach(db, session: session.key, id: session.id) { hand($0) }
         }
-        if !chunk.isEmpty { pipeline.send(chunk) }
-        return pipeline.finish()
     }
 
     /// Steps `sql` (columns 0 and 1: seq and time) and hands on each event
